@@ -1,0 +1,64 @@
+package org.partnerdesk.api;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.ToLongFunction;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/** One page of a list and the Zendesk body around it: root array, {@code meta}, absolute {@code links.next}. */
+public record CursorPage<T>(List<T> items, boolean hasMore, @Nullable String afterCursor) {
+
+    /** Trims a result fetched with {@link PageRequest#fetchSize()} to the page and remembers the cursor. */
+    public static <T> CursorPage<T> of(List<T> fetched, PageRequest request, ToLongFunction<T> id) {
+        boolean hasMore = fetched.size() > request.size();
+        List<T> items = hasMore ? fetched.subList(0, request.size()) : fetched;
+        String cursor = items.isEmpty() ? null : PageRequest.encode(id.applyAsLong(items.getLast()));
+        return new CursorPage<>(List.copyOf(items), hasMore, cursor);
+    }
+
+    public <R> Map<String, Object> body(String root, Function<T, R> shape, HttpServletRequest request) {
+        String next = hasMore && afterCursor != null ? linkAfter(afterCursor, request) : null;
+        Map<String, Object> meta = new LinkedHashMap<>();
+        meta.put("has_more", hasMore);
+        meta.put("after_cursor", afterCursor);
+        meta.put("before_cursor", null);
+        Map<String, Object> links = new LinkedHashMap<>();
+        links.put("next", next);
+        links.put("prev", null);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put(root, items.stream().map(shape).toList());
+        body.put("meta", meta);
+        body.put("links", links);
+        body.put("next_page", next);
+        return body;
+    }
+
+    private static String linkAfter(String cursor, HttpServletRequest request) {
+        StringBuilder query = new StringBuilder();
+        request.getParameterMap().forEach((name, values) -> {
+            if (!name.equals("page[after]")) {
+                for (String value : values) {
+                    append(query, name, value);
+                }
+            }
+        });
+        append(query, "page[after]", cursor);
+        return ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString()
+                + request.getRequestURI().substring(request.getContextPath().length()) + "?" + query;
+    }
+
+    private static void append(StringBuilder query, String name, String value) {
+        if (!query.isEmpty()) {
+            query.append('&');
+        }
+        query.append(URLEncoder.encode(name, StandardCharsets.UTF_8)).append('=')
+                .append(URLEncoder.encode(value, StandardCharsets.UTF_8));
+    }
+}

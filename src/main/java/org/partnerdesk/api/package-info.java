@@ -1,0 +1,8 @@
+/**
+ * API-1: the Zendesk-style conventions every controller shares: the acting user, errors, JSON bodies,
+ * cursor pagination. Idempotency and the {@code .json} suffix are applied once, in {@code api.web}.
+ */
+@NullMarked
+package org.partnerdesk.api;
+
+import org.jspecify.annotations.NullMarked;

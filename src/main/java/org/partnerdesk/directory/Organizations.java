@@ -1,0 +1,102 @@
+package org.partnerdesk.directory;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.partnerdesk.api.Actor;
+import org.partnerdesk.api.ApiException;
+import org.partnerdesk.api.CursorPage;
+import org.partnerdesk.api.PageRequest;
+import org.partnerdesk.directory.persistence.DirectoryAudits;
+import org.partnerdesk.directory.persistence.StoredOrganizations;
+import org.partnerdesk.directory.persistence.StoredOrganizations.Values;
+import org.partnerdesk.directory.persistence.StoredUsers;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** DIR-1 organizations: admins write, agents read, members read their own. */
+@Service
+public class Organizations {
+
+    private final StoredOrganizations stored;
+    private final StoredUsers users;
+    private final DirectoryAudits audits;
+
+    Organizations(StoredOrganizations stored, StoredUsers users, DirectoryAudits audits) {
+        this.stored = stored;
+        this.users = users;
+        this.audits = audits;
+    }
+
+    @Transactional
+    public Organization create(Actor actor, Values values) {
+        actor.requireAdmin();
+        checkUnique(values, null);
+        Organization created = stored.insert(values);
+        audits.record(actor.userId(), "organization", created.id(), "create", Map.of("values", values));
+        return created;
+    }
+
+    @Transactional
+    public Organization update(Actor actor, long id, Values values) {
+        actor.requireAdmin();
+        Organization before = stored.findForUpdate(id).orElseThrow(() -> ApiException.notFound("Organization " + id));
+        checkUnique(values, before);
+        if (before.type() != values.type() && before.type() != OrganizationType.INTERNAL && values.type() != OrganizationType.INTERNAL) {
+            checkNoMembersCrossOver(before, values);
+        }
+        Organization after = stored.update(id, values);
+        audits.record(actor.userId(), "organization", id, "update", Map.of("before", Values.of(before), "after", values));
+        return after;
+    }
+
+    public Organization find(Actor actor, long id) {
+        Organization organization = stored.find(id).orElseThrow(() -> ApiException.notFound("Organization " + id));
+        if (!actor.isStaff() && !actor.belongsTo(id)) {
+            throw ApiException.forbidden("You can see only your own organization.");
+        }
+        return organization;
+    }
+
+    public CursorPage<Organization> page(Actor actor, PageRequest page) {
+        actor.requireStaff();
+        return CursorPage.of(stored.page(page.afterId(), page.fetchSize()), page, Organization::id);
+    }
+
+    public List<Organization> withExternalId(Actor actor, String externalId) {
+        actor.requireStaff();
+        return stored.findByExternalId(externalId).stream().toList();
+    }
+
+    /** For other modules, which apply their own authorization. */
+    public Optional<Organization> find(long id) {
+        return stored.find(id);
+    }
+
+    public List<Organization> findAll(List<Long> ids) {
+        return stored.findAll(ids);
+    }
+
+    // DIR-3: turning a customer into a partner (or back) would carry its contacts across the line
+    private void checkNoMembersCrossOver(Organization before, Values values) {
+        var members = users.members(before.id(), 1);
+        if (!members.isEmpty()) {
+            throw DirectoryRuleViolation.invalid(DirectoryRule.DIR_3, "organization_fields.org_type",
+                    before.name() + " has " + before.type().code() + " contacts (" + members.getFirst().email()
+                            + "); it cannot become a " + values.type().code()
+                            + " organization. Create the " + values.type().code() + " organization separately.");
+        }
+    }
+
+    private void checkUnique(Values values, @org.jspecify.annotations.Nullable Organization existing) {
+        stored.findByName(values.name()).filter(o -> existing == null || o.id() != existing.id()).ifPresent(o -> {
+            throw ApiException.invalid("name", "duplicate", "has already been taken by organization " + o.id());
+        });
+        if (values.externalId() != null) {
+            stored.findByExternalId(values.externalId()).filter(o -> existing == null || o.id() != existing.id()).ifPresent(o -> {
+                throw ApiException.invalid("external_id", "duplicate", "has already been taken by organization " + o.id());
+            });
+        }
+    }
+}

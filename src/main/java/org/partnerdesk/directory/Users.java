@@ -1,0 +1,210 @@
+package org.partnerdesk.directory;
+
+import java.util.LinkedHashMap;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
+import org.partnerdesk.api.Actor;
+import org.partnerdesk.api.ApiException;
+import org.partnerdesk.api.CursorPage;
+import org.partnerdesk.api.PageRequest;
+import org.partnerdesk.directory.persistence.DirectoryAudits;
+import org.partnerdesk.directory.persistence.StoredMemberships;
+import org.partnerdesk.directory.persistence.StoredOrganizations;
+import org.partnerdesk.directory.persistence.StoredUsers;
+import org.partnerdesk.directory.persistence.StoredUsers.Values;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** DIR-2 users: admins write, agents read, an end user sees itself. */
+@Service
+public class Users {
+
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+
+    private final StoredUsers stored;
+    private final StoredOrganizations organizations;
+    private final StoredMemberships memberships;
+    private final AssociationRules rules;
+    private final DirectoryAudits audits;
+
+    Users(StoredUsers stored, StoredOrganizations organizations, StoredMemberships memberships,
+          AssociationRules rules, DirectoryAudits audits) {
+        this.stored = stored;
+        this.organizations = organizations;
+        this.memberships = memberships;
+        this.rules = rules;
+        this.audits = audits;
+    }
+
+    /** Where the user is to belong: {@code keep} leaves a PUT's membership alone. */
+    public sealed interface Placement {
+        record Keep() implements Placement {
+        }
+
+        record In(@Nullable Long organizationId) implements Placement {
+        }
+    }
+
+    @Transactional
+    public User create(Actor actor, Values values, @Nullable Long organizationId) {
+        actor.requireAdmin();
+        checkEmail(values.email(), null);
+        checkExternalId(values.externalId(), null);
+        checkManager(values.managerId(), null);
+        Organization target = organizationId == null ? null : organization(organizationId);
+        if (target != null) {
+            rules.checkJoin(actor, values.email(), null, target);
+        }
+        long id = stored.insert(values);
+        if (target != null) {
+            memberships.insert(id, target.id());
+        }
+        audits.record(actor.userId(), "user", id, "create", changes(values, organizationId));
+        return stored.find(id).orElseThrow();
+    }
+
+    @Transactional
+    public User update(Actor actor, long id, Values values, Placement placement) {
+        actor.requireAdmin();
+        User before = stored.find(id).orElseThrow(() -> ApiException.notFound("User " + id));
+        checkEmail(values.email(), before);
+        checkExternalId(values.externalId(), before);
+        checkManager(values.managerId(), before);
+        if (placement instanceof Placement.In(Long organizationId) && !java.util.Objects.equals(organizationId, before.organizationId())) {
+            place(actor, before, values.email(), organizationId);
+        }
+        stored.update(id, values);
+        Map<String, Object> changes = new LinkedHashMap<>();
+        changes.put("before", Values.of(before));
+        changes.put("after", values);
+        changes.put("organization_id", placement instanceof Placement.In(Long organizationId) ? organizationId : before.organizationId());
+        audits.record(actor.userId(), "user", id, "update", changes);
+        return stored.find(id).orElseThrow();
+    }
+
+    public User find(Actor actor, long id) {
+        User user = stored.find(id).orElseThrow(() -> ApiException.notFound("User " + id));
+        if (!actor.isStaff() && actor.userId() != id) {
+            throw ApiException.forbidden("You can see only yourself.");
+        }
+        return user;
+    }
+
+    public User me(Actor actor) {
+        return stored.find(actor.userId()).orElseThrow(() -> ApiException.notFound("User " + actor.userId()));
+    }
+
+    public CursorPage<User> page(Actor actor, PageRequest page, @Nullable Long organizationId) {
+        if (organizationId != null && !actor.isStaff() && !actor.belongsTo(organizationId)) {
+            throw ApiException.forbidden("You can list only the users of your own organization.");
+        }
+        if (organizationId == null) {
+            actor.requireStaff();
+        }
+        return CursorPage.of(stored.page(page.afterId(), page.fetchSize(), organizationId), page, User::id);
+    }
+
+    public CursorPage<User> search(Actor actor, String query, PageRequest page) {
+        actor.requireStaff();
+        return CursorPage.of(stored.search(query.strip(), page.afterId(), page.fetchSize()), page, User::id);
+    }
+
+    /** For other modules, which apply their own authorization. */
+    public Optional<User> find(long id) {
+        return stored.find(id);
+    }
+
+    public Optional<User> findByEmail(String email) {
+        return stored.findByEmail(email);
+    }
+
+    /** Creates a user with no actor to check, for start-up and demo data. */
+    @Transactional
+    public User provision(Values values, @Nullable Long organizationId) {
+        long id = stored.insert(values);
+        if (organizationId != null) {
+            memberships.insert(id, organizationId);
+        }
+        audits.record(null, "user", id, "create", changes(values, organizationId));
+        return stored.find(id).orElseThrow();
+    }
+
+    /** Start-up (SPEC 7): makes sure a user with this e-mail exists and is an admin. */
+    @Transactional
+    public User ensureAdmin(String email, String name) {
+        Optional<User> existing = stored.findByEmail(email);
+        if (existing.isEmpty()) {
+            return provision(new Values(name, email, org.partnerdesk.api.Role.ADMIN, null, null), null);
+        }
+        User user = existing.get();
+        if (user.role() != org.partnerdesk.api.Role.ADMIN) {
+            Values promoted = new Values(user.name(), user.email(), org.partnerdesk.api.Role.ADMIN, user.externalId(), user.managerId());
+            stored.update(user.id(), promoted);
+            audits.record(null, "user", user.id(), "update", Map.of("before", Values.of(user), "after", promoted));
+        }
+        return stored.find(user.id()).orElseThrow();
+    }
+
+    private void place(Actor actor, User user, String email, @Nullable Long organizationId) {
+        Organization current = user.organizationId() == null ? null : organizations.findForUpdate(user.organizationId()).orElse(null);
+        if (organizationId == null) {
+            if (current != null) {
+                rules.checkLeave(actor, current);
+                memberships.deleteOfUser(user.id());
+            }
+            return;
+        }
+        Organization target = organization(organizationId);
+        rules.checkJoin(actor, email, current, target);
+        if (current == null) {
+            memberships.insert(user.id(), target.id());
+        } else {
+            memberships.move(user.id(), target.id());
+        }
+    }
+
+    private Organization organization(long id) {
+        return organizations.findForUpdate(id).orElseThrow(() -> ApiException.invalid("organization_id", "not_found",
+                "names no organization (" + id + ")"));
+    }
+
+    private void checkEmail(String email, @Nullable User existing) {
+        if (!EMAIL.matcher(email).matches()) {
+            throw ApiException.invalid("email", "invalid_value", email + " is not an e-mail address");
+        }
+        stored.findByEmail(email).filter(u -> existing == null || u.id() != existing.id()).ifPresent(u -> {
+            throw ApiException.invalid("email", "duplicate", email + " is already the e-mail of user " + u.id());
+        });
+    }
+
+    private void checkExternalId(@Nullable String externalId, @Nullable User existing) {
+        if (externalId != null) {
+            stored.findByExternalId(externalId).filter(u -> existing == null || u.id() != existing.id()).ifPresent(u -> {
+                throw ApiException.invalid("external_id", "duplicate", "has already been taken by user " + u.id());
+            });
+        }
+    }
+
+    private void checkManager(@Nullable Long managerId, @Nullable User existing) {
+        if (managerId == null) {
+            return;
+        }
+        User manager = stored.find(managerId).orElseThrow(() -> ApiException.invalid("manager_id", "not_found",
+                "names no user (" + managerId + ")"));
+        if (!manager.role().isStaff() || (existing != null && manager.id() == existing.id())) {
+            throw ApiException.invalid("manager_id", "invalid_value", "must be another agent or admin");
+        }
+    }
+
+    private static Map<String, Object> changes(Values values, @Nullable Long organizationId) {
+        Map<String, Object> changes = new LinkedHashMap<>();
+        changes.put("values", values);
+        changes.put("organization_id", organizationId);
+        return changes;
+    }
+
+}

@@ -1,0 +1,8 @@
+/**
+ * The directory (DIR-*): organizations, users, memberships, groups, subscriptions and NFR licenses,
+ * and the DIR-3 guard that keeps customers and partners apart.
+ */
+@NullMarked
+package org.partnerdesk.directory;
+
+import org.jspecify.annotations.NullMarked;

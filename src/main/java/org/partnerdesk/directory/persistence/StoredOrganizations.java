@@ -1,0 +1,115 @@
+package org.partnerdesk.directory.persistence;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+import org.partnerdesk.directory.Organization;
+import org.partnerdesk.directory.OrganizationType;
+import org.partnerdesk.directory.PartnerTrack;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The organizations table. */
+@Repository
+public class StoredOrganizations {
+
+    private static final String COLUMNS = """
+            id, name, external_id, org_type, partner_track, track_compliant, parent_company, notes,
+            domain_names, shared_tickets, created_at, updated_at""";
+
+    private final JdbcClient db;
+
+    StoredOrganizations(JdbcClient db) {
+        this.db = db;
+    }
+
+    public record Values(String name, @Nullable String externalId, OrganizationType type, @Nullable PartnerTrack track,
+                         boolean trackCompliant, @Nullable String parentCompany, @Nullable String notes,
+                         List<String> domainNames, boolean sharesTickets) {
+        public static Values of(Organization o) {
+            return new Values(o.name(), o.externalId(), o.type(), o.track(), o.trackCompliant(), o.parentCompany(),
+                    o.notes(), o.domainNames(), o.sharesTickets());
+        }
+    }
+
+    public Organization insert(Values v) {
+        return db.sql("insert into organizations (name, external_id, org_type, partner_track, track_compliant, parent_company,"
+                        + " notes, domain_names, shared_tickets) values (?, ?, ?, ?, ?, ?, ?, ?, ?) returning " + COLUMNS)
+                .params(v.name(), v.externalId(), v.type().code(), v.track() == null ? null : v.track().code(),
+                        v.trackCompliant(), v.parentCompany(), v.notes(), v.domainNames().toArray(String[]::new), v.sharesTickets())
+                .query(StoredOrganizations::map).single();
+    }
+
+    public Organization update(long id, Values v) {
+        return db.sql("update organizations set name = ?, external_id = ?, org_type = ?, partner_track = ?, track_compliant = ?,"
+                        + " parent_company = ?, notes = ?, domain_names = ?, shared_tickets = ?, updated_at = now()"
+                        + " where id = ? returning " + COLUMNS)
+                .params(v.name(), v.externalId(), v.type().code(), v.track() == null ? null : v.track().code(),
+                        v.trackCompliant(), v.parentCompany(), v.notes(), v.domainNames().toArray(String[]::new),
+                        v.sharesTickets(), id)
+                .query(StoredOrganizations::map).single();
+    }
+
+    public Optional<Organization> find(long id) {
+        return db.sql("select " + COLUMNS + " from organizations where id = ?").param(id).query(StoredOrganizations::map).optional();
+    }
+
+    /** Locks the row for the rest of the transaction, so membership checks and type changes cannot interleave. */
+    public Optional<Organization> findForUpdate(long id) {
+        return db.sql("select " + COLUMNS + " from organizations where id = ? for update").param(id)
+                .query(StoredOrganizations::map).optional();
+    }
+
+    public List<Organization> findAll(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return db.sql("select " + COLUMNS + " from organizations where id = any(?) order by id")
+                .param(ids.toArray(Long[]::new)).query(StoredOrganizations::map).list();
+    }
+
+    public Optional<Organization> findByName(String name) {
+        return db.sql("select " + COLUMNS + " from organizations where lower(name) = lower(?)").param(name)
+                .query(StoredOrganizations::map).optional();
+    }
+
+    public Optional<Organization> findByExternalId(String externalId) {
+        return db.sql("select " + COLUMNS + " from organizations where external_id = ?").param(externalId)
+                .query(StoredOrganizations::map).optional();
+    }
+
+    /** Organizations that claim an e-mail domain (DIR-3 looks here for a contact without a membership). */
+    public List<Organization> claimingDomain(String domain) {
+        return db.sql("select " + COLUMNS + " from organizations where domain_names @> array[?]::text[] order by id")
+                .param(domain.toLowerCase()).query(StoredOrganizations::map).list();
+    }
+
+    public List<Organization> page(long afterId, int limit) {
+        return db.sql("select " + COLUMNS + " from organizations where id > ? order by id limit ?")
+                .params(afterId, limit).query(StoredOrganizations::map).list();
+    }
+
+    public long memberCount(long organizationId) {
+        return db.sql("select count(*) from organization_memberships where organization_id = ?").param(organizationId)
+                .query(Long.class).single();
+    }
+
+    static Organization map(ResultSet rs, int row) throws SQLException {
+        String track = rs.getString("partner_track");
+        return new Organization(rs.getLong("id"), rs.getString("name"), rs.getString("external_id"),
+                OrganizationType.fromCode(rs.getString("org_type")).orElseThrow(),
+                track == null ? null : PartnerTrack.fromCode(track).orElseThrow(),
+                rs.getBoolean("track_compliant"), rs.getString("parent_company"), rs.getString("notes"),
+                texts(rs.getArray("domain_names")), rs.getBoolean("shared_tickets"),
+                rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
+    }
+
+    static List<String> texts(@Nullable Array array) throws SQLException {
+        return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
+    }
+}

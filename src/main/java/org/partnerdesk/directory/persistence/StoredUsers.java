@@ -1,0 +1,84 @@
+package org.partnerdesk.directory.persistence;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+import org.partnerdesk.api.Role;
+import org.partnerdesk.directory.User;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The users table with each user's organization membership. */
+@Repository
+public class StoredUsers {
+
+    private static final String SELECT = """
+            select u.id, u.name, u.email, u.role, m.organization_id, u.external_id, u.manager_id, u.active,
+                   u.created_at, u.updated_at
+              from users u left join organization_memberships m on m.user_id = u.id""";
+
+    private final JdbcClient db;
+
+    StoredUsers(JdbcClient db) {
+        this.db = db;
+    }
+
+    public record Values(String name, String email, Role role, @Nullable String externalId, @Nullable Long managerId) {
+        public static Values of(User u) {
+            return new Values(u.name(), u.email(), u.role(), u.externalId(), u.managerId());
+        }
+    }
+
+    public long insert(Values v) {
+        return db.sql("insert into users (name, email, role, external_id, manager_id) values (?, ?, ?, ?, ?) returning id")
+                .params(v.name(), v.email(), v.role().code(), v.externalId(), v.managerId()).query(Long.class).single();
+    }
+
+    public void update(long id, Values v) {
+        db.sql("update users set name = ?, email = ?, role = ?, external_id = ?, manager_id = ?, updated_at = now() where id = ?")
+                .params(v.name(), v.email(), v.role().code(), v.externalId(), v.managerId(), id).update();
+    }
+
+    public Optional<User> find(long id) {
+        return db.sql(SELECT + " where u.id = ?").param(id).query(StoredUsers::map).optional();
+    }
+
+    public Optional<User> findByEmail(String email) {
+        return db.sql(SELECT + " where lower(u.email) = lower(?)").param(email).query(StoredUsers::map).optional();
+    }
+
+    public Optional<User> findByExternalId(String externalId) {
+        return db.sql(SELECT + " where u.external_id = ?").param(externalId).query(StoredUsers::map).optional();
+    }
+
+    public List<User> page(long afterId, int limit, @Nullable Long organizationId) {
+        if (organizationId != null) {
+            return db.sql(SELECT + " where u.id > ? and m.organization_id = ? order by u.id limit ?")
+                    .params(afterId, organizationId, limit).query(StoredUsers::map).list();
+        }
+        return db.sql(SELECT + " where u.id > ? order by u.id limit ?").params(afterId, limit).query(StoredUsers::map).list();
+    }
+
+    /** Case-insensitive match on e-mail or name, as Zendesk's user search does for a plain query. */
+    public List<User> search(String query, long afterId, int limit) {
+        String like = "%" + query.toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        return db.sql(SELECT + " where u.id > ? and (lower(u.email) = lower(?) or lower(u.email) like ? or lower(u.name) like ?)"
+                        + " order by u.id limit ?")
+                .params(afterId, query, like, like, limit).query(StoredUsers::map).list();
+    }
+
+    public List<User> members(long organizationId, int limit) {
+        return db.sql(SELECT + " where m.organization_id = ? order by u.id limit ?").params(organizationId, limit)
+                .query(StoredUsers::map).list();
+    }
+
+    static User map(ResultSet rs, int row) throws SQLException {
+        return new User(rs.getLong("id"), rs.getString("name"), rs.getString("email"),
+                Role.fromCode(rs.getString("role")).orElseThrow(), (Long) rs.getObject("organization_id"),
+                rs.getString("external_id"), (Long) rs.getObject("manager_id"), rs.getBoolean("active"),
+                rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
+    }
+}

@@ -1,0 +1,118 @@
+package org.partnerdesk.directory.web;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
+import org.partnerdesk.api.Actor;
+import org.partnerdesk.api.JsonBody;
+import org.partnerdesk.api.PageRequest;
+import org.partnerdesk.directory.Organization;
+import org.partnerdesk.directory.OrganizationType;
+import org.partnerdesk.directory.Organizations;
+import org.partnerdesk.directory.PartnerTrack;
+import org.partnerdesk.directory.persistence.StoredOrganizations.Values;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import tools.jackson.databind.JsonNode;
+
+/** {@code /api/v2/organizations} (SPEC 7). */
+@RestController
+@RequestMapping("/api/v2/organizations")
+class OrganizationController {
+
+    private final Organizations organizations;
+
+    OrganizationController(Organizations organizations) {
+        this.organizations = organizations;
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    Map<String, OrganizationJson> create(Actor actor, @RequestBody JsonNode body) {
+        actor.requireAdmin();
+        return wrap(organizations.create(actor, read(JsonBody.root(body, "organization"), null)));
+    }
+
+    @PutMapping("/{id}")
+    Map<String, OrganizationJson> update(Actor actor, @PathVariable long id, @RequestBody JsonNode body) {
+        Organization existing = organizations.find(actor, id);
+        actor.requireAdmin();
+        return wrap(organizations.update(actor, id, read(JsonBody.root(body, "organization"), existing)));
+    }
+
+    @GetMapping("/{id}")
+    Map<String, OrganizationJson> show(Actor actor, @PathVariable long id) {
+        return wrap(organizations.find(actor, id));
+    }
+
+    @GetMapping
+    Map<String, Object> list(Actor actor, HttpServletRequest request) {
+        return organizations.page(actor, PageRequest.from(request)).body("organizations", OrganizationJson::of, request);
+    }
+
+    @GetMapping("/search")
+    Map<String, Object> search(Actor actor, @RequestParam("external_id") String externalId) {
+        List<OrganizationJson> found = organizations.withExternalId(actor, externalId).stream().map(OrganizationJson::of).toList();
+        return Map.of("organizations", found, "count", found.size());
+    }
+
+    private static Map<String, OrganizationJson> wrap(Organization organization) {
+        return Map.of("organization", OrganizationJson.of(organization));
+    }
+
+    /** Reads a create (no {@code existing}) or a PUT, where absent fields keep their values. */
+    private static Values read(JsonBody body, @Nullable Organization existing) {
+        JsonBody fields = body.object("organization_fields");
+        String name = existing == null || body.has("name") ? body.requiredText("name", 255) : existing.name();
+        String externalId = has(body, "external_id", existing) ? body.text("external_id", 255) : existing.externalId();
+        List<String> domains = has(body, "domain_names", existing) ? body.texts("domain_names", 253, 50) : existing.domainNames();
+        String notes = has(body, "notes", existing) ? body.text("notes", 10_000) : existing.notes();
+        Boolean shared = has(body, "shared_tickets", existing) ? body.bool("shared_tickets") : Boolean.valueOf(existing.sharesTickets());
+        String type = has(fields, "org_type", existing) ? fields.requiredOneOf("org_type", OrganizationType.CODES) : existing.type().code();
+        String track = has(fields, "partner_track", existing) ? fields.oneOf("partner_track", PartnerTrack.CODES)
+                : existing.track() == null ? null : existing.track().code();
+        Boolean compliant = has(fields, "track_compliant", existing) ? fields.bool("track_compliant") : Boolean.valueOf(existing.trackCompliant());
+        String parent = has(fields, "parent_company", existing) ? fields.text("parent_company", 255) : existing.parentCompany();
+        if (track != null && type != null && !"partner".equals(type)) {
+            fields.problemWith("partner_track", "invalid_value", "is for partner organizations only (DIR-1)");
+        }
+        body.throwIfInvalid();
+        return new Values(name, externalId, OrganizationType.fromCode(type).orElseThrow(),
+                track == null ? null : PartnerTrack.fromCode(track).orElseThrow(),
+                compliant == null || compliant, parent, notes,
+                domains == null ? List.of() : domains.stream().map(String::toLowerCase).distinct().toList(),
+                shared != null && shared);
+    }
+
+    private static boolean has(JsonBody body, String field, @Nullable Organization existing) {
+        return existing == null || body.has(field);
+    }
+
+    record OrganizationJson(long id, String url, String name, @Nullable String externalId, List<String> domainNames,
+                            @Nullable String notes, boolean sharedTickets, Map<String, Object> organizationFields,
+                            Instant createdAt, Instant updatedAt) {
+        static OrganizationJson of(Organization o) {
+            Map<String, Object> fields = new java.util.LinkedHashMap<>();
+            fields.put("org_type", o.type().code());
+            fields.put("partner_track", o.track() == null ? null : o.track().code());
+            fields.put("track_compliant", o.trackCompliant());
+            fields.put("parent_company", o.parentCompany());
+            String url = ServletUriComponentsBuilder.fromCurrentContextPath().path("/api/v2/organizations/{id}.json")
+                    .buildAndExpand(o.id()).toUriString();
+            return new OrganizationJson(o.id(), url, o.name(), o.externalId(), o.domainNames(), o.notes(), o.sharesTickets(),
+                    fields, o.createdAt(), o.updatedAt());
+        }
+    }
+}

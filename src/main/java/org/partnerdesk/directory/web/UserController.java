@@ -1,0 +1,118 @@
+package org.partnerdesk.directory.web;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
+import org.partnerdesk.api.Actor;
+import org.partnerdesk.api.JsonBody;
+import org.partnerdesk.api.PageRequest;
+import org.partnerdesk.api.Role;
+import org.partnerdesk.directory.User;
+import org.partnerdesk.directory.Users;
+import org.partnerdesk.directory.Users.Placement;
+import org.partnerdesk.directory.persistence.StoredUsers.Values;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import tools.jackson.databind.JsonNode;
+
+/** {@code /api/v2/users} (SPEC 7). */
+@RestController
+@RequestMapping("/api/v2")
+class UserController {
+
+    private static final Set<String> ROLES = Set.of("end-user", "agent", "admin");
+
+    private final Users users;
+
+    UserController(Users users) {
+        this.users = users;
+    }
+
+    @PostMapping("/users")
+    @ResponseStatus(HttpStatus.CREATED)
+    Map<String, UserJson> create(Actor actor, @RequestBody JsonNode body) {
+        actor.requireAdmin();
+        JsonBody user = JsonBody.root(body, "user");
+        Values values = read(user, null);
+        Long organizationId = user.id("organization_id");
+        user.throwIfInvalid();
+        return wrap(users.create(actor, values, organizationId));
+    }
+
+    @PutMapping("/users/{id}")
+    Map<String, UserJson> update(Actor actor, @PathVariable long id, @RequestBody JsonNode body) {
+        User existing = users.find(actor, id);
+        actor.requireAdmin();
+        JsonBody user = JsonBody.root(body, "user");
+        Values values = read(user, existing);
+        Placement placement = user.has("organization_id") ? new Placement.In(user.id("organization_id")) : new Placement.Keep();
+        user.throwIfInvalid();
+        return wrap(users.update(actor, id, values, placement));
+    }
+
+    @GetMapping("/users/{id}")
+    Map<String, UserJson> show(Actor actor, @PathVariable long id) {
+        return wrap(users.find(actor, id));
+    }
+
+    @GetMapping("/users/me")
+    Map<String, UserJson> me(Actor actor) {
+        return wrap(users.me(actor));
+    }
+
+    @GetMapping("/users")
+    Map<String, Object> list(Actor actor, HttpServletRequest request) {
+        return users.page(actor, PageRequest.from(request), null).body("users", UserJson::of, request);
+    }
+
+    @GetMapping("/organizations/{organizationId}/users")
+    Map<String, Object> ofOrganization(Actor actor, @PathVariable long organizationId, HttpServletRequest request) {
+        return users.page(actor, PageRequest.from(request), organizationId).body("users", UserJson::of, request);
+    }
+
+    @GetMapping("/users/search")
+    Map<String, Object> search(Actor actor, @RequestParam(name = "query", required = false) @Nullable String query,
+                               @RequestParam(name = "email", required = false) @Nullable String email,
+                               HttpServletRequest request) {
+        String term = email != null ? email : query;
+        if (term == null || term.isBlank()) {
+            throw org.partnerdesk.api.ApiException.badRequest("InvalidParameter", "Give query= (an e-mail or a name) or email=.");
+        }
+        return users.search(actor, term, PageRequest.from(request)).body("users", UserJson::of, request);
+    }
+
+    private static Map<String, UserJson> wrap(User user) {
+        return Map.of("user", UserJson.of(user));
+    }
+
+    private static Values read(JsonBody body, @Nullable User existing) {
+        String name = existing == null || body.has("name") ? body.requiredText("name", 255) : existing.name();
+        String email = existing == null || body.has("email") ? body.requiredText("email", 254) : existing.email();
+        String role = existing == null || body.has("role") ? body.oneOf("role", ROLES) : existing.role().code();
+        String externalId = existing == null || body.has("external_id") ? body.text("external_id", 255) : existing.externalId();
+        Long managerId = existing == null || body.has("manager_id") ? body.id("manager_id") : existing.managerId();
+        return new Values(name == null ? "" : name, email == null ? "" : email, role == null ? Role.END_USER : Role.fromCode(role).orElseThrow(), externalId, managerId);
+    }
+
+    record UserJson(long id, String url, String name, String email, String role, @Nullable Long organizationId,
+                    @Nullable String externalId, @Nullable Long managerId, boolean active, Instant createdAt, Instant updatedAt) {
+        static UserJson of(User u) {
+            String url = ServletUriComponentsBuilder.fromCurrentContextPath().path("/api/v2/users/{id}.json")
+                    .buildAndExpand(u.id()).toUriString();
+            return new UserJson(u.id(), url, u.name(), u.email(), u.role().code(), u.organizationId(), u.externalId(),
+                    u.managerId(), u.active(), u.createdAt(), u.updatedAt());
+        }
+    }
+}

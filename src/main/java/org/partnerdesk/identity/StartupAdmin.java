@@ -1,0 +1,62 @@
+package org.partnerdesk.identity;
+
+import org.partnerdesk.directory.User;
+import org.partnerdesk.directory.Users;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+/**
+ * SPEC 7 start-up: {@code PARTNERDESK_ADMIN_EMAIL} and {@code PARTNERDESK_ADMIN_TOKEN} make sure that admin
+ * exists and accepts that token. Without a token one is generated and printed, so a new user can start at once.
+ */
+@Component
+class StartupAdmin {
+
+    static final String DESCRIPTION = "start-up token";
+    private static final Logger log = LoggerFactory.getLogger(StartupAdmin.class);
+
+    private final Users users;
+    private final ApiTokens tokens;
+    private final Environment environment;
+    private final String email;
+    private final String token;
+
+    StartupAdmin(Users users, ApiTokens tokens, Environment environment,
+                 @Value("${partnerdesk.admin.email:admin@partnerdesk.test}") String email,
+                 @Value("${partnerdesk.admin.token:}") String token) {
+        this.users = users;
+        this.tokens = tokens;
+        this.environment = environment;
+        this.email = email.strip();
+        this.token = token.strip();
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    @Order(10)
+    void ensureAdmin() {
+        if (email.isEmpty()) {
+            return;
+        }
+        User admin = users.ensureAdmin(email, "Desk Admin");
+        String secret = token.isEmpty() ? ApiTokens.newToken() : token;
+        tokens.revokeByDescription(admin.id(), DESCRIPTION);
+        tokens.store(admin.id(), secret, DESCRIPTION);
+        String url = "http://localhost:" + environment.getProperty("local.server.port", "8080");
+        log.info("""
+
+                ==============================================================
+                 PartnerDesk is running at {}
+                 Admin e-mail: {}
+                 API token:    {}
+                 Try: curl -u '{}/token:{}' {}/api/v2/users/me
+                ==============================================================""",
+                url, email, token.isEmpty() ? secret : "(as set in PARTNERDESK_ADMIN_TOKEN)",
+                email, token.isEmpty() ? secret : "$PARTNERDESK_ADMIN_TOKEN", url);
+    }
+}

@@ -1,0 +1,84 @@
+package org.partnerdesk.identity;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.partnerdesk.api.Actor;
+import org.partnerdesk.api.ApiException;
+import org.partnerdesk.api.ErrorResponses;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+import tools.jackson.databind.json.JsonMapper;
+
+/** API-2: {@code Basic base64(email/token:TOKEN)} or {@code Bearer TOKEN}; a wrong credential is a 401 at once. */
+class TokenAuthenticationFilter extends OncePerRequestFilter {
+
+    private final ApiTokens tokens;
+    private final JsonMapper json;
+
+    TokenAuthenticationFilter(ApiTokens tokens, JsonMapper json) {
+        this.tokens = tokens;
+        this.json = json;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String header = request.getHeader("Authorization");
+        if (header == null || header.isBlank()) {
+            chain.doFilter(request, response);
+            return;
+        }
+        Optional<Actor> actor = actorFor(header.strip());
+        if (actor.isEmpty()) {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"PartnerDesk\"");
+            ErrorResponses.write(response, new ApiException(401, "Unauthorized",
+                    "Couldn't authenticate you: use email/token:API_TOKEN (basic) or Bearer API_TOKEN."), json);
+            return;
+        }
+        var authentication = new UsernamePasswordAuthenticationToken(actor.get(), null,
+                List.of(new SimpleGrantedAuthority("ROLE_" + actor.get().role().name())));
+        SecurityContextHolder.getContext().setAuthentication(authentication);
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+
+    private Optional<Actor> actorFor(String header) {
+        int space = header.indexOf(' ');
+        if (space < 0) {
+            return Optional.empty();
+        }
+        String scheme = header.substring(0, space);
+        String credentials = header.substring(space + 1).strip();
+        if (scheme.equalsIgnoreCase("Bearer")) {
+            return tokens.authenticate(credentials);
+        }
+        if (!scheme.equalsIgnoreCase("Basic")) {
+            return Optional.empty();
+        }
+        String decoded;
+        try {
+            decoded = new String(Base64.getDecoder().decode(credentials), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        int colon = decoded.indexOf(':');
+        if (colon < 0 || !decoded.substring(0, colon).endsWith("/token")) {
+            return Optional.empty();
+        }
+        String email = decoded.substring(0, colon - "/token".length());
+        return tokens.authenticate(decoded.substring(colon + 1)).filter(actor -> actor.email().equalsIgnoreCase(email));
+    }
+}

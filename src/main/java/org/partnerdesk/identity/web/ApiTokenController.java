@@ -1,0 +1,55 @@
+package org.partnerdesk.identity.web;
+
+import java.util.List;
+import java.util.Map;
+
+import org.partnerdesk.api.Actor;
+import org.partnerdesk.api.JsonBody;
+import org.partnerdesk.identity.ApiTokens;
+import org.partnerdesk.identity.ApiTokens.IssuedToken;
+import org.partnerdesk.identity.ApiTokens.TokenInfo;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+/** {@code /api/v2/api_tokens}: the token is in the creation response only; lists never show it. */
+@RestController
+@RequestMapping("/api/v2/api_tokens")
+class ApiTokenController {
+
+    private final ApiTokens tokens;
+
+    ApiTokenController(ApiTokens tokens) {
+        this.tokens = tokens;
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    Map<String, IssuedToken> create(Actor actor, @RequestBody JsonNode body) {
+        JsonBody token = JsonBody.root(body, "api_token");
+        Long userId = token.id("user_id");
+        String description = token.text("description", 255);
+        token.throwIfInvalid();
+        return Map.of("api_token", tokens.issue(actor, userId == null ? actor.userId() : userId,
+                description == null ? "" : description));
+    }
+
+    @GetMapping
+    Map<String, List<TokenInfo>> list(Actor actor, @RequestParam(name = "user_id", required = false) Long userId) {
+        return Map.of("api_tokens", tokens.of(actor, userId == null ? actor.userId() : userId));
+    }
+
+    @DeleteMapping("/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void revoke(Actor actor, @PathVariable long id) {
+        tokens.revoke(actor, id);
+    }
+}
