@@ -1,0 +1,111 @@
+package org.partnerdesk;
+
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Arranges the directory in the language of the domain, through the API as the start-up admin:
+ * {@code desk.aCustomer()}, {@code desk.aPartner("select")}, {@code desk.endUserIn(org)}.
+ */
+public final class Desk {
+
+    private final String baseUrl;
+    public final ApiClient admin;
+
+    Desk(String baseUrl) {
+        this.baseUrl = baseUrl;
+        this.admin = ApiClient.withToken(baseUrl, ApiTest.ADMIN_EMAIL, ApiTest.ADMIN_TOKEN);
+    }
+
+    /** A user with an API token, ready to call the API as itself. */
+    public record Account(long id, String email, @Nullable Long organizationId, ApiClient api) {
+    }
+
+    public record Org(long id, String name, String domain) {
+    }
+
+    public ApiClient anonymous() {
+        return ApiClient.anonymous(baseUrl);
+    }
+
+    public static String unique(String word) {
+        return word + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    public Org aCustomer() {
+        return organization("customer", null);
+    }
+
+    public Org aPartner(String track) {
+        return organization("partner", track);
+    }
+
+    public Org anInternalOrganization() {
+        return organization("internal", null);
+    }
+
+    public Org organization(String type, @Nullable String track) {
+        String name = unique(type + (track == null ? "" : "-" + track));
+        String domain = name.toLowerCase() + ".test";
+        String trackJson = track == null ? "null" : "\"" + track + "\"";
+        ApiClient.Reply reply = admin.post("/api/v2/organizations", """
+                {"organization":{"name":"%s","domain_names":["%s"],"organization_fields":{"org_type":"%s","partner_track":%s}}}"""
+                .formatted(name, domain, type, trackJson));
+        expectCreated(reply);
+        return new Org(reply.id("organization"), name, domain);
+    }
+
+    public Account endUserIn(Org org) {
+        return user("end-user", org);
+    }
+
+    public Account agent() {
+        return user("agent", null);
+    }
+
+    public Account anAdmin() {
+        return user("admin", null);
+    }
+
+    public Account stranger() {
+        return user("end-user", null);
+    }
+
+    public Account user(String role, @Nullable Org org) {
+        String email = unique(role).toLowerCase() + "@" + (org == null ? "people.test" : org.domain());
+        String orgJson = org == null ? "null" : Long.toString(org.id());
+        ApiClient.Reply reply = admin.post("/api/v2/users", """
+                {"user":{"name":"%s","email":"%s","role":"%s","organization_id":%s}}""".formatted(email, email, role, orgJson));
+        expectCreated(reply);
+        long id = reply.id("user");
+        return new Account(id, email, org == null ? null : org.id(), ApiClient.withToken(baseUrl, email, tokenFor(id)));
+    }
+
+    public String tokenFor(long userId) {
+        ApiClient.Reply reply = admin.post("/api/v2/api_tokens", """
+                {"api_token":{"user_id":%d,"description":"test"}}""".formatted(userId));
+        expectCreated(reply);
+        return reply.at("/api_token/token").stringValue();
+    }
+
+    public long groupId(String name) {
+        for (var group : admin.get("/api/v2/groups").json().get("groups")) {
+            if (group.get("name").stringValue().equals(name)) {
+                return group.get("id").longValue();
+            }
+        }
+        throw new IllegalStateException("no group " + name);
+    }
+
+    public void addToGroup(Account account, String group) {
+        expectCreated(admin.post("/api/v2/group_memberships", """
+                {"group_membership":{"user_id":%d,"group_id":%d}}""".formatted(account.id(), groupId(group))));
+    }
+
+    private static void expectCreated(ApiClient.Reply reply) {
+        if (reply.status() != 201) {
+            throw new IllegalStateException("expected 201, got " + reply);
+        }
+    }
+}
