@@ -108,4 +108,38 @@ public final class Desk {
             throw new IllegalStateException("expected 201, got " + reply);
         }
     }
+
+    // --- ticket fixtures (issue #3) ---
+
+    public static final long SUPPORT_FORM = 426148L;
+    public static final long OPEN_PARTNER_FORM = 360000818199L;
+    public static final long SELECT_PARTNER_FORM = 360000837100L;
+    public static final long ALLIANCE_PARTNER_FORM = 360001172559L;
+    public static final long ORGANIZATION_EMAIL = 360012194200L;
+    public static final long CUSTOMER_NAME = 360012167579L;
+    public static final long PARTNER_TROUBLESHOOTING = 360012194220L;
+    public static final long PARTNER_ENGAGEMENT = 360012194240L;
+    public static final long CC_PARTNER = 360012194260L;
+    public static final long ALLIANCE_TICKET_ID = 360012194280L;
+
+    /** A subscription running from last year to next year. */
+    public long subscribe(Org org, String plan) {
+        return subscribe(org, plan, java.time.LocalDate.now().minusYears(1), java.time.LocalDate.now().plusYears(1));
+    }
+
+    public long subscribe(Org org, String plan, java.time.LocalDate startsOn, java.time.LocalDate endsOn) {
+        ApiClient.Reply reply = admin.post("/api/v2/subscriptions", """
+                {"subscription":{"organization_id":%d,"plan":"%s","seats":10,"starts_on":"%s","ends_on":"%s"}}"""
+                .formatted(org.id(), plan, startsOn, endsOn));
+        expectCreated(reply);
+        return reply.id("subscription");
+    }
+
+    public long nfrLicense(Org partner, java.time.LocalDate startsOn, java.time.LocalDate endsOn) {
+        ApiClient.Reply reply = admin.post("/api/v2/nfr_licenses", """
+                {"nfr_license":{"organization_id":%d,"plan":"ultimate","users":10,"starts_on":"%s","ends_on":"%s"}}"""
+                .formatted(partner.id(), startsOn, endsOn));
+        expectCreated(reply);
+        return reply.id("nfr_license");
+    }
 }

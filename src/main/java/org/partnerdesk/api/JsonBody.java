@@ -166,6 +166,34 @@ public final class JsonBody {
         return new JsonBody(nested, prefix + field + ".", problems);
     }
 
+    /** A list of objects such as {@code custom_fields}; absent or null reads as empty. */
+    public List<JsonBody> objects(String field, int maxItems) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return List.of();
+        }
+        if (!value.isArray() || value.size() > maxItems) {
+            problem(field, "invalid_type", "must be a list of at most " + maxItems + " objects");
+            return List.of();
+        }
+        List<JsonBody> items = new ArrayList<>();
+        int index = 0;
+        for (JsonNode item : value.values()) {
+            if (!item.isObject()) {
+                problem(field, "invalid_type", "must hold objects only");
+                return List.of();
+            }
+            items.add(new JsonBody(item, prefix + field + "[" + index++ + "].", problems));
+        }
+        return items;
+    }
+
+    /** The raw value, for fields whose type depends on another field (a custom field's value). */
+    public @Nullable JsonNode raw(String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : value;
+    }
+
     public void problemWith(String field, String error, String description) {
         problem(field, error, description);
     }

@@ -133,6 +133,13 @@ public class Users {
         return stored.find(id).orElseThrow();
     }
 
+    /** A CC named by e-mail who is not in the directory yet, as Zendesk adds one: an end user without organization. */
+    @Transactional
+    public User provisionEndUser(String email) {
+        checkEmail(email, null);
+        return provision(new Values(email.substring(0, email.indexOf('@')), email, org.partnerdesk.api.Role.END_USER, null, null), null);
+    }
+
     /** Start-up (SPEC 7): makes sure a user with this e-mail exists and is an admin. */
     @Transactional
     public User ensureAdmin(String email, String name) {

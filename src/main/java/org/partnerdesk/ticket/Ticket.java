@@ -1,0 +1,39 @@
+package org.partnerdesk.ticket;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import org.partnerdesk.entitlement.Entitlement;
+
+/** TKT-1 a ticket as stored, with the entitlement decision it is served under. */
+public record Ticket(long id, String subject, String description, String status, @Nullable String priority,
+                     @Nullable String type, long formId, long requesterId, long submitterId,
+                     @Nullable Long organizationId, @Nullable Long assigneeId, @Nullable Long groupId,
+                     List<String> tags, Map<Long, Object> customFields, List<Long> collaboratorIds,
+                     StoredDecision decision, Instant createdAt, Instant updatedAt) {
+
+    public Ticket {
+        tags = List.copyOf(tags);
+        customFields = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(customFields));
+        collaboratorIds = List.copyOf(collaboratorIds);
+    }
+
+    /** The decision as kept with the ticket, and whose account it was decided for. */
+    public record StoredDecision(Entitlement entitlement, long decidedForId) {
+    }
+
+    public Entitlement entitlement() {
+        return decision.entitlement();
+    }
+
+    public @Nullable String text(long fieldId) {
+        Object value = customFields.get(fieldId);
+        return value == null ? null : value.toString();
+    }
+
+    public boolean isClosed() {
+        return "closed".equals(status);
+    }
+}

@@ -1,0 +1,315 @@
+package org.partnerdesk.ticket;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+import org.partnerdesk.api.Actor;
+import org.partnerdesk.api.ApiException;
+import org.partnerdesk.api.CursorPage;
+import org.partnerdesk.api.PageRequest;
+import org.partnerdesk.directory.User;
+import org.partnerdesk.directory.Users;
+import org.partnerdesk.directory.Organizations;
+import org.partnerdesk.entitlement.Entitlement;
+import org.partnerdesk.entitlement.Flag;
+import org.partnerdesk.entitlement.Form;
+import org.partnerdesk.ticket.Ticket.StoredDecision;
+import org.partnerdesk.ticket.persistence.StoredConversation;
+import org.partnerdesk.ticket.persistence.StoredTickets;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The ticket module's face: open, change and read tickets; each write decides and audits in one transaction. */
+@Service
+public class Tickets {
+
+    static final String DESK_EMAIL = "desk@partnerdesk.invalid";
+
+    private final StoredTickets stored;
+    private final StoredConversation conversation;
+    private final TicketDecisions decisions;
+    private final TicketForms forms;
+    private final Users users;
+    private final Organizations organizations;
+    private final long deskUserId;
+
+    Tickets(StoredTickets stored, StoredConversation conversation, TicketDecisions decisions, TicketForms forms, Users users,
+            Organizations organizations) {
+        this.organizations = organizations;
+        this.stored = stored;
+        this.conversation = conversation;
+        this.decisions = decisions;
+        this.forms = forms;
+        this.users = users;
+        this.deskUserId = users.findByEmail(DESK_EMAIL).map(User::id)
+                .orElseThrow(() -> new IllegalStateException("the desk's own user is missing (migration V11)"));
+    }
+
+    @Transactional
+    public Ticket create(Actor actor, NewTicket request) {
+        TicketForm form = forms.form(request.formId()).filter(TicketForm::active).orElseThrow(() ->
+                ApiException.invalid("ticket_form_id", "not_found", "names no ticket form (" + request.formId() + ")"));
+        long decidedFor = requesterFor(actor, request.requesterId());
+        List<Long> ccIds = new ArrayList<>(request.ccUserIds());
+        List<String> ccEmails = new ArrayList<>(request.ccEmails());
+        for (long ccId : request.ccUserIds()) {
+            ccEmails.add(users.find(ccId).orElseThrow(() -> ApiException.invalid("collaborators", "not_found",
+                    "names no user (" + ccId + ")")).email());
+        }
+        for (String email : request.ccEmails()) {
+            ccIds.add(userWithEmail(email).id());
+        }
+        Map<Long, Object> fields = new LinkedHashMap<>(request.customFields());
+        fields.values().removeIf(value -> value == null || "".equals(value));
+        StoredDecision decision = decisions.decide(decidedFor, form.id(), fields, request.subject(),
+                request.body(), ccEmails);
+        Entitlement e = decision.entitlement();
+        Instant now = Instant.now();
+        Ticket ticket = stored.insert(new Ticket(0, e.subject(), request.body(), "new", request.priority(), request.type(),
+                form.id(), e.requesterId(), actor.userId(), e.organizationId(), null, null, request.tags(),
+                fields, collaborators(ccIds, e, e.requesterId()), decision, now, now));
+        conversation.addComment(ticket.id(), actor.userId(), request.body(), true);
+        List<Audit.Event> events = new ArrayList<>();
+        events.add(new Audit.Event("Create", "subject", ticket.subject(), null, null));
+        events.add(new Audit.Event("Create", "status", ticket.status(), null, null));
+        events.add(new Audit.Event("Create", "priority", ticket.priority(), null, null));
+        events.add(new Audit.Event("Create", "requester_id", ticket.requesterId(), null, e.rule().id()));
+        events.add(new Audit.Event("Create", "organization_id", ticket.organizationId(), null, e.rule().id()));
+        events.add(new Audit.Event("Create", "entitlement", summary(e), null, e.rule().id()));
+        events.add(new Audit.Event("Comment", "comment", request.body(), null, null));
+        conversation.addAudit(ticket.id(), actor.userId(), events);
+        postNotes(ticket, e, null);
+        return ticket;
+    }
+
+    @Transactional
+    public Ticket update(Actor actor, long id, TicketChange change) {
+        Ticket before = stored.findForUpdate(id).orElseThrow(() -> ApiException.notFound("Ticket " + id));
+        checkVisible(actor, before);
+        if (!actor.isStaff() && !change.changesOnlyTheConversation()) {
+            throw ApiException.forbidden("Only agents change a ticket's fields; you can add a comment.");
+        }
+        if (before.isClosed()) {
+            throw ApiException.invalid("status", "closed", "ticket " + id + " is closed and cannot be changed; open a follow-up");
+        }
+        Map<Long, Object> fields = new LinkedHashMap<>(before.customFields());
+        change.customFields().forEach((fieldId, value) -> {
+            if (value == null || "".equals(value)) {
+                fields.remove(fieldId);
+            } else {
+                fields.put(fieldId, value);
+            }
+        });
+        long decidedFor = before.decision().decidedForId();
+        Long wantedRequester = change.requesterId() != null && change.requesterId() != before.requesterId() ? change.requesterId() : null;
+        if (wantedRequester != null) {
+            User requester = users.find(wantedRequester).orElseThrow(() ->
+                    ApiException.invalid("requester_id", "not_found", "names no user (" + wantedRequester + ")"));
+            if (decisions.form(before.formId()) == Form.OPEN_PARTNER) {
+                // ENT-8 [000]: on the Open Partner form the requester is whoever Organization Email (partners) names
+                fields.put(forms.fieldId(TicketForms.ORGANIZATION_EMAIL), requester.email());
+            } else if (!decisions.isPartnerForm(before.formId())) {
+                decidedFor = wantedRequester;
+            }
+        }
+        String subject = change.subject() != null ? change.subject() : before.subject();
+        boolean rerun = wantedRequester != null || change.subject() != null || inputsChanged(before.customFields(), fields);
+        StoredDecision decision = rerun
+                ? decisions.decide(decidedFor, before.formId(), fields, subject, before.description(), ccEmails(before))
+                : before.decision();
+        Entitlement e = decision.entitlement();
+        if (wantedRequester != null && e.requesterId() != wantedRequester) {
+            throw requesterRefused(wantedRequester, e);
+        }
+        Ticket after = new Ticket(id, rerun ? e.subject() : subject, before.description(),
+                change.status() != null ? change.status() : reopened(actor, before, change), or(change.priority(), before.priority()),
+                or(change.type(), before.type()), before.formId(), e.requesterId(), before.submitterId(), e.organizationId(),
+                change.assigneeId() != null ? assignee(change.assigneeId()) : before.assigneeId(),
+                or(change.groupId(), before.groupId()), change.tags() != null ? change.tags() : before.tags(), fields,
+                collaborators(before.collaboratorIds(), e, e.requesterId()), decision, before.createdAt(), Instant.now());
+        List<Audit.Event> events = differences(before, after);
+        if (change.comment() != null) {
+            boolean isPublic = change.comment().isPublic() || !actor.isStaff();
+            conversation.addComment(id, actor.userId(), change.comment().body(), isPublic);
+            events.add(new Audit.Event("Comment", "comment", change.comment().body(), null, isPublic ? "public" : "internal"));
+        }
+        Ticket saved = stored.update(after);
+        if (!events.isEmpty()) {
+            conversation.addAudit(id, actor.userId(), events);
+        }
+        if (rerun) {
+            postNotes(saved, e, before.entitlement());
+        }
+        return saved;
+    }
+
+    public Ticket find(Actor actor, long id) {
+        Ticket ticket = stored.find(id).orElseThrow(() -> ApiException.notFound("Ticket " + id));
+        checkVisible(actor, ticket);
+        return ticket;
+    }
+
+    public CursorPage<Ticket> page(Actor actor, PageRequest page) {
+        List<Ticket> fetched = actor.isStaff()
+                ? stored.page(page.afterId(), page.fetchSize())
+                : stored.pageVisibleTo(actor.userId(), actor.organizationId(), page.afterId(), page.fetchSize());
+        return CursorPage.of(fetched, page, Ticket::id);
+    }
+
+    public List<Ticket> findMany(Actor actor, List<Long> ids) {
+        return stored.findAll(ids).stream().filter(t -> canSee(actor, t)).toList();
+    }
+
+    public CursorPage<Comment> comments(Actor actor, long id, PageRequest page) {
+        find(actor, id);
+        return CursorPage.of(conversation.comments(id, actor.isStaff(), page.afterId(), page.fetchSize()), page, Comment::id);
+    }
+
+    public CursorPage<Audit> audits(Actor actor, long id, PageRequest page) {
+        actor.requireStaff();
+        find(actor, id);
+        return CursorPage.of(conversation.audits(id, page.afterId(), page.fetchSize()), page, Audit::id);
+    }
+
+    /** The decision with its trace: for staff, since it names customers' plans (SPEC 2). */
+    public Entitlement entitlement(Actor actor, long id) {
+        actor.requireStaff();
+        return find(actor, id).entitlement();
+    }
+
+    // API-2: agents see all; others what they asked, submitted or are CC'd on, or their organization's when it shares
+    private void checkVisible(Actor actor, Ticket ticket) {
+        if (!canSee(actor, ticket)) {
+            throw ApiException.forbidden("You can see only the tickets you raised, submitted or are CC'd on.");
+        }
+    }
+
+    private boolean canSee(Actor actor, Ticket ticket) {
+        return actor.isStaff() || ticket.requesterId() == actor.userId() || ticket.submitterId() == actor.userId()
+                || ticket.collaboratorIds().contains(actor.userId())
+                || (ticket.organizationId() != null && actor.belongsTo(ticket.organizationId()) && sharesTickets(ticket.organizationId()));
+    }
+
+    private boolean sharesTickets(long organizationId) {
+        return organizations.find(organizationId).map(o -> o.sharesTickets()).orElse(false);
+    }
+
+    private long requesterFor(Actor actor, @Nullable Long requesterId) {
+        if (requesterId == null || requesterId == actor.userId()) {
+            return actor.userId();
+        }
+        if (!actor.isStaff()) {
+            throw ApiException.forbidden("Only agents open tickets for another requester; partners use the partner forms.");
+        }
+        return users.find(requesterId).map(User::id).orElseThrow(() ->
+                ApiException.invalid("requester_id", "not_found", "names no user (" + requesterId + ")"));
+    }
+
+    private User userWithEmail(String email) {
+        return users.findByEmail(email).orElseGet(() -> users.provisionEndUser(email));
+    }
+
+    private List<String> ccEmails(Ticket ticket) {
+        List<String> emails = new ArrayList<>();
+        for (long ccId : ticket.collaboratorIds()) {
+            users.find(ccId).ifPresent(u -> emails.add(u.email()));
+        }
+        return emails;
+    }
+
+    private static List<Long> collaborators(List<Long> given, Entitlement e, long requesterId) {
+        Set<Long> all = new LinkedHashSet<>(given);
+        all.addAll(e.ccUserIds());
+        all.remove(requesterId);
+        return List.copyOf(all);
+    }
+
+    private boolean inputsChanged(Map<Long, Object> before, Map<Long, Object> after) {
+        return decisions.inputFieldIds().stream().anyMatch(f -> !Objects.equals(before.get(f), after.get(f)));
+    }
+
+    private Long assignee(long userId) {
+        User assignee = users.find(userId).orElseThrow(() -> ApiException.invalid("assignee_id", "not_found", "names no user (" + userId + ")"));
+        if (!assignee.role().isStaff()) {
+            throw ApiException.invalid("assignee_id", "invalid_value", "must be an agent or admin");
+        }
+        return userId;
+    }
+
+    private static String reopened(Actor actor, Ticket before, TicketChange change) {
+        // a requester's reply to a solved or pending ticket brings it back to the agents (Zendesk's default)
+        if (!actor.isStaff() && change.comment() != null && (before.status().equals("pending") || before.status().equals("solved"))) {
+            return "open";
+        }
+        return before.status();
+    }
+
+    private ApiException requesterRefused(long wanted, Entitlement decided) {
+        String email = users.find(wanted).map(User::email).orElse("user " + wanted);
+        String why = decided.trace().isEmpty() ? decided.rule().id() : decided.trace().getLast().fact();
+        return ApiException.invalid("requester_id", "DIR-3", email + " cannot be the requester of this ticket: " + why
+                + " (" + decided.rule().id() + "). Correct Organization Email (partners) to a contact of the customer instead.");
+    }
+
+    private static <T> @Nullable T or(@Nullable T value, @Nullable T fallback) {
+        return value != null ? value : fallback;
+    }
+
+    private static List<Audit.Event> differences(Ticket before, Ticket after) {
+        List<Audit.Event> events = new ArrayList<>();
+        String reason = after.entitlement().rule().id();
+        change(events, "subject", before.subject(), after.subject(), null);
+        change(events, "status", before.status(), after.status(), null);
+        change(events, "priority", before.priority(), after.priority(), null);
+        change(events, "type", before.type(), after.type(), null);
+        change(events, "requester_id", before.requesterId(), after.requesterId(), reason);
+        change(events, "organization_id", before.organizationId(), after.organizationId(), reason);
+        change(events, "assignee_id", before.assigneeId(), after.assigneeId(), null);
+        change(events, "group_id", before.groupId(), after.groupId(), null);
+        change(events, "tags", before.tags(), after.tags(), null);
+        change(events, "collaborator_ids", before.collaboratorIds(), after.collaboratorIds(), reason);
+        Set<Long> fieldIds = new LinkedHashSet<>(before.customFields().keySet());
+        fieldIds.addAll(after.customFields().keySet());
+        for (long fieldId : fieldIds) {
+            change(events, Long.toString(fieldId), before.customFields().get(fieldId), after.customFields().get(fieldId), null);
+        }
+        change(events, "entitlement", summary(before.entitlement()), summary(after.entitlement()), reason);
+        return events;
+    }
+
+    private static void change(List<Audit.Event> events, String field, @Nullable Object before, @Nullable Object after,
+                               @Nullable String reason) {
+        if (!Objects.equals(before, after)) {
+            events.add(new Audit.Event("Change", field, after, before, reason));
+        }
+    }
+
+    /** One line an agent reads in the audit log: rule, what it is served under, level, flags. */
+    static String summary(Entitlement e) {
+        String plan = e.servedUnder().plan() == null ? "" : " " + e.servedUnder().plan().code();
+        String flags = e.flags().isEmpty() ? "" : " [" + String.join(", ", e.flags().stream().map(Flag::code).toList()) + "]";
+        return e.rule().id() + " " + e.scenario().code() + ": " + e.servedUnder().kind().code() + plan + ", "
+                + e.supportLevel().code() + " support, tier " + e.supportTier().code() + flags;
+    }
+
+    /** ENT-9 and ENT-5/6: what the decision wants an agent to know and the submitter to read, posted once per decision. */
+    private void postNotes(Ticket ticket, Entitlement decided, @Nullable Entitlement previous) {
+        boolean same = previous != null && previous.rule() == decided.rule() && previous.flags().equals(decided.flags());
+        if (same) {
+            return;
+        }
+        if (decided.internalNote() != null) {
+            conversation.addComment(ticket.id(), deskUserId, decided.internalNote(), false);
+        }
+        if (decided.publicReply() != null) {
+            conversation.addComment(ticket.id(), deskUserId, decided.publicReply(), true);
+        }
+    }
+}

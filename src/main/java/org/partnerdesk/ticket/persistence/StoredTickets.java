@@ -1,0 +1,127 @@
+package org.partnerdesk.ticket.persistence;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+import org.partnerdesk.entitlement.Flag;
+import org.partnerdesk.ticket.Ticket;
+import org.partnerdesk.ticket.Ticket.StoredDecision;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The tickets table. */
+@Repository
+public class StoredTickets {
+
+    private static final String COLUMNS = """
+            id, subject, description, status, priority, type, ticket_form_id, requester_id, submitter_id, organization_id,
+            assignee_id, group_id, tags, custom_fields::text as custom_fields, collaborator_ids,
+            entitlement::text as entitlement, created_at, updated_at""";
+
+    /** Who may see which ticket (API-2): the requester, the submitter, a CC, or the organization when it shares. */
+    private static final String VISIBLE_TO = """
+            (requester_id = :user or submitter_id = :user or collaborator_ids @> array[cast(:user as bigint)]
+             or (organization_id = :org and exists (select 1 from organizations o where o.id = :org and o.shared_tickets)))""";
+
+    private final JdbcClient db;
+    private final JsonMapper json;
+    private final DecisionCodec codec;
+
+    StoredTickets(JdbcClient db, JsonMapper json, DecisionCodec codec) {
+        this.db = db;
+        this.json = json;
+        this.codec = codec;
+    }
+
+    public Ticket insert(Ticket t) {
+        return db.sql("insert into tickets (subject, description, status, priority, type, ticket_form_id, requester_id,"
+                        + " submitter_id, organization_id, assignee_id, group_id, tags, custom_fields, collaborator_ids,"
+                        + " entitlement, flags) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, cast(? as jsonb), ?)"
+                        + " returning " + COLUMNS)
+                .params(t.subject(), t.description(), t.status(), t.priority(), t.type(), t.formId(), t.requesterId(),
+                        t.submitterId(), t.organizationId(), t.assigneeId(), t.groupId(), t.tags().toArray(String[]::new),
+                        customFields(t.customFields()), t.collaboratorIds().toArray(Long[]::new), codec.write(t.decision()),
+                        flags(t))
+                .query(this::map).single();
+    }
+
+    public Ticket update(Ticket t) {
+        return db.sql("update tickets set subject = ?, status = ?, priority = ?, type = ?, requester_id = ?, organization_id = ?,"
+                        + " assignee_id = ?, group_id = ?, tags = ?, custom_fields = cast(? as jsonb), collaborator_ids = ?,"
+                        + " entitlement = cast(? as jsonb), flags = ?, updated_at = now() where id = ? returning " + COLUMNS)
+                .params(t.subject(), t.status(), t.priority(), t.type(), t.requesterId(), t.organizationId(), t.assigneeId(),
+                        t.groupId(), t.tags().toArray(String[]::new), customFields(t.customFields()),
+                        t.collaboratorIds().toArray(Long[]::new), codec.write(t.decision()), flags(t), t.id())
+                .query(this::map).single();
+    }
+
+    public Optional<Ticket> find(long id) {
+        return db.sql("select " + COLUMNS + " from tickets where id = ?").param(id).query(this::map).optional();
+    }
+
+    public Optional<Ticket> findForUpdate(long id) {
+        return db.sql("select " + COLUMNS + " from tickets where id = ? for update").param(id).query(this::map).optional();
+    }
+
+    public List<Ticket> page(long afterId, int limit) {
+        return db.sql("select " + COLUMNS + " from tickets where id > ? order by id limit ?")
+                .params(afterId, limit).query(this::map).list();
+    }
+
+    public List<Ticket> pageVisibleTo(long userId, @Nullable Long organizationId, long afterId, int limit) {
+        return db.sql("select " + COLUMNS + " from tickets where id > :after and " + VISIBLE_TO + " order by id limit :limit")
+                .param("after", afterId).param("user", userId).param("org", organizationId).param("limit", limit)
+                .query(this::map).list();
+    }
+
+    public List<Ticket> findAll(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return db.sql("select " + COLUMNS + " from tickets where id = any(?) order by id").param(ids.toArray(Long[]::new))
+                .query(this::map).list();
+    }
+
+    private static String[] flags(Ticket t) {
+        return t.entitlement().flags().stream().map(Flag::code).toArray(String[]::new);
+    }
+
+    private String customFields(Map<Long, Object> fields) {
+        Map<String, Object> byId = new LinkedHashMap<>();
+        fields.forEach((id, value) -> byId.put(Long.toString(id), value));
+        return json.writeValueAsString(byId);
+    }
+
+    private Ticket map(ResultSet rs, int row) throws SQLException {
+        Map<Long, Object> fields = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> field : json.readTree(rs.getString("custom_fields")).properties()) {
+            JsonNode value = field.getValue();
+            if (!value.isNull()) {
+                fields.put(Long.parseLong(field.getKey()), value.isBoolean() ? value.booleanValue() : value.asString());
+            }
+        }
+        StoredDecision decision = codec.read(rs.getString("entitlement"));
+        return new Ticket(rs.getLong("id"), rs.getString("subject"), rs.getString("description"), rs.getString("status"),
+                rs.getString("priority"), rs.getString("type"), rs.getLong("ticket_form_id"), rs.getLong("requester_id"),
+                rs.getLong("submitter_id"), (Long) rs.getObject("organization_id"), (Long) rs.getObject("assignee_id"),
+                (Long) rs.getObject("group_id"), texts(rs.getArray("tags")), fields, longs(rs.getArray("collaborator_ids")),
+                decision, rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
+    }
+
+    private static List<String> texts(Array array) throws SQLException {
+        return Arrays.asList((String[]) array.getArray());
+    }
+
+    private static List<Long> longs(Array array) throws SQLException {
+        return Arrays.asList((Long[]) array.getArray());
+    }
+}

@@ -1,0 +1,233 @@
+package org.partnerdesk.ticket.web;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
+import org.partnerdesk.api.Actor;
+import org.partnerdesk.api.ApiException;
+import org.partnerdesk.api.JsonBody;
+import org.partnerdesk.api.PageRequest;
+import org.partnerdesk.ticket.Ticket;
+import org.partnerdesk.ticket.TicketChange;
+import org.partnerdesk.ticket.TicketField;
+import org.partnerdesk.ticket.TicketForms;
+import org.partnerdesk.ticket.Tickets;
+import org.partnerdesk.ticket.NewTicket;
+import org.partnerdesk.ticket.persistence.DecisionCodec;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+/** {@code /api/v2/tickets} (SPEC 7): intake with the entitlement decision, changes (ENT-8), reading. */
+@RestController
+@RequestMapping("/api/v2/tickets")
+class TicketController {
+
+    private static final Set<String> PRIORITIES = Set.of("urgent", "high", "normal", "low");
+    private static final Set<String> TYPES = Set.of("problem", "incident", "question", "task");
+    private static final Set<String> STATUSES = Set.of("new", "open", "pending", "hold", "solved", "closed");
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+    private static final int MAX_BODY = 65_536;
+
+    private final Tickets tickets;
+    private final TicketForms forms;
+    private final TicketJson.Shape shape;
+
+    TicketController(Tickets tickets, TicketForms forms) {
+        this.tickets = tickets;
+        this.forms = forms;
+        this.shape = new TicketJson.Shape(forms);
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    Map<String, Object> create(Actor actor, @RequestBody JsonNode body) {
+        JsonBody ticket = JsonBody.root(body, "ticket");
+        JsonBody comment = ticket.object("comment");
+        String text = comment.has("body") ? comment.requiredText("body", MAX_BODY) : ticket.requiredText("description", MAX_BODY);
+        String subject = ticket.text("subject", 500);
+        Long formId = ticket.id("ticket_form_id");
+        String priority = ticket.oneOf("priority", PRIORITIES);
+        String type = ticket.oneOf("type", TYPES);
+        Map<Long, Object> fields = customFields(ticket);
+        List<String> ccEmails = new ArrayList<>();
+        List<Long> ccIds = new ArrayList<>();
+        collaborators(ticket, ccEmails, ccIds);
+        List<String> tags = ticket.texts("tags", 80, 50);
+        Long requesterId = ticket.id("requester_id");
+        ticket.throwIfInvalid();
+        String finalSubject = subject == null || subject.isBlank() ? firstLine(text) : subject;
+        long form = formId != null ? formId : forms.formNamed("Support").id();
+        Ticket created = tickets.create(actor, new NewTicket(finalSubject, text, form, priority, type, fields, ccEmails, ccIds,
+                tags == null ? List.of() : tags, requesterId));
+        return Map.of("ticket", shape.of(created));
+    }
+
+    @PutMapping("/{id}")
+    Map<String, Object> update(Actor actor, @PathVariable long id, @RequestBody JsonNode body) {
+        JsonBody ticket = JsonBody.root(body, "ticket");
+        TicketChange.Comment comment = null;
+        if (ticket.has("comment")) {
+            JsonBody c = ticket.object("comment");
+            String text = c.requiredText("body", MAX_BODY);
+            Boolean isPublic = c.bool("public");
+            comment = text == null ? null : new TicketChange.Comment(text, isPublic == null || isPublic);
+        }
+        String subject = ticket.has("subject") ? ticket.requiredText("subject", 500) : null;
+        TicketChange change = new TicketChange(subject, ticket.oneOf("status", STATUSES), ticket.oneOf("priority", PRIORITIES),
+                ticket.oneOf("type", TYPES), ticket.id("requester_id"), ticket.id("assignee_id"), ticket.id("group_id"),
+                ticket.texts("tags", 80, 50), customFields(ticket), comment);
+        ticket.throwIfInvalid();
+        return Map.of("ticket", shape.of(tickets.update(actor, id, change)));
+    }
+
+    @GetMapping("/{id}")
+    Map<String, Object> show(Actor actor, @PathVariable long id) {
+        return Map.of("ticket", shape.of(tickets.find(actor, id)));
+    }
+
+    @GetMapping
+    Map<String, Object> list(Actor actor, HttpServletRequest request) {
+        return tickets.page(actor, PageRequest.from(request)).body("tickets", shape::of, request);
+    }
+
+    @GetMapping("/show_many")
+    Map<String, Object> showMany(Actor actor, @RequestParam("ids") String ids) {
+        List<Long> wanted = new ArrayList<>();
+        for (String part : ids.split(",")) {
+            try {
+                wanted.add(Long.parseLong(part.strip()));
+            } catch (NumberFormatException e) {
+                throw ApiException.badRequest("InvalidParameter", "ids must be a comma-separated list of ticket ids");
+            }
+        }
+        if (wanted.size() > 100) {
+            throw ApiException.badRequest("InvalidParameter", "show_many takes at most 100 ids");
+        }
+        return Map.of("tickets", tickets.findMany(actor, wanted).stream().map(shape::of).toList());
+    }
+
+    @GetMapping("/{id}/comments")
+    Map<String, Object> comments(Actor actor, @PathVariable long id, HttpServletRequest request) {
+        return tickets.comments(actor, id, PageRequest.from(request)).body("comments", TicketJson::comment, request);
+    }
+
+    @GetMapping("/{id}/audits")
+    Map<String, Object> audits(Actor actor, @PathVariable long id, HttpServletRequest request) {
+        return tickets.audits(actor, id, PageRequest.from(request)).body("audits", TicketJson::audit, request);
+    }
+
+    @GetMapping("/{id}/entitlement")
+    Map<String, Object> entitlement(Actor actor, @PathVariable long id) {
+        return Map.of("entitlement", DecisionCodec.shape(tickets.entitlement(actor, id)));
+    }
+
+    /** {@code custom_fields} (or Zendesk's alias {@code fields}): [{id, value}], each value checked against its field. */
+    private Map<Long, Object> customFields(JsonBody ticket) {
+        Map<Long, Object> values = new LinkedHashMap<>();
+        List<JsonBody> given = new ArrayList<>(ticket.objects("custom_fields", 100));
+        given.addAll(ticket.objects("fields", 100));
+        for (JsonBody field : given) {
+            Long id = field.requiredId("id");
+            if (id == null) {
+                continue;
+            }
+            TicketField definition = forms.field(id).filter(f -> !f.system()).orElse(null);
+            if (definition == null) {
+                field.problemWith("id", "not_found", "names no custom ticket field (" + id + ")");
+                continue;
+            }
+            JsonNode value = field.raw("value");
+            if (value == null) {
+                values.put(id, null);
+                continue;
+            }
+            Object read = switch (definition.type()) {
+                case "checkbox" -> value.isBoolean() ? value.booleanValue() : problem(field, "must be true or false");
+                case "tagger" -> value.isString() && (allowsAnyValue(definition) || definition.allows(value.stringValue()))
+                        ? value.stringValue() : problem(field, "must be one of the field's option values");
+                default -> value.isString() || value.isNumber()
+                        ? field.text("value", 10_000) : problem(field, "must be text");
+            };
+            values.put(id, read);
+        }
+        return values;
+    }
+
+    // an unknown engagement is a question for the submitter (ENT-9), not a refusal
+    private static boolean allowsAnyValue(TicketField field) {
+        return field.title().equals(TicketForms.PARTNER_ENGAGEMENT);
+    }
+
+    private static @Nullable Object problem(JsonBody field, String description) {
+        field.problemWith("value", "invalid_value", description);
+        return null;
+    }
+
+    /** {@code email_ccs:[{user_email|user_id}]}, {@code collaborators:[id|email|{email}]}, {@code collaborator_ids:[id]}. */
+    private static void collaborators(JsonBody ticket, List<String> emails, List<Long> ids) {
+        for (JsonBody cc : ticket.objects("email_ccs", 48)) {
+            String email = cc.text("user_email", 254);
+            Long id = cc.id("user_id");
+            if (email != null) {
+                addEmail(cc, "user_email", email, emails);
+            } else if (id != null) {
+                ids.add(id);
+            }
+        }
+        JsonNode collaborators = ticket.raw("collaborators");
+        if (collaborators != null && collaborators.isArray()) {
+            for (JsonNode item : collaborators.values()) {
+                if (item.isIntegralNumber()) {
+                    ids.add(item.longValue());
+                } else if (item.isString()) {
+                    addEmail(ticket, "collaborators", item.stringValue(), emails);
+                } else if (item.isObject() && item.get("email") != null && item.get("email").isString()) {
+                    addEmail(ticket, "collaborators", item.get("email").stringValue(), emails);
+                } else {
+                    ticket.problemWith("collaborators", "invalid_value", "must hold user ids, e-mails or {\"email\"} objects");
+                }
+            }
+        }
+        JsonNode collaboratorIds = ticket.raw("collaborator_ids");
+        if (collaboratorIds != null && collaboratorIds.isArray()) {
+            collaboratorIds.values().forEach(id -> {
+                if (id.isIntegralNumber()) {
+                    ids.add(id.longValue());
+                }
+            });
+        }
+    }
+
+    private static void addEmail(JsonBody where, String field, String email, List<String> emails) {
+        String trimmed = email.strip();
+        if (!EMAIL.matcher(trimmed).matches() || trimmed.length() > 254) {
+            where.problemWith(field, "invalid_value", trimmed + " is not an e-mail address");
+        } else {
+            emails.add(trimmed.toLowerCase());
+        }
+    }
+
+    private static String firstLine(@Nullable String text) {
+        if (text == null || text.isBlank()) {
+            return "(no subject)";
+        }
+        String line = Arrays.stream(text.strip().split("\\R")).findFirst().orElse(text).strip();
+        return line.length() > 80 ? line.substring(0, 80) : line;
+    }
+}

@@ -1,0 +1,117 @@
+package org.partnerdesk.ticket.web;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.partnerdesk.ticket.Audit;
+import org.partnerdesk.ticket.Comment;
+import org.partnerdesk.ticket.Ticket;
+import org.partnerdesk.ticket.TicketForms;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/** Zendesk's ticket, comment and audit shapes. */
+final class TicketJson {
+
+    private TicketJson() {
+    }
+
+    /** Writes tickets with every custom field of their form, as Zendesk lists them (null when empty). */
+    static final class Shape {
+        private final TicketForms forms;
+
+        Shape(TicketForms forms) {
+            this.forms = forms;
+        }
+
+        Map<String, Object> of(Ticket t) {
+            Set<Long> fieldIds = new LinkedHashSet<>();
+            forms.form(t.formId()).ifPresent(form -> form.ticketFieldIds().stream()
+                    .filter(id -> forms.field(id).map(f -> !f.system()).orElse(false))
+                    .forEach(fieldIds::add));
+            fieldIds.addAll(t.customFields().keySet());
+            List<Map<String, Object>> customFields = new ArrayList<>();
+            for (long id : fieldIds) {
+                Map<String, Object> field = new LinkedHashMap<>();
+                field.put("id", id);
+                field.put("value", t.customFields().get(id));
+                customFields.add(field);
+            }
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("id", t.id());
+            json.put("url", ServletUriComponentsBuilder.fromCurrentContextPath().path("/api/v2/tickets/{id}.json")
+                    .buildAndExpand(t.id()).toUriString());
+            json.put("external_id", null);
+            json.put("subject", t.subject());
+            json.put("raw_subject", t.subject());
+            json.put("description", t.description());
+            json.put("status", t.status());
+            json.put("priority", t.priority());
+            json.put("type", t.type());
+            json.put("requester_id", t.requesterId());
+            json.put("submitter_id", t.submitterId());
+            json.put("organization_id", t.organizationId());
+            json.put("assignee_id", t.assigneeId());
+            json.put("group_id", t.groupId());
+            json.put("collaborator_ids", t.collaboratorIds());
+            json.put("email_cc_ids", t.collaboratorIds());
+            json.put("follower_ids", List.of());
+            json.put("tags", t.tags());
+            json.put("custom_fields", customFields);
+            json.put("fields", customFields);
+            json.put("ticket_form_id", t.formId());
+            json.put("via", Map.of("channel", "api"));
+            json.put("is_public", true);
+            json.put("has_incidents", false);
+            json.put("created_at", t.createdAt());
+            json.put("updated_at", t.updatedAt());
+            return json;
+        }
+    }
+
+    static Map<String, Object> comment(Comment c) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", c.id());
+        json.put("type", "Comment");
+        json.put("author_id", c.authorId());
+        json.put("body", c.body());
+        json.put("plain_body", c.body());
+        json.put("html_body", "<p>" + escape(c.body()) + "</p>");
+        json.put("public", c.isPublic());
+        json.put("attachments", List.of());
+        json.put("created_at", c.createdAt());
+        return json;
+    }
+
+    static Map<String, Object> audit(Audit a) {
+        List<Map<String, Object>> events = new ArrayList<>();
+        long eventId = a.id() * 100;
+        for (Audit.Event e : a.events()) {
+            Map<String, Object> event = new LinkedHashMap<>();
+            event.put("id", ++eventId);
+            event.put("type", e.type());
+            event.put("field_name", e.fieldName());
+            event.put("value", e.value());
+            if (!"Create".equals(e.type())) {
+                event.put("previous_value", e.previousValue());
+            }
+            event.put("reason", e.reason());
+            events.add(event);
+        }
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", a.id());
+        json.put("ticket_id", a.ticketId());
+        json.put("author_id", a.authorId());
+        json.put("created_at", a.createdAt());
+        json.put("events", events);
+        return json;
+    }
+
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\n", "<br>");
+    }
+
+}
