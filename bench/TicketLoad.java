@@ -1,0 +1,295 @@
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * PartnerDesk's ticket-intake load generator: JDK only, loopback only, bounded in count and time.
+ *
+ *   java bench/TicketLoad.java seed URL ADMIN_EMAIL ADMIN_TOKEN ORGS USERS STATE_FILE
+ *   java bench/TicketLoad.java load URL STATE_FILE SECONDS CLIENTS[,CLIENTS...]
+ *
+ * seed builds a directory through the API (customers with subscriptions, Open/Select/Alliance partners, their
+ * users, one API token per partner user that submits) and writes what load needs to STATE_FILE.
+ * load creates tickets on the four forms partners use (Open Partner on behalf of a customer, Select Partner,
+ * Alliance Partner, Support for the partner's own work) and prints tickets/s and latency percentiles.
+ */
+public class TicketLoad {
+
+    static final long SUPPORT = 426148L, OPEN = 360000818199L, SELECT = 360000837100L, ALLIANCE = 360001172559L;
+    static final long ORG_EMAIL = 360012194200L, CUSTOMER_NAME = 360012167579L, ENGAGEMENT = 360012194240L,
+            ALLIANCE_ID = 360012194280L;
+    static final Pattern ID = Pattern.compile("\"id\":(\\d+)");
+    static final Pattern TOKEN = Pattern.compile("\"token\":\"([0-9a-f]+)\"");
+    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    public static void main(String[] args) throws Exception {
+        if (args.length == 0) {
+            System.err.println("usage: seed URL EMAIL TOKEN ORGS USERS STATE | load URL STATE SECONDS CLIENTS");
+            System.exit(2);
+        }
+        requireLoopback(args[1]);
+        switch (args[0]) {
+            case "seed" -> seed(args[1], args[2], args[3], Integer.parseInt(args[4]), Integer.parseInt(args[5]), Path.of(args[6]));
+            case "load" -> load(args[1], Path.of(args[2]), Integer.parseInt(args[3]),
+                    Arrays.stream(args[4].split(",")).mapToInt(Integer::parseInt).toArray());
+            default -> throw new IllegalArgumentException(args[0]);
+        }
+    }
+
+    static void requireLoopback(String url) {
+        String host = URI.create(url).getHost();
+        if (!host.equals("127.0.0.1") && !host.equals("localhost")) {
+            throw new IllegalArgumentException("load tests target 127.0.0.1 only, not " + host);
+        }
+    }
+
+    // ---------------------------------------------------------------- seed
+
+    record Submitter(String email, String token, String kind) { }
+
+    static void seed(String url, String email, String token, int orgs, int users, Path state) throws Exception {
+        String admin = basic(email, token);
+        int customers = orgs * 80 / 100, open = orgs * 15 / 100, select = orgs * 4 / 100;
+        int alliance = Math.max(1, orgs - customers - open - select);
+        long started = System.nanoTime();
+        String run = Long.toString(System.currentTimeMillis(), 36);
+        String[] plans = {"premium", "ultimate", "starter", "free"};
+        long[] orgIds = new long[orgs];
+        String[] kinds = new String[orgs];
+        try (ExecutorService pool = Executors.newFixedThreadPool(16)) {
+            List<Future<?>> work = new ArrayList<>();
+            for (int i = 0; i < orgs; i++) {
+                int n = i;
+                String kind = n < customers ? "customer" : n < customers + open ? "open" : n < customers + open + select ? "select" : "alliance";
+                kinds[n] = kind;
+                work.add(pool.submit(() -> {
+                    String type = kind.equals("customer") ? "customer" : "partner";
+                    String track = kind.equals("customer") ? "null" : "\"" + kind + "\"";
+                    String body = "{\"organization\":{\"name\":\"bench-" + run + "-" + n + "\",\"external_id\":\"bench-" + run + "-" + n
+                            + "\",\"domain_names\":[\"o" + n + "-" + run + ".bench.test\"],\"organization_fields\":{\"org_type\":\"" + type
+                            + "\",\"partner_track\":" + track + "}}}";
+                    orgIds[n] = id(post(url + "/api/v2/organizations", admin, body, 201));
+                    if (kind.equals("customer")) {
+                        post(url + "/api/v2/subscriptions", admin, "{\"subscription\":{\"organization_id\":" + orgIds[n]
+                                + ",\"plan\":\"" + plans[n % 4] + "\",\"seats\":25,\"starts_on\":\"2025-01-01\",\"ends_on\":\"2030-12-31\"}}", 201);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : work) {
+                f.get();
+            }
+            System.out.printf("seeded %d organizations in %.1f s%n", orgs, (System.nanoTime() - started) / 1e9);
+            List<String> customerEmails = java.util.Collections.synchronizedList(new ArrayList<>());
+            List<Submitter> submitters = java.util.Collections.synchronizedList(new ArrayList<>());
+            work.clear();
+            for (int i = 0; i < users; i++) {
+                int n = i;
+                int org = n % orgs;
+                work.add(pool.submit(() -> {
+                    String userEmail = "u" + n + "@o" + org + "-" + run + ".bench.test";
+                    long userId = id(post(url + "/api/v2/users", admin, "{\"user\":{\"name\":\"User " + n + "\",\"email\":\"" + userEmail
+                            + "\",\"organization_id\":" + orgIds[org] + "}}", 201));
+                    if (kinds[org].equals("customer")) {
+                        customerEmails.add(userEmail);
+                    } else if (n < orgs) { // the first user of each partner organization submits tickets
+                        String reply = post(url + "/api/v2/api_tokens", admin, "{\"api_token\":{\"user_id\":" + userId
+                                + ",\"description\":\"bench\"}}", 201);
+                        Matcher m = TOKEN.matcher(reply);
+                        if (!m.find()) {
+                            throw new IllegalStateException("no token in " + reply);
+                        }
+                        submitters.add(new Submitter(userEmail, m.group(1), kinds[org]));
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : work) {
+                f.get();
+            }
+            StringBuilder out = new StringBuilder();
+            for (Submitter s : submitters) {
+                out.append("S ").append(s.kind()).append(' ').append(s.email()).append(' ').append(s.token()).append('\n');
+            }
+            for (String c : customerEmails) {
+                out.append("C ").append(c).append('\n');
+            }
+            Files.writeString(state, out);
+            System.out.printf("seeded %d users (%d partner submitters, %d customer contacts) in %.1f s%n",
+                    users, submitters.size(), customerEmails.size(), (System.nanoTime() - started) / 1e9);
+        }
+    }
+
+    // ---------------------------------------------------------------- load
+
+    static void load(String url, Path state, int seconds, int[] levels) throws Exception {
+        List<Submitter> open = new ArrayList<>(), select = new ArrayList<>(), alliance = new ArrayList<>();
+        List<String> customers = new ArrayList<>();
+        for (String line : Files.readAllLines(state)) {
+            String[] p = line.split(" ");
+            if (p[0].equals("C")) {
+                customers.add(p[1]);
+            } else {
+                Submitter s = new Submitter(p[2], p[3], p[1]);
+                (p[1].equals("open") ? open : p[1].equals("select") ? select : alliance).add(s);
+            }
+        }
+        if (open.isEmpty() || select.isEmpty() || alliance.isEmpty() || customers.isEmpty()) {
+            throw new IllegalStateException("the seed needs open, select and alliance submitters and customers");
+        }
+        System.out.printf("directory: %d customer contacts, submitters %d open / %d select / %d alliance%n",
+                customers.size(), open.size(), select.size(), alliance.size());
+        warmUp(url, open, select, alliance, customers);
+        System.out.println("| clients | tickets | errors | tickets/s | p50 ms | p90 ms | p99 ms | max ms |");
+        System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|");
+        for (int clients : levels) {
+            Result r = run(url, open, select, alliance, customers, clients, Duration.ofSeconds(seconds), Integer.MAX_VALUE);
+            System.out.printf("| %d | %d | %d | %.0f | %.2f | %.2f | %.2f | %.2f |%n", clients, r.count, r.errors,
+                    r.count / r.seconds, r.percentile(50), r.percentile(90), r.percentile(99), r.percentile(100));
+        }
+    }
+
+    static void warmUp(String url, List<Submitter> open, List<Submitter> select, List<Submitter> alliance, List<String> customers) {
+        run(url, open, select, alliance, customers, 4, Duration.ofSeconds(5), 2_000);
+    }
+
+    record Result(long count, long errors, double seconds, long[] latenciesNanos) {
+        double percentile(int p) {
+            if (latenciesNanos.length == 0) {
+                return 0;
+            }
+            int i = Math.min(latenciesNanos.length - 1, (int) Math.ceil(p / 100.0 * latenciesNanos.length) - 1);
+            return latenciesNanos[Math.max(0, i)] / 1e6;
+        }
+    }
+
+    static Result run(String url, List<Submitter> open, List<Submitter> select, List<Submitter> alliance, List<String> customers,
+                      int clients, Duration duration, int maxTickets) {
+        long deadline = System.nanoTime() + duration.toNanos();
+        AtomicInteger issued = new AtomicInteger();
+        AtomicLong errors = new AtomicLong();
+        List<long[]> perClient = new ArrayList<>();
+        long started = System.nanoTime();
+        try (ExecutorService pool = Executors.newFixedThreadPool(clients)) {
+            List<Future<long[]>> futures = new ArrayList<>();
+            for (int c = 0; c < clients; c++) {
+                int seed = c;
+                futures.add(pool.submit(() -> {
+                    Random random = new Random(seed * 7919L + System.nanoTime());
+                    long[] latencies = new long[1 << 16];
+                    int n = 0;
+                    while (System.nanoTime() < deadline && issued.incrementAndGet() <= maxTickets) {
+                        int shape = random.nextInt(4);
+                        Submitter s;
+                        String body;
+                        switch (shape) {
+                            case 0 -> {
+                                s = open.get(random.nextInt(open.size()));
+                                body = ticket(OPEN, "Pipeline fails", fields(ORG_EMAIL, customers.get(random.nextInt(customers.size())),
+                                        ENGAGEMENT, "on_behalf_of_customer"), "");
+                            }
+                            case 1 -> {
+                                s = select.get(random.nextInt(select.size()));
+                                body = ticket(SELECT, "Slow merges", fields(CUSTOMER_NAME, "Initech", ENGAGEMENT, "on_behalf_of_customer"), "");
+                            }
+                            case 2 -> {
+                                s = alliance.get(random.nextInt(alliance.size()));
+                                body = ticket(ALLIANCE, "Runner offline", fields(CUSTOMER_NAME, "Umbrella Corp", ALLIANCE_ID,
+                                        "ALLY-" + random.nextInt(100_000)), ",\"email_ccs\":[{\"user_email\":\""
+                                        + customers.get(random.nextInt(customers.size())) + "\"}]");
+                            }
+                            default -> {
+                                s = open.get(random.nextInt(open.size()));
+                                body = ticket(SUPPORT, "Our own instance", "", "");
+                            }
+                        }
+                        long t0 = System.nanoTime();
+                        try {
+                            post(url + "/api/v2/tickets", basic(s.email(), s.token()), body, 201);
+                        } catch (RuntimeException e) {
+                            errors.incrementAndGet();
+                            continue;
+                        }
+                        if (n == latencies.length) {
+                            latencies = Arrays.copyOf(latencies, n * 2);
+                        }
+                        latencies[n++] = System.nanoTime() - t0;
+                    }
+                    return Arrays.copyOf(latencies, n);
+                }));
+            }
+            for (Future<long[]> f : futures) {
+                perClient.add(f.get());
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        long[] all = perClient.stream().flatMapToLong(Arrays::stream).sorted().toArray();
+        return new Result(all.length, errors.get(), seconds, all);
+    }
+
+    static String ticket(long form, String subject, String fields, String extra) {
+        return "{\"ticket\":{\"subject\":\"" + subject + "\",\"comment\":{\"body\":\"Seen since the upgrade; logs attached later.\"},"
+                + "\"ticket_form_id\":" + form + ",\"priority\":\"normal\",\"custom_fields\":[" + fields + "]" + extra + "}}";
+    }
+
+    static String fields(Object... idValue) {
+        List<String> parts = new ArrayList<>();
+        for (int i = 0; i < idValue.length; i += 2) {
+            parts.add("{\"id\":" + idValue[i] + ",\"value\":\"" + idValue[i + 1] + "\"}");
+        }
+        return String.join(",", parts);
+    }
+
+    // ---------------------------------------------------------------- http
+
+    static String basic(String email, String token) {
+        return "Basic " + Base64.getEncoder().encodeToString((email + "/token:" + token).getBytes(StandardCharsets.UTF_8));
+    }
+
+    static String post(String url, String authorization, String body, int expected) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", authorization).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        try {
+            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != expected) {
+                throw new IllegalStateException(url + " answered " + response.statusCode() + ": " + response.body());
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static long id(String json) {
+        Matcher m = ID.matcher(json);
+        if (!m.find()) {
+            throw new IllegalStateException("no id in " + json);
+        }
+        return Long.parseLong(m.group(1));
+    }
+}
