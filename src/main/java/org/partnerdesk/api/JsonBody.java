@@ -115,6 +115,14 @@ public final class JsonBody {
         return (int) value.longValue();
     }
 
+    public @Nullable Integer requiredCount(String field, int max) {
+        Integer count = count(field, max);
+        if (count == null && !problems.containsKey(prefix + field)) {
+            problem(field, "blank", "is required");
+        }
+        return count;
+    }
+
     public @Nullable Boolean bool(String field) {
         JsonNode value = node.get(field);
         if (value == null || value.isNull()) {
@@ -136,6 +144,14 @@ public final class JsonBody {
         } catch (DateTimeParseException e) {
             return problem(field, "invalid_value", "must be a date written YYYY-MM-DD");
         }
+    }
+
+    public @Nullable LocalDate requiredDate(String field) {
+        LocalDate date = date(field);
+        if (date == null && !problems.containsKey(prefix + field)) {
+            problem(field, "blank", "is required: a date written YYYY-MM-DD");
+        }
+        return date;
     }
 
     public @Nullable List<String> texts(String field, int maxLength, int maxItems) {

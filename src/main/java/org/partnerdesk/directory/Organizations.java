@@ -9,8 +9,10 @@ import org.partnerdesk.api.ApiException;
 import org.partnerdesk.api.CursorPage;
 import org.partnerdesk.api.PageRequest;
 import org.partnerdesk.directory.persistence.DirectoryAudits;
+import org.partnerdesk.directory.persistence.StoredNfrLicenses;
 import org.partnerdesk.directory.persistence.StoredOrganizations;
 import org.partnerdesk.directory.persistence.StoredOrganizations.Values;
+import org.partnerdesk.directory.persistence.StoredSubscriptions;
 import org.partnerdesk.directory.persistence.StoredUsers;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,11 +23,16 @@ public class Organizations {
 
     private final StoredOrganizations stored;
     private final StoredUsers users;
+    private final StoredSubscriptions subscriptions;
+    private final StoredNfrLicenses nfrLicenses;
     private final DirectoryAudits audits;
 
-    Organizations(StoredOrganizations stored, StoredUsers users, DirectoryAudits audits) {
+    Organizations(StoredOrganizations stored, StoredUsers users, StoredSubscriptions subscriptions,
+                  StoredNfrLicenses nfrLicenses, DirectoryAudits audits) {
         this.stored = stored;
         this.users = users;
+        this.subscriptions = subscriptions;
+        this.nfrLicenses = nfrLicenses;
         this.audits = audits;
     }
 
@@ -45,6 +52,9 @@ public class Organizations {
         checkUnique(values, before);
         if (before.type() != values.type() && before.type() != OrganizationType.INTERNAL && values.type() != OrganizationType.INTERNAL) {
             checkNoMembersCrossOver(before, values);
+        }
+        if (before.isPartner() && values.type() != OrganizationType.PARTNER) {
+            checkNothingNeedsAPartner(before, values);
         }
         Organization after = stored.update(id, values);
         audits.record(actor.userId(), "organization", id, "update", Map.of("before", Values.of(before), "after", values));
@@ -86,6 +96,18 @@ public class Organizations {
                     before.name() + " has " + before.type().code() + " contacts (" + members.getFirst().email()
                             + "); it cannot become a " + values.type().code()
                             + " organization. Create the " + values.type().code() + " organization separately.");
+        }
+    }
+
+    // DIR-5 and DIR-6: an organization named as the selling partner, or holding NFR licenses, must stay a partner
+    private void checkNothingNeedsAPartner(Organization before, Values values) {
+        if (nfrLicenses.existFor(before.id())) {
+            throw DirectoryRuleViolation.invalid(DirectoryRule.DIR_6, "organization_fields.org_type", before.name()
+                    + " holds NFR licenses, which belong to partners only; it cannot become a " + values.type().code() + " organization.");
+        }
+        if (subscriptions.anyPurchasedThrough(before.id())) {
+            throw DirectoryRuleViolation.invalid(DirectoryRule.DIR_5, "organization_fields.org_type", before.name()
+                    + " is the partner named on subscriptions bought through it; it cannot become a " + values.type().code() + " organization.");
         }
     }
 

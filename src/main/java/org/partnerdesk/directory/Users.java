@@ -12,6 +12,7 @@ import org.partnerdesk.api.ApiException;
 import org.partnerdesk.api.CursorPage;
 import org.partnerdesk.api.PageRequest;
 import org.partnerdesk.directory.persistence.DirectoryAudits;
+import org.partnerdesk.directory.persistence.StoredGroupMemberships;
 import org.partnerdesk.directory.persistence.StoredMemberships;
 import org.partnerdesk.directory.persistence.StoredOrganizations;
 import org.partnerdesk.directory.persistence.StoredUsers;
@@ -28,14 +29,16 @@ public class Users {
     private final StoredUsers stored;
     private final StoredOrganizations organizations;
     private final StoredMemberships memberships;
+    private final StoredGroupMemberships groupMemberships;
     private final AssociationRules rules;
     private final DirectoryAudits audits;
 
     Users(StoredUsers stored, StoredOrganizations organizations, StoredMemberships memberships,
-          AssociationRules rules, DirectoryAudits audits) {
+          StoredGroupMemberships groupMemberships, AssociationRules rules, DirectoryAudits audits) {
         this.stored = stored;
         this.organizations = organizations;
         this.memberships = memberships;
+        this.groupMemberships = groupMemberships;
         this.rules = rules;
         this.audits = audits;
     }
@@ -70,7 +73,8 @@ public class Users {
     @Transactional
     public User update(Actor actor, long id, Values values, Placement placement) {
         actor.requireAdmin();
-        User before = stored.find(id).orElseThrow(() -> ApiException.notFound("User " + id));
+        User before = stored.findForUpdate(id).orElseThrow(() -> ApiException.notFound("User " + id));
+        checkStaysStaffWhileInGroups(before, values);
         checkEmail(values.email(), before);
         checkExternalId(values.externalId(), before);
         checkManager(values.managerId(), before);
@@ -177,6 +181,14 @@ public class Users {
     private Organization organization(long id) {
         return organizations.findForUpdate(id).orElseThrow(() -> ApiException.invalid("organization_id", "not_found",
                 "names no organization (" + id + ")"));
+    }
+
+    // DIR-8: only agents and admins belong to teams; an end user keeping a membership would keep the team's permissions
+    private void checkStaysStaffWhileInGroups(User before, Values values) {
+        if (before.role().isStaff() && !values.role().isStaff() && groupMemberships.hasAny(before.id())) {
+            throw DirectoryRuleViolation.invalid(DirectoryRule.DIR_8, "role", before.email()
+                    + " is in groups; only agents and admins belong to groups. Remove the group memberships first.");
+        }
     }
 
     private void checkEmail(String email, @Nullable User existing) {

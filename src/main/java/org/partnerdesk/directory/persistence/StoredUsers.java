@@ -46,6 +46,11 @@ public class StoredUsers {
         return db.sql(SELECT + " where u.id = ?").param(id).query(StoredUsers::map).optional();
     }
 
+    /** Locks the user row, so a role change and a group membership (DIR-8) cannot interleave. */
+    public Optional<User> findForUpdate(long id) {
+        return db.sql(SELECT + " where u.id = ? for update of u").param(id).query(StoredUsers::map).optional();
+    }
+
     public Optional<User> findByEmail(String email) {
         return db.sql(SELECT + " where lower(u.email) = lower(?)").param(email).query(StoredUsers::map).optional();
     }
@@ -73,6 +78,11 @@ public class StoredUsers {
     public List<User> members(long organizationId, int limit) {
         return db.sql(SELECT + " where m.organization_id = ? order by u.id limit ?").params(organizationId, limit)
                 .query(StoredUsers::map).list();
+    }
+
+    public List<User> inGroup(long groupId) {
+        return db.sql(SELECT + " join group_memberships g on g.user_id = u.id where g.group_id = ? order by u.id")
+                .param(groupId).query(StoredUsers::map).list();
     }
 
     static User map(ResultSet rs, int row) throws SQLException {
