@@ -28,6 +28,11 @@ class AssociationRules {
         neverAssociateCustomersWithPartners(email, current, target);
     }
 
+    /** DIR-3 alone, for a user who stays where it is: the refusal names the line it would cross. */
+    void checkSameSide(String email, Organization current, Organization target) {
+        neverAssociateCustomersWithPartners(email, current, target);
+    }
+
     void checkLeave(Actor actor, Organization current) {
         checkAllianceLock(actor, current);
     }

@@ -46,6 +46,8 @@ public class OrganizationMemberships {
                 return stored.ofUser(userId).orElseThrow();
             }
             Organization current = organizations.find(user.organizationId()).orElseThrow();
+            // DIR-3 before DIR-2: "remove that membership first" must not be the advice for a move DIR-3 forbids
+            rules.checkSameSide(user.email(), current, target);
             throw DirectoryRuleViolation.invalid(DirectoryRule.DIR_2, "user_id", user.email() + " already belongs to "
                     + current.describe() + "; a user belongs to one organization. Remove that membership first.");
         }
