@@ -12,6 +12,8 @@ public final class Desk {
 
     private final String baseUrl;
     public final ApiClient admin;
+    private final java.util.Set<Long> allianceOrganizations = new java.util.HashSet<>();
+    private @Nullable ApiClient supportManager;
 
     Desk(String baseUrl) {
         this.baseUrl = baseUrl;
@@ -53,7 +55,11 @@ public final class Desk {
                 {"organization":{"name":"%s","domain_names":["%s"],"organization_fields":{"org_type":"%s","partner_track":%s}}}"""
                 .formatted(name, domain, type, trackJson));
         expectCreated(reply);
-        return new Org(reply.id("organization"), name, domain);
+        long id = reply.id("organization");
+        if ("alliance".equals(track)) {
+            allianceOrganizations.add(id);
+        }
+        return new Org(id, name, domain);
     }
 
     public Account endUserIn(Org org) {
@@ -75,11 +81,23 @@ public final class Desk {
     public Account user(String role, @Nullable Org org) {
         String email = unique(role).toLowerCase() + "@" + (org == null ? "people.test" : org.domain());
         String orgJson = org == null ? "null" : Long.toString(org.id());
-        ApiClient.Reply reply = admin.post("/api/v2/users", """
+        // DIR-4: only a support manager puts people into an alliance partner's organization
+        ApiClient creator = org != null && allianceOrganizations.contains(org.id()) ? supportManager() : admin;
+        ApiClient.Reply reply = creator.post("/api/v2/users", """
                 {"user":{"name":"%s","email":"%s","role":"%s","organization_id":%s}}""".formatted(email, email, role, orgJson));
         expectCreated(reply);
         long id = reply.id("user");
         return new Account(id, email, org == null ? null : org.id(), ApiClient.withToken(baseUrl, email, tokenFor(id)));
+    }
+
+    /** An admin in Support Managers, made on first use. */
+    public ApiClient supportManager() {
+        if (supportManager == null) {
+            Account manager = user("admin", null);
+            addToGroup(manager, "Support Managers");
+            supportManager = manager.api();
+        }
+        return supportManager;
     }
 
     public String tokenFor(long userId) {
