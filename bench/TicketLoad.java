@@ -68,6 +68,7 @@ public class TicketLoad {
 
     static void seed(String url, String email, String token, int orgs, int users, Path state) throws Exception {
         String admin = basic(email, token);
+        joinSupportManagers(url, admin);
         int customers = orgs * 80 / 100, open = orgs * 15 / 100, select = orgs * 4 / 100;
         int alliance = Math.max(1, orgs - customers - open - select);
         long started = System.nanoTime();
@@ -136,6 +137,21 @@ public class TicketLoad {
             Files.writeString(state, out);
             System.out.printf("seeded %d users (%d partner submitters, %d customer contacts) in %.1f s%n",
                     users, submitters.size(), customerEmails.size(), (System.nanoTime() - started) / 1e9);
+        }
+    }
+
+    /** DIR-4: only support managers put people into alliance organizations, so the seeding admin joins them. */
+    static void joinSupportManagers(String url, String admin) {
+        long me = id(get(url + "/api/v2/users/me", admin));
+        String groups = get(url + "/api/v2/groups", admin);
+        Matcher m = Pattern.compile("\\{\"id\":(\\d+),[^}]*\"name\":\"Support Managers\"").matcher(groups);
+        if (!m.find()) {
+            throw new IllegalStateException("no Support Managers group in " + groups);
+        }
+        String reply = post(url + "/api/v2/group_memberships", admin, "{\"group_membership\":{\"user_id\":" + me
+                + ",\"group_id\":" + m.group(1) + "}}", -1);
+        if (!reply.contains("group_membership")) {
+            throw new IllegalStateException("could not join Support Managers: " + reply);
         }
     }
 
@@ -273,10 +289,23 @@ public class TicketLoad {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
         try {
             HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != expected) {
+            if (expected > 0 && response.statusCode() != expected) {
                 throw new IllegalStateException(url + " answered " + response.statusCode() + ": " + response.body());
             }
             return response.body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String get(String url, String authorization) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", authorization).GET().build();
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofString()).body();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -13,7 +13,7 @@ URL="http://127.0.0.1:$PORT"
 TOKEN="bench-admin-token-$(date +%s)"
 DATA="bench/var"
 
-if [ -z "${JAVA_HOME:-}" ] || [ ! -x "$JAVA_HOME/bin/java" ]; then JAVA_HOME="$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")"; fi
+. .ci/find-jdk.sh
 JAVA="$JAVA_HOME/bin/java"
 
 ls target/partnerdesk-*.jar >/dev/null 2>&1 || mvn -B -q -ntp package -DskipTests
@@ -27,6 +27,7 @@ trap 'kill $DESK 2>/dev/null; wait $DESK 2>/dev/null; rm -rf "$DATA"' EXIT
 
 for _ in $(seq 1 120); do
   curl -fs "$URL/actuator/health" >/dev/null 2>&1 && break
+  kill -0 $DESK 2>/dev/null || break
   sleep 1
 done
 curl -fs "$URL/actuator/health" >/dev/null || { echo "the desk did not start; see bench/desk.log"; exit 1; }
