@@ -60,6 +60,16 @@ class AssociationRules {
         }
     }
 
+    // DIR-4 [004]: the track is part of the lock, or anyone could lift it, change the members and put it back
+    void checkTrackChange(Actor actor, Organization before, OrganizationType type, @Nullable PartnerTrack track) {
+        boolean becomesAlliance = type == OrganizationType.PARTNER && track == PartnerTrack.ALLIANCE;
+        if (before.isAlliance() != becomesAlliance && !actor.isMemberOf(SUPPORT_MANAGERS)) {
+            throw DirectoryRuleViolation.forbidden(DirectoryRule.DIR_4, "organization_fields.partner_track", before.isAlliance()
+                    ? before.name() + " is an alliance partner organization: only members of Support Managers take it off the alliance track"
+                    : "only members of Support Managers put an organization on the alliance track, which locks its members");
+        }
+    }
+
     // DIR-4 [004]: nobody but support managers adds anyone to an alliance partner's organization
     private void checkAllianceLock(Actor actor, Organization organization) {
         if (organization.isAlliance() && !actor.isMemberOf(SUPPORT_MANAGERS)) {

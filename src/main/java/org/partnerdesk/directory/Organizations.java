@@ -25,14 +25,16 @@ public class Organizations {
     private final StoredUsers users;
     private final StoredSubscriptions subscriptions;
     private final StoredNfrLicenses nfrLicenses;
+    private final AssociationRules rules;
     private final DirectoryAudits audits;
 
     Organizations(StoredOrganizations stored, StoredUsers users, StoredSubscriptions subscriptions,
-                  StoredNfrLicenses nfrLicenses, DirectoryAudits audits) {
+                  StoredNfrLicenses nfrLicenses, AssociationRules rules, DirectoryAudits audits) {
         this.stored = stored;
         this.users = users;
         this.subscriptions = subscriptions;
         this.nfrLicenses = nfrLicenses;
+        this.rules = rules;
         this.audits = audits;
     }
 
@@ -50,6 +52,7 @@ public class Organizations {
         actor.requireAdmin();
         Organization before = stored.findForUpdate(id).orElseThrow(() -> ApiException.notFound("Organization " + id));
         checkUnique(values, before);
+        rules.checkTrackChange(actor, before, values.type(), values.track());
         if (before.type() != values.type()) {
             checkNoMembersCrossOver(before, values);
         }
