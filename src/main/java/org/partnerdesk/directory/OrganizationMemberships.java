@@ -47,11 +47,11 @@ public class OrganizationMemberships {
             }
             Organization current = organizations.find(user.organizationId()).orElseThrow();
             // DIR-3 before DIR-2: "remove that membership first" must not be the advice for a move DIR-3 forbids
-            rules.checkSameSide(user.email(), current, target);
+            rules.checkSameSide(AssociationRules.Candidate.of(user), current, target);
             throw DirectoryRuleViolation.invalid(DirectoryRule.DIR_2, "user_id", user.email() + " already belongs to "
                     + current.describe() + "; a user belongs to one organization. Remove that membership first.");
         }
-        rules.checkJoin(actor, user.email(), null, target);
+        rules.checkJoin(actor, AssociationRules.Candidate.of(user), null, target);
         Membership created = stored.insert(userId, organizationId);
         audits.record(actor.userId(), "organization_membership", created.id(), "create",
                 Map.of("user_id", userId, "organization_id", organizationId));

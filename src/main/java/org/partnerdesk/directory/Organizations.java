@@ -25,14 +25,16 @@ public class Organizations {
     private final StoredUsers users;
     private final StoredSubscriptions subscriptions;
     private final StoredNfrLicenses nfrLicenses;
+    private final AssociationRules rules;
     private final DirectoryAudits audits;
 
     Organizations(StoredOrganizations stored, StoredUsers users, StoredSubscriptions subscriptions,
-                  StoredNfrLicenses nfrLicenses, DirectoryAudits audits) {
+                  StoredNfrLicenses nfrLicenses, AssociationRules rules, DirectoryAudits audits) {
         this.stored = stored;
         this.users = users;
         this.subscriptions = subscriptions;
         this.nfrLicenses = nfrLicenses;
+        this.rules = rules;
         this.audits = audits;
     }
 
@@ -50,7 +52,8 @@ public class Organizations {
         actor.requireAdmin();
         Organization before = stored.findForUpdate(id).orElseThrow(() -> ApiException.notFound("Organization " + id));
         checkUnique(values, before);
-        if (before.type() != values.type() && before.type() != OrganizationType.INTERNAL && values.type() != OrganizationType.INTERNAL) {
+        rules.checkTrackChange(actor, before, values.type(), values.track());
+        if (before.type() != values.type()) {
             checkNoMembersCrossOver(before, values);
         }
         if (before.isPartner() && values.type() != OrganizationType.PARTNER) {
@@ -88,12 +91,13 @@ public class Organizations {
         return stored.findAll(ids);
     }
 
-    // DIR-3: turning a customer into a partner (or back) would carry its contacts across the line
+    // DIR-3: turning a customer into a partner (or back) would carry its contacts across the line; going through
+    // internal would too, one step at a time, so an organization with members keeps its type
     private void checkNoMembersCrossOver(Organization before, Values values) {
         var members = users.members(before.id(), 1);
         if (!members.isEmpty()) {
             throw DirectoryRuleViolation.invalid(DirectoryRule.DIR_3, "organization_fields.org_type",
-                    before.name() + " has " + before.type().code() + " contacts (" + members.getFirst().email()
+                    before.name() + " has " + before.type().code() + " members (" + members.getFirst().email()
                             + "); it cannot become a " + values.type().code()
                             + " organization. Create the " + values.type().code() + " organization separately.");
         }

@@ -11,6 +11,7 @@ import org.partnerdesk.api.Actor;
 import org.partnerdesk.api.ApiException;
 import org.partnerdesk.api.CursorPage;
 import org.partnerdesk.api.PageRequest;
+import org.partnerdesk.directory.AssociationRules.Candidate;
 import org.partnerdesk.directory.persistence.DirectoryAudits;
 import org.partnerdesk.directory.persistence.StoredGroupMemberships;
 import org.partnerdesk.directory.persistence.StoredMemberships;
@@ -60,7 +61,7 @@ public class Users {
         checkManager(values.managerId(), null);
         Organization target = organizationId == null ? null : organization(organizationId);
         if (target != null) {
-            rules.checkJoin(actor, values.email(), null, target);
+            rules.checkJoin(actor, new Candidate(values.email(), values.role(), null), null, target);
         }
         long id = stored.insert(values);
         if (target != null) {
@@ -78,8 +79,11 @@ public class Users {
         checkEmail(values.email(), before);
         checkExternalId(values.externalId(), before);
         checkManager(values.managerId(), before);
+        Candidate candidate = new Candidate(values.email(), values.role(), before.contactSide());
         if (placement instanceof Placement.In(Long organizationId) && !java.util.Objects.equals(organizationId, before.organizationId())) {
-            place(actor, before, values.email(), organizationId);
+            place(actor, before, candidate, organizationId);
+        } else {
+            checkStaysStaffWhileInInternalOrganization(before, candidate);
         }
         stored.update(id, values);
         Map<String, Object> changes = new LinkedHashMap<>();
@@ -158,7 +162,7 @@ public class Users {
         return stored.find(user.id()).orElseThrow();
     }
 
-    private void place(Actor actor, User user, String email, @Nullable Long organizationId) {
+    private void place(Actor actor, User user, Candidate candidate, @Nullable Long organizationId) {
         Organization current = user.organizationId() == null ? null : organizations.findForUpdate(user.organizationId()).orElse(null);
         if (organizationId == null) {
             if (current != null) {
@@ -168,7 +172,7 @@ public class Users {
             return;
         }
         Organization target = organization(organizationId);
-        rules.checkJoin(actor, email, current, target);
+        rules.checkJoin(actor, candidate, current, target);
         if (current == null) {
             memberships.insert(user.id(), target.id());
         } else {
@@ -186,6 +190,13 @@ public class Users {
         if (before.role().isStaff() && !values.role().isStaff() && groupMemberships.hasAny(before.id())) {
             throw DirectoryRuleViolation.invalid(DirectoryRule.DIR_8, "role", before.email()
                     + " is in groups; only agents and admins belong to groups. Remove the group memberships first.");
+        }
+    }
+
+    // DIR-3: internal organizations are for staff; a change of role must not leave an end user in one
+    private void checkStaysStaffWhileInInternalOrganization(User before, Candidate candidate) {
+        if (before.organizationId() != null && before.role().isStaff() && !candidate.role().isStaff()) {
+            rules.checkMayStay(candidate, organizations.findForUpdate(before.organizationId()).orElseThrow());
         }
     }
 

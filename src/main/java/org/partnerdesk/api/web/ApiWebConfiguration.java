@@ -4,7 +4,11 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.swagger.v3.core.jackson.ModelResolver;
 import org.partnerdesk.api.Actor;
+import org.springdoc.core.properties.SpringDocConfigProperties;
+import org.springdoc.core.providers.ObjectMapperProvider;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -12,8 +16,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.SerializationContext;
 import tools.jackson.databind.ValueSerializer;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.module.SimpleModule;
 
 @Configuration(proxyBeanMethods = false)
@@ -40,5 +46,24 @@ class ApiWebConfiguration implements WebMvcConfigurer {
             }
         });
         return builder -> builder.addModule(module);
+    }
+
+    /**
+     * API-1: the OpenAPI description names properties as the API writes them (snake_case). Swagger reads the models
+     * with Jackson 2, not with the app's Jackson 3 mapper, so its model resolver is given that mapper's naming.
+     */
+    @Bean
+    ModelResolver modelsNamedAsTheApiWritesThem(JsonMapper json, ObjectMapperProvider springDocMappers, SpringDocConfigProperties springDoc) {
+        ObjectMapper models = springDocMappers.jsonMapper().copy();
+        if (json.serializationConfig().getPropertyNamingStrategy() instanceof PropertyNamingStrategies.NamingBase naming) {
+            models.setPropertyNamingStrategy(new com.fasterxml.jackson.databind.PropertyNamingStrategies.NamingBase() {
+                @Override
+                public String translate(String name) {
+                    // a NamingBase names a property by its Java name alone; the member it belongs to plays no part
+                    return naming.nameForField(null, null, name);
+                }
+            });
+        }
+        return new ModelResolver(models).openapi31(springDoc.isOpenapi31());
     }
 }

@@ -24,13 +24,23 @@ public class StoredMemberships {
     }
 
     public Membership insert(long userId, long organizationId) {
-        return db.sql("insert into organization_memberships (user_id, organization_id) values (?, ?) returning " + COLUMNS)
+        Membership inserted = db.sql("insert into organization_memberships (user_id, organization_id) values (?, ?) returning " + COLUMNS)
                 .params(userId, organizationId).query(StoredMemberships::map).single();
+        rememberSide(userId, organizationId);
+        return inserted;
     }
 
     public void move(long userId, long organizationId) {
         db.sql("update organization_memberships set organization_id = ?, created_at = now() where user_id = ?")
                 .params(organizationId, userId).update();
+        rememberSide(userId, organizationId);
+    }
+
+    // DIR-3 [001]: every way in goes through here, so no write path forgets the side a contact joined; leaving keeps it
+    private void rememberSide(long userId, long organizationId) {
+        db.sql("update users set contact_side = o.org_type from organizations o"
+                        + " where users.id = ? and o.id = ? and users.contact_side is null and o.org_type in ('customer', 'partner')")
+                .params(userId, organizationId).update();
     }
 
     public void delete(long id) {

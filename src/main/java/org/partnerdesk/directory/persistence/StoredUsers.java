@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 import org.partnerdesk.api.Role;
+import org.partnerdesk.directory.OrganizationType;
 import org.partnerdesk.directory.User;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -17,7 +18,7 @@ public class StoredUsers {
 
     private static final String SELECT = """
             select u.id, u.name, u.email, u.role, m.organization_id, u.external_id, u.manager_id, u.active,
-                   u.created_at, u.updated_at
+                   u.contact_side, u.created_at, u.updated_at
               from users u left join organization_memberships m on m.user_id = u.id""";
 
     private final JdbcClient db;
@@ -86,9 +87,11 @@ public class StoredUsers {
     }
 
     static User map(ResultSet rs, int row) throws SQLException {
+        String side = rs.getString("contact_side");
         return new User(rs.getLong("id"), rs.getString("name"), rs.getString("email"),
                 Role.fromCode(rs.getString("role")).orElseThrow(), (Long) rs.getObject("organization_id"),
                 rs.getString("external_id"), (Long) rs.getObject("manager_id"), rs.getBoolean("active"),
+                side == null ? null : OrganizationType.fromCode(side).orElseThrow(),
                 rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
     }
 }

@@ -100,7 +100,9 @@ class UserController {
     private static Values read(JsonBody body, @Nullable User existing) {
         String name = existing == null || body.has("name") ? body.requiredText("name", 255) : existing.name();
         String email = existing == null || body.has("email") ? body.requiredText("email", 254) : existing.email();
-        String role = existing == null || body.has("role") ? body.oneOf("role", ROLES) : existing.role().code();
+        // a new user without a role is an end user, as in Zendesk; a PUT that names the role must give one
+        String role = existing == null ? body.oneOf("role", ROLES)
+                : body.has("role") ? body.requiredOneOf("role", ROLES) : existing.role().code();
         String externalId = existing == null || body.has("external_id") ? body.text("external_id", 255) : existing.externalId();
         Long managerId = existing == null || body.has("manager_id") ? body.id("manager_id") : existing.managerId();
         return new Values(name == null ? "" : name, email == null ? "" : email, role == null ? Role.END_USER : Role.fromCode(role).orElseThrow(), externalId, managerId);

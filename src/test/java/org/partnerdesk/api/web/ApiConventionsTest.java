@@ -341,6 +341,20 @@ class ApiConventionsTest extends ApiTest {
                 || paths.at("/~1api~1v2~1users~1me/get/parameters").isEmpty()).isTrue();
     }
 
+    @Test
+    void openApiNamesPropertiesInSnakeCaseAsTheApiWritesThem() {
+        JsonNode schemas = desk.anonymous().get("/v3/api-docs").json().at("/components/schemas");
+
+        JsonNode users = schemas.at("/UserJson/properties");
+        assertThat(users.has("organization_id")).as(users.toString()).isTrue();
+        assertThat(users.has("created_at")).isTrue();
+        assertThat(users.has("organizationId")).isFalse();
+        List<String> camelCase = new ArrayList<>();
+        schemas.properties().forEach(schema -> schema.getValue().path("properties").propertyNames().stream()
+                .filter(name -> !name.equals(name.toLowerCase())).forEach(name -> camelCase.add(schema.getKey() + "." + name)));
+        assertThat(camelCase).isEmpty();
+    }
+
     private long count(String table) {
         return db.sql("select count(*) from " + table).query(Long.class).single();
     }

@@ -171,6 +171,85 @@ class AllianceLockTest extends ApiTest {
         assertThat(addMembership(desk.admin, sam, select).status()).isEqualTo(201);
     }
 
+    @Test
+    void adminOutsideSupportManagersCannotTakeAllianceOffTheAllianceTrack() {
+        Reply refused = changeFields(desk.admin, alliance, """
+                {"org_type":"partner","partner_track":"select"}""");
+
+        assertRefusedByDir4(refused, "organization_fields.partner_track");
+        assertThat(refused.at("/description").stringValue()).contains(alliance.name(), "Support Managers");
+        assertThat(trackOf(alliance)).isEqualTo("alliance");
+    }
+
+    @Test
+    void adminOutsideSupportManagersCannotTurnAllianceIntoAnotherType() {
+        Reply refused = changeFields(desk.admin, alliance, """
+                {"org_type":"customer","partner_track":null}""");
+
+        assertRefusedByDir4(refused, "organization_fields.partner_track");
+        JsonNode read = desk.admin.get("/api/v2/organizations/" + alliance.id()).at("/organization/organization_fields");
+        assertThat(read.get("org_type").stringValue()).isEqualTo("partner");
+        assertThat(read.get("partner_track").stringValue()).isEqualTo("alliance");
+    }
+
+    @Test
+    void adminOutsideSupportManagersCannotPutOrganizationOnTheAllianceTrack() {
+        Org open = desk.aPartner("open");
+        desk.endUserIn(open);
+
+        Reply refused = changeFields(desk.admin, open, """
+                {"partner_track":"alliance"}""");
+
+        assertRefusedByDir4(refused, "organization_fields.partner_track");
+        assertThat(trackOf(open)).isEqualTo("open");
+    }
+
+    @Test
+    void adminOutsideSupportManagersCannotUnlockAllianceToChangeItsMembersAndLockItAgain() {
+        long member = memberOfAlliance();
+
+        Reply unlock = changeFields(desk.admin, alliance, """
+                {"partner_track":"open"}""");
+        Reply remove = moveUser(desk.admin, member, "null");
+
+        assertRefusedByDir4(unlock, "organization_fields.partner_track");
+        assertRefusedByDir4(remove);
+        assertThat(organizationOf(member)).isEqualTo(alliance.id());
+        assertThat(trackOf(alliance)).isEqualTo("alliance");
+    }
+
+    @Test
+    void supportManagerMovesAnOrganizationOntoAndOffTheAllianceTrack() {
+        Reply off = changeFields(managingAdmin.api(), alliance, """
+                {"partner_track":"select"}""");
+        assertThat(off.status()).as(off.toString()).isEqualTo(200);
+        assertThat(trackOf(alliance)).isEqualTo("select");
+
+        Reply on = changeFields(managingAdmin.api(), alliance, """
+                {"partner_track":"alliance"}""");
+        assertThat(on.status()).as(on.toString()).isEqualTo(200);
+        assertThat(trackOf(alliance)).isEqualTo("alliance");
+    }
+
+    @Test
+    void adminOutsideSupportManagersStillEditsTheRestOfAnAlliance() {
+        Reply changed = desk.admin.put("/api/v2/organizations/" + alliance.id(), """
+                {"organization":{"notes":"escalate in #a_partner","organization_fields":{"track_compliant":false}}}""");
+
+        assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
+        assertThat(changed.at("/organization/notes").stringValue()).isEqualTo("escalate in #a_partner");
+        assertThat(trackOf(alliance)).isEqualTo("alliance");
+    }
+
+    private static Reply changeFields(ApiClient caller, Org org, String organizationFields) {
+        return caller.put("/api/v2/organizations/" + org.id(), """
+                {"organization":{"organization_fields":%s}}""".formatted(organizationFields));
+    }
+
+    private String trackOf(Org org) {
+        return desk.admin.get("/api/v2/organizations/" + org.id()).at("/organization/organization_fields/partner_track").stringValue();
+    }
+
     // The group API (DIR-8) is being built in parallel; until then the test puts the membership in directly.
     private void joinSupportManagers(Account account) {
         db.sql("insert into group_memberships(user_id, group_id) select ?, id from groups where name = 'Support Managers'")
@@ -200,10 +279,14 @@ class AllianceLockTest extends ApiTest {
     }
 
     private static void assertRefusedByDir4(Reply refused) {
+        assertRefusedByDir4(refused, "organization_id");
+    }
+
+    private static void assertRefusedByDir4(Reply refused, String field) {
         assertThat(refused.status()).as(refused.toString()).isEqualTo(403);
         assertThat(refused.at("/error").stringValue()).isEqualTo("Forbidden");
         assertThat(refused.at("/description").stringValue()).contains("DIR-4");
-        assertThat(refused.at("/details/organization_id/0/error").stringValue()).isEqualTo("DIR-4");
+        assertThat(refused.at("/details/" + field + "/0/error").stringValue()).isEqualTo("DIR-4");
     }
 
     private long organizationOf(long userId) {

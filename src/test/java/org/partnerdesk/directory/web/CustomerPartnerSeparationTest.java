@@ -194,20 +194,193 @@ class CustomerPartnerSeparationTest extends ApiTest {
     }
 
     @Test
-    void internalOrganizationTakesContactsFromEitherSide() {
+    void internalOrganizationTakesStaffWhateverTheirDomain() {
         Org acme = desk.aCustomer();
         Org vendor = desk.anInternalOrganization();
         String email = Desk.unique("staff") + "@" + acme.domain();
 
-        Reply created = createUser(email, vendor);
+        Reply created = createUser(email, "agent", vendor);
 
-        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
         assertThat(created.at("/user/organization_id").longValue()).isEqualTo(vendor.id());
     }
 
+    @Test
+    void endUserCannotBeCreatedInInternalOrganization() {
+        Org vendor = desk.anInternalOrganization();
+        String email = Desk.unique("ann") + "@" + vendor.domain();
+
+        Reply refused = createUser(email, vendor);
+
+        assertRefusedByDir3(refused, "organization_id");
+        assertThat(refused.at("/description").stringValue()).contains(email, vendor.name(), "for staff");
+        assertNoUser(email);
+    }
+
+    @Test
+    void customerContactCannotMoveIntoInternalOrganization() {
+        Org acme = desk.aCustomer();
+        Org vendor = desk.anInternalOrganization();
+        Account ann = desk.endUserIn(acme);
+
+        Reply refused = desk.admin.put("/api/v2/users/" + ann.id(), """
+                {"user":{"organization_id":%d}}""".formatted(vendor.id()));
+
+        assertRefusedByDir3(refused, "organization_id");
+        assertThat(organizationOf(ann.id())).isEqualTo(acme.id());
+        assertThat(membersOf(vendor)).isEmpty();
+    }
+
+    @Test
+    void endUserCannotJoinInternalOrganizationByMembership() {
+        Org vendor = desk.anInternalOrganization();
+        Account loose = desk.stranger();
+
+        Reply refused = addMembership(loose, vendor);
+
+        assertRefusedByDir3(refused, "organization_id");
+        assertThat(membershipsOf(loose)).isEmpty();
+    }
+
+    @Test
+    void customerContactCannotReachPartnerOrganizationThroughInternalOrganization() {
+        Org acme = desk.aCustomer();
+        Org vendor = desk.anInternalOrganization();
+        Org resellCo = desk.aPartner("select");
+        Account ann = desk.endUserIn(acme);
+
+        Reply toInternal = desk.admin.put("/api/v2/users/" + ann.id(), """
+                {"user":{"organization_id":%d}}""".formatted(vendor.id()));
+        Reply toPartner = desk.admin.put("/api/v2/users/" + ann.id(), """
+                {"user":{"organization_id":%d}}""".formatted(resellCo.id()));
+
+        assertRefusedByDir3(toInternal, "organization_id");
+        assertRefusedByDir3(toPartner, "organization_id");
+        assertThat(organizationOf(ann.id())).isEqualTo(acme.id());
+        assertThat(membersOf(resellCo)).isEmpty();
+    }
+
+    @Test
+    void customerContactMadeStaffKeepsItsSideThroughInternalOrganization() {
+        Org acme = desk.aCustomer();
+        Org vendor = desk.anInternalOrganization();
+        Org resellCo = desk.aPartner("open");
+        Account ann = desk.endUserIn(acme);
+        assertThat(desk.admin.put("/api/v2/users/" + ann.id(), """
+                {"user":{"role":"agent","organization_id":%d}}""".formatted(vendor.id())).status()).isEqualTo(200);
+
+        Reply toPartner = desk.admin.put("/api/v2/users/" + ann.id(), """
+                {"user":{"organization_id":%d}}""".formatted(resellCo.id()));
+
+        assertRefusedByDir3(toPartner, "organization_id");
+        assertThat(toPartner.at("/description").stringValue()).contains(ann.email(), "customer contact", resellCo.name());
+        assertThat(organizationOf(ann.id())).isEqualTo(vendor.id());
+        assertThat(membersOf(resellCo)).isEmpty();
+    }
+
+    @Test
+    void staffInInternalOrganizationCannotBecomeEndUserThere() {
+        Org vendor = desk.anInternalOrganization();
+        Account staff = desk.user("agent", vendor);
+
+        Reply refused = desk.admin.put("/api/v2/users/" + staff.id(), """
+                {"user":{"name":"Demoted","role":"end-user"}}""");
+
+        assertRefusedByDir3(refused, "role");
+        JsonNode read = desk.admin.get("/api/v2/users/" + staff.id()).json().get("user");
+        assertThat(read.get("role").stringValue()).isEqualTo("agent");
+        assertThat(read.get("name").stringValue()).isEqualTo(staff.email());
+        assertThat(read.get("organization_id").longValue()).isEqualTo(vendor.id());
+    }
+
+    @Test
+    void customerWithContactsCannotBecomeInternal() {
+        Org acme = desk.aCustomer();
+        desk.endUserIn(acme);
+
+        Reply refused = desk.admin.put("/api/v2/organizations/" + acme.id(), """
+                {"organization":{"organization_fields":{"org_type":"internal"}}}""");
+
+        assertRefusedByDir3(refused, "organization_fields.org_type");
+        assertThat(desk.admin.get("/api/v2/organizations/" + acme.id()).at("/organization/organization_fields/org_type").stringValue())
+                .isEqualTo("customer");
+    }
+
+    @Test
+    void internalOrganizationWithMembersCannotBecomePartner() {
+        Org vendor = desk.anInternalOrganization();
+        desk.user("agent", vendor);
+
+        Reply refused = desk.admin.put("/api/v2/organizations/" + vendor.id(), """
+                {"organization":{"organization_fields":{"org_type":"partner","partner_track":"open"}}}""");
+
+        assertRefusedByDir3(refused, "organization_fields.org_type");
+        assertThat(desk.admin.get("/api/v2/organizations/" + vendor.id()).at("/organization/organization_fields/org_type").stringValue())
+                .isEqualTo("internal");
+    }
+
+    @Test
+    void customerContactKeepsItsSideAfterItsMembershipIsRemoved() {
+        Org acme = desk.aCustomer();
+        Org resellCo = desk.aPartner("select");
+        Account ann = contactAtUnclaimedDomainIn(acme);
+        long membership = membershipsOf(ann).get(0).get("id").longValue();
+        assertThat(desk.admin.delete("/api/v2/organization_memberships/" + membership).status()).isEqualTo(204);
+
+        Reply byMembership = addMembership(ann, resellCo);
+        Reply byUpdate = desk.admin.put("/api/v2/users/" + ann.id(), """
+                {"user":{"organization_id":%d}}""".formatted(resellCo.id()));
+
+        assertRefusedByDir3(byMembership, "organization_id");
+        assertRefusedByDir3(byUpdate, "organization_id");
+        assertThat(byUpdate.at("/description").stringValue()).contains(ann.email(), "customer contact", resellCo.name());
+        assertThat(membershipsOf(ann)).isEmpty();
+        assertThat(membersOf(resellCo)).isEmpty();
+    }
+
+    @Test
+    void partnerContactKeepsItsSideAfterLeavingItsOrganization() {
+        Org resellCo = desk.aPartner("open");
+        Org acme = desk.aCustomer();
+        Account sam = contactAtUnclaimedDomainIn(resellCo);
+        assertThat(desk.admin.put("/api/v2/users/" + sam.id(), """
+                {"user":{"organization_id":null}}""").status()).isEqualTo(200);
+
+        Reply refused = addMembership(sam, acme);
+
+        assertRefusedByDir3(refused, "organization_id");
+        assertThat(membershipsOf(sam)).isEmpty();
+    }
+
+    @Test
+    void contactWhoLeftMayJoinAnotherOrganizationOnItsOwnSide() {
+        Org acme = desk.aCustomer();
+        Org globex = desk.aCustomer();
+        Account ann = contactAtUnclaimedDomainIn(acme);
+        assertThat(desk.admin.put("/api/v2/users/" + ann.id(), """
+                {"user":{"organization_id":null}}""").status()).isEqualTo(200);
+
+        Reply joined = addMembership(ann, globex);
+
+        assertThat(joined.status()).as(joined.toString()).isEqualTo(201);
+        assertThat(organizationOf(ann.id())).isEqualTo(globex.id());
+    }
+
     private Reply createUser(String email, Org org) {
+        return createUser(email, "end-user", org);
+    }
+
+    private Reply createUser(String email, String role, Org org) {
         return desk.admin.post("/api/v2/users", """
-                {"user":{"name":"%s","email":"%s","role":"end-user","organization_id":%d}}""".formatted(email, email, org.id()));
+                {"user":{"name":"%s","email":"%s","role":"%s","organization_id":%d}}""".formatted(email, email, role, org.id()));
+    }
+
+    /** A member of {@code org} whose e-mail domain no organization claims: only its membership says which side it is on. */
+    private Account contactAtUnclaimedDomainIn(Org org) {
+        String email = Desk.unique("contact").toLowerCase() + "@" + Desk.unique("unclaimed").toLowerCase() + ".test";
+        Reply created = createUser(email, org);
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return new Account(created.id("user"), email, org.id(), desk.admin);
     }
 
     private Reply addMembership(Account user, Org org) {

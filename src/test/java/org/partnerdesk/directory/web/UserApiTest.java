@@ -202,6 +202,37 @@ class UserApiTest extends ApiTest {
     }
 
     @Test
+    void nullRoleOnUpdateIsRefusedAndTheUserKeepsItsRole() {
+        Account agent = desk.agent();
+
+        Reply refused = desk.admin.put("/api/v2/users/" + agent.id(), """
+                {"user":{"name":"Agent Renamed","role":null}}""");
+
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(422);
+        assertThat(refused.at("/error").stringValue()).isEqualTo("RecordInvalid");
+        assertThat(refused.at("/details/role/0/error").stringValue()).isEqualTo("blank");
+        JsonNode read = desk.admin.get("/api/v2/users/" + agent.id()).json().get("user");
+        assertThat(read.get("role").stringValue()).isEqualTo("agent");
+        assertThat(read.get("name").stringValue()).isEqualTo(agent.email());
+    }
+
+    @Test
+    void nullNameOrEmailOnUpdateIsRefusedAndNothingChanges() {
+        Account ann = desk.stranger();
+
+        Reply refused = desk.admin.put("/api/v2/users/" + ann.id(), """
+                {"user":{"name":null,"email":null,"role":"agent"}}""");
+
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(422);
+        assertThat(refused.at("/details/name/0/error").stringValue()).isEqualTo("blank");
+        assertThat(refused.at("/details/email/0/error").stringValue()).isEqualTo("blank");
+        JsonNode read = desk.admin.get("/api/v2/users/" + ann.id()).json().get("user");
+        assertThat(read.get("name").stringValue()).isEqualTo(ann.email());
+        assertThat(read.get("email").stringValue()).isEqualTo(ann.email());
+        assertThat(read.get("role").stringValue()).isEqualTo("end-user");
+    }
+
+    @Test
     void unknownUserIsNotFound() {
         Reply missing = desk.admin.get("/api/v2/users/999999999");
 
