@@ -13,7 +13,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
         "partnerdesk.data-dir=${java.io.tmpdir}/partnerdesk-tests",
         "partnerdesk.admin.email=" + ApiTest.ADMIN_EMAIL,
         "partnerdesk.admin.token=" + ApiTest.ADMIN_TOKEN,
-        "partnerdesk.demo-data=true"
+        "partnerdesk.demo-data=false"
 })
 public abstract class ApiTest {
 

@@ -55,6 +55,11 @@ public class Groups {
         return users.inGroup(named(groupName).id());
     }
 
+    /** The id of a built-in team, for other modules and demo data. */
+    public long idOf(String groupName) {
+        return named(groupName).id();
+    }
+
     // the groups are built in (DIR-8): an unknown name is a programming error, not an empty team
     private Group named(String name) {
         return stored.findByName(name).orElseThrow(() -> new IllegalArgumentException("There is no group named " + name));

@@ -11,7 +11,6 @@ import org.partnerdesk.api.PageRequest;
 import org.partnerdesk.directory.persistence.DirectoryAudits;
 import org.partnerdesk.directory.persistence.StoredNfrLicenses;
 import org.partnerdesk.directory.persistence.StoredOrganizations;
-import org.partnerdesk.directory.persistence.StoredOrganizations.Values;
 import org.partnerdesk.directory.persistence.StoredSubscriptions;
 import org.partnerdesk.directory.persistence.StoredUsers;
 import org.springframework.stereotype.Service;
@@ -39,7 +38,7 @@ public class Organizations {
     }
 
     @Transactional
-    public Organization create(Actor actor, Values values) {
+    public Organization create(Actor actor, OrganizationDetails values) {
         actor.requireAdmin();
         checkUnique(values, null);
         Organization created = stored.insert(values);
@@ -48,7 +47,7 @@ public class Organizations {
     }
 
     @Transactional
-    public Organization update(Actor actor, long id, Values values) {
+    public Organization update(Actor actor, long id, OrganizationDetails values) {
         actor.requireAdmin();
         Organization before = stored.findForUpdate(id).orElseThrow(() -> ApiException.notFound("Organization " + id));
         checkUnique(values, before);
@@ -60,7 +59,7 @@ public class Organizations {
             checkNothingNeedsAPartner(before, values);
         }
         Organization after = stored.update(id, values);
-        audits.record(actor.userId(), "organization", id, "update", Map.of("before", Values.of(before), "after", values));
+        audits.record(actor.userId(), "organization", id, "update", Map.of("before", OrganizationDetails.of(before), "after", values));
         return after;
     }
 
@@ -93,7 +92,7 @@ public class Organizations {
 
     // DIR-3: turning a customer into a partner (or back) would carry its contacts across the line; going through
     // internal would too, one step at a time, so an organization with members keeps its type
-    private void checkNoMembersCrossOver(Organization before, Values values) {
+    private void checkNoMembersCrossOver(Organization before, OrganizationDetails values) {
         var members = users.members(before.id(), 1);
         if (!members.isEmpty()) {
             throw DirectoryRuleViolation.invalid(DirectoryRule.DIR_3, "organization_fields.org_type",
@@ -104,7 +103,7 @@ public class Organizations {
     }
 
     // DIR-5 and DIR-6: an organization named as the selling partner, or holding NFR licenses, must stay a partner
-    private void checkNothingNeedsAPartner(Organization before, Values values) {
+    private void checkNothingNeedsAPartner(Organization before, OrganizationDetails values) {
         if (nfrLicenses.existFor(before.id())) {
             throw DirectoryRuleViolation.invalid(DirectoryRule.DIR_6, "organization_fields.org_type", before.name()
                     + " holds NFR licenses, which belong to partners only; it cannot become a " + values.type().code() + " organization.");
@@ -115,7 +114,7 @@ public class Organizations {
         }
     }
 
-    private void checkUnique(Values values, @org.jspecify.annotations.Nullable Organization existing) {
+    private void checkUnique(OrganizationDetails values, @org.jspecify.annotations.Nullable Organization existing) {
         stored.findByName(values.name()).filter(o -> existing == null || o.id() != existing.id()).ifPresent(o -> {
             throw ApiException.invalid("name", "duplicate", "has already been taken by organization " + o.id());
         });

@@ -11,7 +11,6 @@ import org.partnerdesk.api.PageRequest;
 import org.partnerdesk.directory.persistence.DirectoryAudits;
 import org.partnerdesk.directory.persistence.StoredOrganizations;
 import org.partnerdesk.directory.persistence.StoredSubscriptions;
-import org.partnerdesk.directory.persistence.StoredSubscriptions.Values;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -30,7 +29,7 @@ public class Subscriptions {
     }
 
     @Transactional
-    public Subscription create(Actor actor, Values values) {
+    public Subscription create(Actor actor, SubscriptionTerms values) {
         actor.requireAdmin();
         check(values);
         Subscription created = stored.insert(values);
@@ -39,12 +38,12 @@ public class Subscriptions {
     }
 
     @Transactional
-    public Subscription update(Actor actor, long id, Values values) {
+    public Subscription update(Actor actor, long id, SubscriptionTerms values) {
         actor.requireAdmin();
         Subscription before = stored.findForUpdate(id).orElseThrow(() -> ApiException.notFound("Subscription " + id));
         check(values);
         Subscription after = stored.update(id, values);
-        audits.record(actor.userId(), "subscription", id, "update", Map.of("before", Values.of(before), "after", values));
+        audits.record(actor.userId(), "subscription", id, "update", Map.of("before", SubscriptionTerms.of(before), "after", values));
         return after;
     }
 
@@ -68,7 +67,7 @@ public class Subscriptions {
         return stored.ofOrganization(organizationId);
     }
 
-    private void check(Values values) {
+    private void check(SubscriptionTerms values) {
         organizations.find(values.organizationId()).orElseThrow(() -> ApiException.invalid("organization_id", "not_found",
                 "names no organization (" + values.organizationId() + ")"));
         if (values.term().endsBeforeItStarts()) {

@@ -17,7 +17,6 @@ import org.partnerdesk.directory.persistence.StoredGroupMemberships;
 import org.partnerdesk.directory.persistence.StoredMemberships;
 import org.partnerdesk.directory.persistence.StoredOrganizations;
 import org.partnerdesk.directory.persistence.StoredUsers;
-import org.partnerdesk.directory.persistence.StoredUsers.Values;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -54,7 +53,7 @@ public class Users {
     }
 
     @Transactional
-    public User create(Actor actor, Values values, @Nullable Long organizationId) {
+    public User create(Actor actor, UserDetails values, @Nullable Long organizationId) {
         actor.requireAdmin();
         checkEmail(values.email(), null);
         checkExternalId(values.externalId(), null);
@@ -72,7 +71,7 @@ public class Users {
     }
 
     @Transactional
-    public User update(Actor actor, long id, Values values, Placement placement) {
+    public User update(Actor actor, long id, UserDetails values, Placement placement) {
         actor.requireAdmin();
         User before = stored.findForUpdate(id).orElseThrow(() -> ApiException.notFound("User " + id));
         checkStaysStaffWhileInGroups(before, values);
@@ -87,7 +86,7 @@ public class Users {
         }
         stored.update(id, values);
         Map<String, Object> changes = new LinkedHashMap<>();
-        changes.put("before", Values.of(before));
+        changes.put("before", UserDetails.of(before));
         changes.put("after", values);
         changes.put("organization_id", placement instanceof Placement.In(Long organizationId) ? organizationId : before.organizationId());
         audits.record(actor.userId(), "user", id, "update", changes);
@@ -130,7 +129,7 @@ public class Users {
 
     /** Creates a user with no actor to check, for start-up and demo data. */
     @Transactional
-    public User provision(Values values, @Nullable Long organizationId) {
+    public User provision(UserDetails values, @Nullable Long organizationId) {
         long id = stored.insert(values);
         if (organizationId != null) {
             memberships.insert(id, organizationId);
@@ -143,7 +142,7 @@ public class Users {
     @Transactional
     public User provisionEndUser(String email) {
         checkEmail(email, null);
-        return provision(new Values(email.substring(0, email.indexOf('@')), email, org.partnerdesk.api.Role.END_USER, null, null), null);
+        return provision(new UserDetails(email.substring(0, email.indexOf('@')), email, org.partnerdesk.api.Role.END_USER, null, null), null);
     }
 
     /** Start-up (SPEC 7): makes sure a user with this e-mail exists and is an admin. */
@@ -151,13 +150,13 @@ public class Users {
     public User ensureAdmin(String email, String name) {
         Optional<User> existing = stored.findByEmail(email);
         if (existing.isEmpty()) {
-            return provision(new Values(name, email, org.partnerdesk.api.Role.ADMIN, null, null), null);
+            return provision(new UserDetails(name, email, org.partnerdesk.api.Role.ADMIN, null, null), null);
         }
         User user = existing.get();
         if (user.role() != org.partnerdesk.api.Role.ADMIN) {
-            Values promoted = new Values(user.name(), user.email(), org.partnerdesk.api.Role.ADMIN, user.externalId(), user.managerId());
+            UserDetails promoted = new UserDetails(user.name(), user.email(), org.partnerdesk.api.Role.ADMIN, user.externalId(), user.managerId());
             stored.update(user.id(), promoted);
-            audits.record(null, "user", user.id(), "update", Map.of("before", Values.of(user), "after", promoted));
+            audits.record(null, "user", user.id(), "update", Map.of("before", UserDetails.of(user), "after", promoted));
         }
         return stored.find(user.id()).orElseThrow();
     }
@@ -186,7 +185,7 @@ public class Users {
     }
 
     // DIR-8: only agents and admins belong to teams; an end user keeping a membership would keep the team's permissions
-    private void checkStaysStaffWhileInGroups(User before, Values values) {
+    private void checkStaysStaffWhileInGroups(User before, UserDetails values) {
         if (before.role().isStaff() && !values.role().isStaff() && groupMemberships.hasAny(before.id())) {
             throw DirectoryRuleViolation.invalid(DirectoryRule.DIR_8, "role", before.email()
                     + " is in groups; only agents and admins belong to groups. Remove the group memberships first.");
@@ -228,7 +227,7 @@ public class Users {
         }
     }
 
-    private static Map<String, Object> changes(Values values, @Nullable Long organizationId) {
+    private static Map<String, Object> changes(UserDetails values, @Nullable Long organizationId) {
         Map<String, Object> changes = new LinkedHashMap<>();
         changes.put("values", values);
         changes.put("organization_id", organizationId);

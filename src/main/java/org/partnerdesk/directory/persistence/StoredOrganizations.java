@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
+import org.partnerdesk.directory.OrganizationDetails;
 import org.partnerdesk.directory.Organization;
 import org.partnerdesk.directory.OrganizationType;
 import org.partnerdesk.directory.PartnerTrack;
@@ -28,16 +29,8 @@ public class StoredOrganizations {
         this.db = db;
     }
 
-    public record Values(String name, @Nullable String externalId, OrganizationType type, @Nullable PartnerTrack track,
-                         boolean trackCompliant, @Nullable String parentCompany, @Nullable String notes,
-                         List<String> domainNames, boolean sharesTickets) {
-        public static Values of(Organization o) {
-            return new Values(o.name(), o.externalId(), o.type(), o.track(), o.trackCompliant(), o.parentCompany(),
-                    o.notes(), o.domainNames(), o.sharesTickets());
-        }
-    }
 
-    public Organization insert(Values v) {
+    public Organization insert(OrganizationDetails v) {
         return db.sql("insert into organizations (name, external_id, org_type, partner_track, track_compliant, parent_company,"
                         + " notes, domain_names, shared_tickets) values (?, ?, ?, ?, ?, ?, ?, ?, ?) returning " + COLUMNS)
                 .params(v.name(), v.externalId(), v.type().code(), v.track() == null ? null : v.track().code(),
@@ -45,7 +38,7 @@ public class StoredOrganizations {
                 .query(StoredOrganizations::map).single();
     }
 
-    public Organization update(long id, Values v) {
+    public Organization update(long id, OrganizationDetails v) {
         return db.sql("update organizations set name = ?, external_id = ?, org_type = ?, partner_track = ?, track_compliant = ?,"
                         + " parent_company = ?, notes = ?, domain_names = ?, shared_tickets = ?, updated_at = now()"
                         + " where id = ? returning " + COLUMNS)

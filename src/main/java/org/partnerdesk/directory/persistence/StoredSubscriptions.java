@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
+import org.partnerdesk.directory.SubscriptionTerms;
 import org.partnerdesk.directory.Plan;
 import org.partnerdesk.directory.Subscription;
 import org.partnerdesk.directory.Term;
@@ -26,13 +27,8 @@ public class StoredSubscriptions {
         this.db = db;
     }
 
-    public record Values(long organizationId, Plan plan, int seats, Term term, @Nullable Long purchasedThroughOrganizationId) {
-        public static Values of(Subscription s) {
-            return new Values(s.organizationId(), s.plan(), s.seats(), s.term(), s.purchasedThroughOrganizationId());
-        }
-    }
 
-    public Subscription insert(Values v) {
+    public Subscription insert(SubscriptionTerms v) {
         return db.sql("insert into subscriptions (organization_id, plan, seats, starts_on, ends_on, purchased_through_organization_id)"
                         + " values (?, ?, ?, ?, ?, ?) returning " + COLUMNS)
                 .params(v.organizationId(), v.plan().code(), v.seats(), v.term().startsOn(), v.term().endsOn(),
@@ -40,7 +36,7 @@ public class StoredSubscriptions {
                 .query(StoredSubscriptions::map).single();
     }
 
-    public Subscription update(long id, Values v) {
+    public Subscription update(long id, SubscriptionTerms v) {
         return db.sql("update subscriptions set organization_id = ?, plan = ?, seats = ?, starts_on = ?, ends_on = ?,"
                         + " purchased_through_organization_id = ?, updated_at = now() where id = ? returning " + COLUMNS)
                 .params(v.organizationId(), v.plan().code(), v.seats(), v.term().startsOn(), v.term().endsOn(),

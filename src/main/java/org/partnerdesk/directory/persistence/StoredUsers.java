@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
+import org.partnerdesk.directory.UserDetails;
 import org.partnerdesk.api.Role;
 import org.partnerdesk.directory.OrganizationType;
 import org.partnerdesk.directory.User;
@@ -27,18 +28,13 @@ public class StoredUsers {
         this.db = db;
     }
 
-    public record Values(String name, String email, Role role, @Nullable String externalId, @Nullable Long managerId) {
-        public static Values of(User u) {
-            return new Values(u.name(), u.email(), u.role(), u.externalId(), u.managerId());
-        }
-    }
 
-    public long insert(Values v) {
+    public long insert(UserDetails v) {
         return db.sql("insert into users (name, email, role, external_id, manager_id) values (?, ?, ?, ?, ?) returning id")
                 .params(v.name(), v.email(), v.role().code(), v.externalId(), v.managerId()).query(Long.class).single();
     }
 
-    public void update(long id, Values v) {
+    public void update(long id, UserDetails v) {
         db.sql("update users set name = ?, email = ?, role = ?, external_id = ?, manager_id = ?, updated_at = now() where id = ?")
                 .params(v.name(), v.email(), v.role().code(), v.externalId(), v.managerId(), id).update();
     }

@@ -13,7 +13,7 @@ import org.partnerdesk.directory.Organization;
 import org.partnerdesk.directory.OrganizationType;
 import org.partnerdesk.directory.Organizations;
 import org.partnerdesk.directory.PartnerTrack;
-import org.partnerdesk.directory.persistence.StoredOrganizations.Values;
+import org.partnerdesk.directory.OrganizationDetails;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -73,7 +73,7 @@ class OrganizationController {
     }
 
     /** Reads a create (no {@code existing}) or a PUT, where absent fields keep their values. */
-    private static Values read(JsonBody body, @Nullable Organization existing) {
+    private static OrganizationDetails read(JsonBody body, @Nullable Organization existing) {
         JsonBody fields = body.object("organization_fields");
         String name = existing == null || body.has("name") ? body.requiredText("name", 255) : existing.name();
         String externalId = has(body, "external_id", existing) ? body.text("external_id", 255) : existing.externalId();
@@ -89,7 +89,7 @@ class OrganizationController {
             fields.problemWith("partner_track", "invalid_value", "is for partner organizations only (DIR-1)");
         }
         body.throwIfInvalid();
-        return new Values(name, externalId, OrganizationType.fromCode(type).orElseThrow(),
+        return new OrganizationDetails(name, externalId, OrganizationType.fromCode(type).orElseThrow(),
                 track == null ? null : PartnerTrack.fromCode(track).orElseThrow(),
                 compliant == null || compliant, parent, notes,
                 domains == null ? List.of() : domains.stream().map(String::toLowerCase).distinct().toList(),

@@ -14,7 +14,7 @@ import org.partnerdesk.directory.Plan;
 import org.partnerdesk.directory.Subscription;
 import org.partnerdesk.directory.Subscriptions;
 import org.partnerdesk.directory.Term;
-import org.partnerdesk.directory.persistence.StoredSubscriptions.Values;
+import org.partnerdesk.directory.SubscriptionTerms;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -78,7 +78,7 @@ class SubscriptionController {
     }
 
     /** Reads a create (no {@code existing}) or a PUT, where absent fields keep their values. */
-    private static Values read(JsonBody body, @Nullable Subscription existing) {
+    private static SubscriptionTerms read(JsonBody body, @Nullable Subscription existing) {
         Long organizationId = existing == null ? body.requiredId("organization_id") : Long.valueOf(existing.organizationId());
         String plan = existing == null || body.has("plan") ? body.requiredOneOf("plan", Plan.CODES) : existing.plan().code();
         Integer seats = existing == null || body.has("seats") ? body.requiredCount("seats", MAX_SEATS)
@@ -90,7 +90,7 @@ class SubscriptionController {
         Long purchasedThrough = existing == null || body.has("purchased_through_organization_id")
                 ? body.id("purchased_through_organization_id") : existing.purchasedThroughOrganizationId();
         body.throwIfInvalid();
-        return new Values(organizationId, Plan.fromCode(plan).orElseThrow(), seats, new Term(startsOn, endsOn), purchasedThrough);
+        return new SubscriptionTerms(organizationId, Plan.fromCode(plan).orElseThrow(), seats, new Term(startsOn, endsOn), purchasedThrough);
     }
 
     record SubscriptionJson(long id, String url, long organizationId, String plan, int seats, LocalDate startsOn,

@@ -13,7 +13,7 @@ import org.partnerdesk.api.Role;
 import org.partnerdesk.directory.User;
 import org.partnerdesk.directory.Users;
 import org.partnerdesk.directory.Users.Placement;
-import org.partnerdesk.directory.persistence.StoredUsers.Values;
+import org.partnerdesk.directory.UserDetails;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -45,7 +45,7 @@ class UserController {
     Map<String, UserJson> create(Actor actor, @RequestBody JsonNode body) {
         actor.requireAdmin();
         JsonBody user = JsonBody.root(body, "user");
-        Values values = read(user, null);
+        UserDetails values = read(user, null);
         Long organizationId = user.id("organization_id");
         user.throwIfInvalid();
         return wrap(users.create(actor, values, organizationId));
@@ -56,7 +56,7 @@ class UserController {
         User existing = users.find(actor, id);
         actor.requireAdmin();
         JsonBody user = JsonBody.root(body, "user");
-        Values values = read(user, existing);
+        UserDetails values = read(user, existing);
         Placement placement = user.has("organization_id") ? new Placement.In(user.id("organization_id")) : new Placement.Keep();
         user.throwIfInvalid();
         return wrap(users.update(actor, id, values, placement));
@@ -97,7 +97,7 @@ class UserController {
         return Map.of("user", UserJson.of(user));
     }
 
-    private static Values read(JsonBody body, @Nullable User existing) {
+    private static UserDetails read(JsonBody body, @Nullable User existing) {
         String name = existing == null || body.has("name") ? body.requiredText("name", 255) : existing.name();
         String email = existing == null || body.has("email") ? body.requiredText("email", 254) : existing.email();
         // a new user without a role is an end user, as in Zendesk; a PUT that names the role must give one
@@ -105,7 +105,7 @@ class UserController {
                 : body.has("role") ? body.requiredOneOf("role", ROLES) : existing.role().code();
         String externalId = existing == null || body.has("external_id") ? body.text("external_id", 255) : existing.externalId();
         Long managerId = existing == null || body.has("manager_id") ? body.id("manager_id") : existing.managerId();
-        return new Values(name == null ? "" : name, email == null ? "" : email, role == null ? Role.END_USER : Role.fromCode(role).orElseThrow(), externalId, managerId);
+        return new UserDetails(name == null ? "" : name, email == null ? "" : email, role == null ? Role.END_USER : Role.fromCode(role).orElseThrow(), externalId, managerId);
     }
 
     record UserJson(long id, String url, String name, String email, String role, @Nullable Long organizationId,

@@ -1,0 +1,167 @@
+package org.partnerdesk.demo;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+import org.partnerdesk.api.Actor;
+import org.partnerdesk.api.PageRequest;
+import org.partnerdesk.api.Role;
+import org.partnerdesk.directory.GroupMemberships;
+import org.partnerdesk.directory.Groups;
+import org.partnerdesk.directory.NfrLicenses;
+import org.partnerdesk.directory.Organization;
+import org.partnerdesk.directory.OrganizationDetails;
+import org.partnerdesk.directory.OrganizationType;
+import org.partnerdesk.directory.Organizations;
+import org.partnerdesk.directory.PartnerTrack;
+import org.partnerdesk.directory.Plan;
+import org.partnerdesk.directory.SubscriptionTerms;
+import org.partnerdesk.directory.Subscriptions;
+import org.partnerdesk.directory.Term;
+import org.partnerdesk.directory.User;
+import org.partnerdesk.directory.UserDetails;
+import org.partnerdesk.directory.Users;
+import org.partnerdesk.identity.ApiTokens;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+/**
+ * The partner programme in miniature, loaded into an empty database: a premium and a free customer, an Open,
+ * a Select and an Alliance partner with users, an NFR license, and staff in every group. Demo users get a
+ * fresh API token at every start, printed with the admin's.
+ */
+@Component
+class DemoData {
+
+    static final String TOKEN_DESCRIPTION = "demo token";
+    private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+    private static final List<String> WITH_TOKENS = List.of(
+            "ann@acme.test", "gina@globex.test", "sam@resellco.test", "pat@initech-partners.test",
+            "ally@umbrella-cloud.test", "sue.support@partnerdesk.test", "olga.partnerops@partnerdesk.test");
+
+    private final Organizations organizations;
+    private final Users users;
+    private final Groups groups;
+    private final GroupMemberships groupMemberships;
+    private final Subscriptions subscriptions;
+    private final NfrLicenses nfrLicenses;
+    private final ApiTokens tokens;
+    private final Clock clock;
+    private final boolean enabled;
+    private final String adminEmail;
+
+    DemoData(Organizations organizations, Users users, Groups groups, GroupMemberships groupMemberships,
+             Subscriptions subscriptions, NfrLicenses nfrLicenses, ApiTokens tokens, Clock clock, Environment environment,
+             @Value("${partnerdesk.admin.email:admin@partnerdesk.test}") String adminEmail) {
+        this.organizations = organizations;
+        this.users = users;
+        this.groups = groups;
+        this.groupMemberships = groupMemberships;
+        this.subscriptions = subscriptions;
+        this.nfrLicenses = nfrLicenses;
+        this.tokens = tokens;
+        this.clock = clock;
+        this.adminEmail = adminEmail.strip();
+        // SPEC 7: on by default in embedded mode (no external database), off otherwise
+        this.enabled = environment.getProperty("partnerdesk.demo-data", Boolean.class,
+                !environment.containsProperty("spring.datasource.url"));
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    @Order(20)
+    void load() {
+        if (!enabled || adminEmail.isEmpty()) {
+            return;
+        }
+        User admin = users.findByEmail(adminEmail).orElseThrow();
+        Actor actor = new Actor(admin.id(), admin.email(), Role.ADMIN, null, Set.of(Groups.SUPPORT_MANAGERS));
+        if (organizations.page(actor, new PageRequest(1, 0)).items().isEmpty()) {
+            create(actor, admin);
+            log.info("Demo data loaded: 2 customers, 3 partners, 9 staff, an NFR license");
+        }
+        printTokens();
+    }
+
+    private void create(Actor actor, User admin) {
+        LocalDate today = LocalDate.now(clock);
+        Term thisYear = new Term(today.minusMonths(6), today.plusMonths(6));
+
+        Organization staff = organization(actor, "PartnerDesk Staff", OrganizationType.INTERNAL, null, "partnerdesk.test");
+        users.update(actor, admin.id(), UserDetails.of(admin), new Users.Placement.In(staff.id()));
+        join(actor, admin.id(), Groups.SUPPORT_MANAGERS);
+        User director = staffMember(actor, staff, "Dora Director", "dora.director@partnerdesk.test", Groups.CHANNEL_DIRECTORS, null);
+        staffMember(actor, staff, "Sue Support", "sue.support@partnerdesk.test", Groups.SUPPORT, null);
+        staffMember(actor, staff, "Max Manager", "max.manager@partnerdesk.test", Groups.SUPPORT_MANAGERS, null);
+        staffMember(actor, staff, "Olga Partner-Ops", "olga.partnerops@partnerdesk.test", Groups.PARTNER_OPERATIONS, null);
+        staffMember(actor, staff, "Bill Billing", "bill.billing@partnerdesk.test", Groups.BILLING_OPERATIONS, null);
+        staffMember(actor, staff, "Lena Licensing", "lena.licensing@partnerdesk.test", Groups.LICENSING, null);
+        staffMember(actor, staff, "Carl Channel", "carl.channel@partnerdesk.test", Groups.CHANNEL_MANAGERS, director.id());
+        staffMember(actor, staff, "Pete Programs", "pete.programs@partnerdesk.test", Groups.PROGRAMS_DIRECTORS, null);
+        staffMember(actor, staff, "Sally Sales", "sally.sales@partnerdesk.test", Groups.SALES, null);
+
+        Organization acme = organization(actor, "Acme Corp", OrganizationType.CUSTOMER, null, "acme.test");
+        subscriptions.create(actor, new SubscriptionTerms(acme.id(), Plan.PREMIUM, 250, thisYear, null));
+        contact(actor, acme, "Ann Acme", "ann@acme.test");
+        contact(actor, acme, "Arthur Acme", "arthur@acme.test");
+
+        Organization globex = organization(actor, "Globex", OrganizationType.CUSTOMER, null, "globex.test");
+        subscriptions.create(actor, new SubscriptionTerms(globex.id(), Plan.FREE, 5, thisYear, null));
+        contact(actor, globex, "Gina Globex", "gina@globex.test");
+
+        Organization resellCo = organization(actor, "ResellCo", OrganizationType.PARTNER, PartnerTrack.OPEN, "resellco.test");
+        subscriptions.create(actor, new SubscriptionTerms(resellCo.id(), Plan.STARTER, 10, thisYear, null));
+        nfrLicenses.issue(actor, new NfrLicenses.Issue(resellCo.id(), null, 10, today.minusMonths(1), null));
+        contact(actor, resellCo, "Sam Reseller", "sam@resellco.test");
+
+        Organization initech = organization(actor, "Initech Partners", OrganizationType.PARTNER, PartnerTrack.SELECT, "initech-partners.test");
+        contact(actor, initech, "Pat Select", "pat@initech-partners.test");
+
+        Organization umbrella = organization(actor, "Umbrella Cloud", OrganizationType.PARTNER, PartnerTrack.ALLIANCE, "umbrella-cloud.test");
+        contact(actor, umbrella, "Ally Alliance", "ally@umbrella-cloud.test");
+    }
+
+    private Organization organization(Actor actor, String name, OrganizationType type, @Nullable PartnerTrack track, String domain) {
+        return organizations.create(actor, new OrganizationDetails(name, "DEMO-" + name.toUpperCase().replace(' ', '-'),
+                type, track, true, null, "Demo data", List.of(domain), false));
+    }
+
+    private User staffMember(Actor actor, Organization staff, String name, String email, String group, @Nullable Long managerId) {
+        User user = users.create(actor, new UserDetails(name, email, Role.AGENT, null, managerId), staff.id());
+        join(actor, user.id(), group);
+        return user;
+    }
+
+    private void contact(Actor actor, Organization organization, String name, String email) {
+        users.create(actor, new UserDetails(name, email, Role.END_USER, null, null), organization.id());
+    }
+
+    private void join(Actor actor, long userId, String group) {
+        groupMemberships.add(actor, userId, groups.idOf(group));
+    }
+
+    private void printTokens() {
+        Map<String, String> issued = new LinkedHashMap<>();
+        for (String email : WITH_TOKENS) {
+            users.findByEmail(email).ifPresent(user -> {
+                tokens.revokeByDescription(user.id(), TOKEN_DESCRIPTION);
+                String token = ApiTokens.newToken();
+                tokens.store(user.id(), token, TOKEN_DESCRIPTION);
+                issued.put(email, token);
+            });
+        }
+        StringBuilder table = new StringBuilder("\n Demo users (API tokens for this run):\n");
+        issued.forEach((email, token) -> table.append(String.format("   %-34s %s%n", email, token)));
+        log.info(table.toString());
+    }
+}

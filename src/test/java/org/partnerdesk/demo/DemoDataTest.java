@@ -1,0 +1,82 @@
+package org.partnerdesk.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.partnerdesk.ApiClient;
+import org.partnerdesk.ApiTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+/** Issue #2: a new desk shows the partner programme at once. Its own context, since the other tests want no demo. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "partnerdesk.embedded.ephemeral=true",
+        "partnerdesk.data-dir=${java.io.tmpdir}/partnerdesk-tests",
+        "partnerdesk.admin.email=" + ApiTest.ADMIN_EMAIL,
+        "partnerdesk.admin.token=" + ApiTest.ADMIN_TOKEN,
+        "partnerdesk.demo-data=true"
+})
+class DemoDataTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    DemoData demo;
+
+    @Test
+    void demoShowsCustomersPartnersOfEveryTrackAndAnNfrLicense() {
+        ApiClient admin = ApiClient.withToken("http://localhost:" + port, ApiTest.ADMIN_EMAIL, ApiTest.ADMIN_TOKEN);
+        JsonNode organizations = admin.get("/api/v2/organizations").json().get("organizations");
+
+        assertThat(names(organizations)).contains("Acme Corp", "Globex", "ResellCo", "Initech Partners", "Umbrella Cloud");
+        assertThat(tracks(organizations)).contains("open", "select", "alliance");
+        long acme = idOf(organizations, "Acme Corp");
+        assertThat(admin.get("/api/v2/subscriptions?organization_id=" + acme).at("/subscriptions/0/support_level").stringValue())
+                .isEqualTo("priority");
+        long globex = idOf(organizations, "Globex");
+        assertThat(admin.get("/api/v2/subscriptions?organization_id=" + globex).at("/subscriptions/0/support_level").stringValue())
+                .isEqualTo("none");
+        long resellCo = idOf(organizations, "ResellCo");
+        assertThat(admin.get("/api/v2/nfr_licenses?organization_id=" + resellCo).at("/nfr_licenses/0/status").stringValue())
+                .isEqualTo("active");
+    }
+
+    @Test
+    void everyGroupHasStaffAndTheAdminIsASupportManager() {
+        ApiClient admin = ApiClient.withToken("http://localhost:" + port, ApiTest.ADMIN_EMAIL, ApiTest.ADMIN_TOKEN);
+        for (JsonNode group : admin.get("/api/v2/groups").json().get("groups")) {
+            JsonNode members = admin.get("/api/v2/group_memberships?group_id=" + group.get("id").longValue()).json()
+                    .get("group_memberships");
+            assertThat(members.size()).as(group.get("name").stringValue()).isPositive();
+        }
+    }
+
+    @Test
+    void loadingAgainOnAFilledDatabaseAddsNothing() {
+        ApiClient admin = ApiClient.withToken("http://localhost:" + port, ApiTest.ADMIN_EMAIL, ApiTest.ADMIN_TOKEN);
+        int before = admin.get("/api/v2/organizations").json().get("organizations").size();
+
+        demo.load();
+
+        assertThat(admin.get("/api/v2/organizations").json().get("organizations").size()).isEqualTo(before);
+    }
+
+    private static List<String> names(JsonNode organizations) {
+        return organizations.valueStream().map(o -> o.get("name").stringValue()).toList();
+    }
+
+    private static List<String> tracks(JsonNode organizations) {
+        return organizations.valueStream().map(o -> o.at("/organization_fields/partner_track"))
+                .filter(t -> !t.isNull()).map(JsonNode::stringValue).toList();
+    }
+
+    private static long idOf(JsonNode organizations, String name) {
+        return organizations.valueStream().filter(o -> o.get("name").stringValue().equals(name)).findFirst().orElseThrow()
+                .get("id").longValue();
+    }
+}
