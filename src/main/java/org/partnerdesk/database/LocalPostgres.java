@@ -58,7 +58,7 @@ public final class LocalPostgres implements AutoCloseable {
                 : List.of();
     }
 
-    /** Starts a server on {@code dataDir}, creating the cluster on first use; ephemeral ones are deleted on close. */
+    /** Starts a server on {@code dataDir}, creating the cluster on first use; ephemeral ones are deleted on close. The caller closes it. */
     public static LocalPostgres start(Path dataDir, boolean ephemeral) {
         LocalPostgres postgres = new LocalPostgres(dataDir, ephemeral);
         try {
@@ -66,7 +66,7 @@ public final class LocalPostgres implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDir, e);
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(postgres::close, "local-postgres-stop"));
+        // stopped by the Spring context's own shutdown hook, after the connection pool: a second JVM hook would race it
         return postgres;
     }
 
