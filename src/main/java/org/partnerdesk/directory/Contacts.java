@@ -52,9 +52,10 @@ public class Contacts {
 
     public People find(long userId, @Nullable String email) {
         String wanted = email == null || email.isBlank() ? null : email.strip().toLowerCase(Locale.ROOT);
-        List<Person> found = db.sql(SELECT + " where u.id = ? or lower(u.email) = ?")
-                .params(userId, wanted)
-                .query(this::person).list();
+        // two statements, not "or lower(email) = null": a null parameter made PostgreSQL plan the query anew every time
+        List<Person> found = wanted == null
+                ? db.sql(SELECT + " where u.id = ?").param(userId).query(this::person).list()
+                : db.sql(SELECT + " where u.id = ? or lower(u.email) = ?").params(userId, wanted).query(this::person).list();
         Person byId = null;
         Person byEmail = null;
         for (Person person : found) {

@@ -33,6 +33,12 @@ public record Ticket(long id, String subject, String description, String status,
         return value == null ? null : value.toString();
     }
 
+    /** This ticket as stored under its new id. */
+    public Ticket stored(long newId, Instant at) {
+        return new Ticket(newId, subject, description, status, priority, type, formId, requesterId, submitterId, organizationId,
+                assigneeId, groupId, tags, customFields, collaboratorIds, decision, at, at);
+    }
+
     public boolean isClosed() {
         return "closed".equals(status);
     }

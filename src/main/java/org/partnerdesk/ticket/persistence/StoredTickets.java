@@ -46,12 +46,14 @@ public class StoredTickets {
         return db.sql("insert into tickets (subject, description, status, priority, type, ticket_form_id, requester_id,"
                         + " submitter_id, organization_id, assignee_id, group_id, tags, custom_fields, collaborator_ids,"
                         + " entitlement, flags) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, cast(? as jsonb), ?)"
-                        + " returning " + COLUMNS)
+                        + " returning id, created_at")
                 .params(t.subject(), t.description(), t.status(), t.priority(), t.type(), t.formId(), t.requesterId(),
                         t.submitterId(), t.organizationId(), t.assigneeId(), t.groupId(), t.tags().toArray(String[]::new),
                         customFields(t.customFields()), t.collaboratorIds().toArray(Long[]::new), codec.write(t.decision()),
                         flags(t))
-                .query(this::map).single();
+                // the row is what we just wrote: read back only what the database chose
+                .query((rs, n) -> t.stored(rs.getLong(1), rs.getTimestamp(2).toInstant()))
+                .single();
     }
 
     public Ticket update(Ticket t) {
