@@ -198,7 +198,8 @@ public class Tickets {
     }
 
     private boolean sharesTickets(long organizationId) {
-        return organizations.find(organizationId).map(o -> o.sharesTickets()).orElse(false);
+        // API-2: sharing is for customers; a partner sees only what it submitted or is CC'd on, whatever its organization says
+        return organizations.find(organizationId).map(o -> o.isCustomer() && o.sharesTickets()).orElse(false);
     }
 
     private long requesterFor(Actor actor, @Nullable Long requesterId) {

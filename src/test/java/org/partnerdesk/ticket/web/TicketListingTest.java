@@ -45,6 +45,18 @@ class TicketListingTest extends ApiTest {
     }
 
     @Test
+    void partnerOrganizationThatSharesTicketsStillShowsEachPartnerOnlyItsOwn() {
+        Org resellCo = desk.aPartner("select");
+        Account sam = desk.endUserIn(resellCo);
+        Account pat = desk.endUserIn(resellCo);
+        long patsOwnWork = file(pat.api(), List.of());
+        sharesTickets(resellCo);
+
+        assertThat(allPages(sam.api())).doesNotContain(patsOwnWork);
+        assertThat(sam.api().get("/api/v2/tickets/" + patsOwnWork).status()).isEqualTo(403);
+    }
+
+    @Test
     void partnerCcdByAColleagueSeesThatTicketToo() {
         Org acme = desk.aCustomer();
         Account ann = desk.endUserIn(acme);
