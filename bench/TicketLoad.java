@@ -185,7 +185,9 @@ public class TicketLoad {
     }
 
     static void warmUp(String url, List<Submitter> open, List<Submitter> select, List<Submitter> alliance, List<String> customers) {
-        run(url, open, select, alliance, customers, 4, Duration.ofSeconds(5), 2_000);
+        // the JIT needs tens of thousands of requests before the figures settle
+        Result r = run(url, open, select, alliance, customers, 8, Duration.ofSeconds(15), Integer.MAX_VALUE);
+        System.out.printf("warm-up: %d tickets in %.0f s%n", r.count, r.seconds);
     }
 
     record Result(long count, long errors, double seconds, long[] latenciesNanos) {
