@@ -27,7 +27,7 @@ JAR=$(ls target/partnerdesk-*.jar | grep -v original | head -n 1)
 
 [ "$REUSE" = true ] && [ -f "$DATA/state.txt" ] || rm -rf "$DATA"
 PARTNERDESK_DATA_DIR="$DATA" PARTNERDESK_DEMO_DATA=false PARTNERDESK_ADMIN_TOKEN="$TOKEN" SERVER_PORT=$PORT \
-  "$JAVA" -Xms1g -Xmx1g -jar "$JAR" --logging.level.root=WARN ${DESK_ARGS:-} > bench/desk.log 2>&1 &
+  "$JAVA" -Xms1g -Xmx1g ${JAVA_OPTS:-} -jar "$JAR" --logging.level.root=WARN ${DESK_ARGS:-} > bench/desk.log 2>&1 &
 DESK=$!
 if [ "$REUSE" = true ]; then
   trap 'kill $DESK 2>/dev/null; wait $DESK 2>/dev/null' EXIT
