@@ -72,19 +72,18 @@ public class Tickets {
                 request.body(), ccEmails);
         Entitlement e = decision.entitlement();
         Instant now = Instant.now();
-        Ticket ticket = stored.insert(new Ticket(0, e.subject(), request.body(), "new", request.priority(), request.type(),
+        Ticket draft = new Ticket(0, e.subject(), request.body(), "new", request.priority(), request.type(),
                 form.id(), e.requesterId(), actor.userId(), e.organizationId(), null, null, request.tags(),
-                fields, collaborators(ccIds, e, e.requesterId()), decision, now, now));
-        conversation.addComment(ticket.id(), actor.userId(), request.body(), true);
+                fields, collaborators(ccIds, e, e.requesterId()), decision, now, now);
         List<Audit.Event> events = new ArrayList<>();
-        events.add(new Audit.Event("Create", "subject", ticket.subject(), null, null));
-        events.add(new Audit.Event("Create", "status", ticket.status(), null, null));
-        events.add(new Audit.Event("Create", "priority", ticket.priority(), null, null));
-        events.add(new Audit.Event("Create", "requester_id", ticket.requesterId(), null, e.rule().id()));
-        events.add(new Audit.Event("Create", "organization_id", ticket.organizationId(), null, e.rule().id()));
+        events.add(new Audit.Event("Create", "subject", draft.subject(), null, null));
+        events.add(new Audit.Event("Create", "status", draft.status(), null, null));
+        events.add(new Audit.Event("Create", "priority", draft.priority(), null, null));
+        events.add(new Audit.Event("Create", "requester_id", draft.requesterId(), null, e.rule().id()));
+        events.add(new Audit.Event("Create", "organization_id", draft.organizationId(), null, e.rule().id()));
         events.add(new Audit.Event("Create", "entitlement", summary(e), null, e.rule().id()));
         events.add(new Audit.Event("Comment", "comment", request.body(), null, null));
-        conversation.addAudit(ticket.id(), actor.userId(), events);
+        Ticket ticket = stored.insert(draft, actor.userId(), request.body(), events);
         postNotes(ticket, e, null);
         return ticket;
     }
