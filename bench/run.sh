@@ -30,9 +30,9 @@ PARTNERDESK_DATA_DIR="$DATA" PARTNERDESK_DEMO_DATA=false PARTNERDESK_ADMIN_TOKEN
   "$JAVA" -Xms1g -Xmx1g ${JAVA_OPTS:-} -jar "$JAR" --logging.level.root=WARN ${DESK_ARGS:-} > bench/desk.log 2>&1 &
 DESK=$!
 if [ "$REUSE" = true ]; then
-  trap 'kill $DESK 2>/dev/null; wait $DESK 2>/dev/null' EXIT
+  trap 'kill $DESK 2>/dev/null; wait $DESK 2>/dev/null || true' EXIT
 else
-  trap 'kill $DESK 2>/dev/null; wait $DESK 2>/dev/null; rm -rf "$DATA"' EXIT
+  trap 'kill $DESK 2>/dev/null; wait $DESK 2>/dev/null || true; rm -rf "$DATA"' EXIT
 fi
 
 for _ in $(seq 1 120); do
