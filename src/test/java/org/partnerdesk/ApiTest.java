@@ -1,6 +1,10 @@
 package org.partnerdesk;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import org.junit.jupiter.api.BeforeEach;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -20,6 +24,9 @@ public abstract class ApiTest {
     public static final String ADMIN_EMAIL = "admin@partnerdesk.test";
     public static final String ADMIN_TOKEN = "test-admin-token-0123456789abcdef";
 
+    /** NTF-1: a real SMTP server, one per test JVM, like the database. */
+    protected static final GreenMail MAIL = startMail();
+
     @LocalServerPort
     protected int port;
 
@@ -28,6 +35,23 @@ public abstract class ApiTest {
     @BeforeEach
     void openDesk() {
         desk = new Desk("http://localhost:" + port);
+    }
+
+    @DynamicPropertySource
+    static void mailServer(DynamicPropertyRegistry registry) {
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> MAIL.getSmtp().getPort());
+    }
+
+    private static GreenMail startMail() {
+        try (var socket = new java.net.ServerSocket(0)) {
+            GreenMail mail = new GreenMail(new ServerSetup(socket.getLocalPort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+            socket.close();
+            mail.start();
+            return mail;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     protected String baseUrl() {

@@ -23,6 +23,7 @@ import org.partnerdesk.entitlement.Form;
 import org.partnerdesk.ticket.Ticket.StoredDecision;
 import org.partnerdesk.ticket.persistence.StoredConversation;
 import org.partnerdesk.ticket.persistence.StoredTickets;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -38,11 +39,13 @@ public class Tickets {
     private final TicketForms forms;
     private final Users users;
     private final Organizations organizations;
+    private final ApplicationEventPublisher publisher;
     private final long deskUserId;
 
     Tickets(StoredTickets stored, StoredConversation conversation, TicketDecisions decisions, TicketForms forms, Users users,
-            Organizations organizations) {
+            Organizations organizations, ApplicationEventPublisher publisher) {
         this.organizations = organizations;
+        this.publisher = publisher;
         this.stored = stored;
         this.conversation = conversation;
         this.decisions = decisions;
@@ -84,6 +87,7 @@ public class Tickets {
         events.add(new Audit.Event("Create", "entitlement", summary(e), null, e.rule().id()));
         events.add(new Audit.Event("Comment", "comment", request.body(), null, null));
         Ticket ticket = stored.insert(draft, actor.userId(), request.body(), events);
+        publicReply(ticket, actor.userId(), request.body());
         postNotes(ticket, e, null);
         return ticket;
     }
@@ -137,6 +141,9 @@ public class Tickets {
         if (change.comment() != null) {
             boolean isPublic = change.comment().isPublic() || !actor.isStaff();
             conversation.addComment(id, actor.userId(), change.comment().body(), isPublic);
+            if (isPublic) {
+                publicReply(after, actor.userId(), change.comment().body());
+            }
             events.add(new Audit.Event("Comment", "comment", change.comment().body(), null, isPublic ? "public" : "internal"));
         }
         Ticket saved = stored.update(after);
@@ -291,6 +298,12 @@ public class Tickets {
         }
     }
 
+    // NTF-1: published in this transaction, so the outbox holds it exactly when the comment is stored
+    private void publicReply(Ticket ticket, long authorId, String body) {
+        publisher.publishEvent(new PublicReplyAdded(ticket.id(), ticket.subject(), authorId, body, ticket.requesterId(),
+                ticket.collaboratorIds()));
+    }
+
     /** One line an agent reads in the audit log: rule, what it is served under, level, flags. */
     static String summary(Entitlement e) {
         String plan = e.servedUnder().plan() == null ? "" : " " + e.servedUnder().plan().code();
@@ -310,6 +323,7 @@ public class Tickets {
         }
         if (decided.publicReply() != null) {
             conversation.addComment(ticket.id(), deskUserId, decided.publicReply(), true);
+            publicReply(ticket, deskUserId, decided.publicReply());
         }
     }
 }

@@ -1,0 +1,80 @@
+package org.partnerdesk.notification;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.partnerdesk.directory.User;
+import org.partnerdesk.directory.Users;
+import org.partnerdesk.ticket.PublicReplyAdded;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.mail.SimpleMailMessage;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * NTF-1: a public reply is mailed to the requester (To) and the CCs (Cc), never to its author, in one message so a
+ * retry cannot reach half of them twice. A failure leaves the event publication incomplete; {@link OutboxRetry}
+ * hands it back later, so a message waits while the mail server is down and is not lost.
+ */
+@Component
+class ReplyMail {
+
+    private static final Logger log = LoggerFactory.getLogger(ReplyMail.class);
+
+    private final Users users;
+    private final ObjectProvider<JavaMailSender> mail;
+    private final String from;
+
+    ReplyMail(Users users, ObjectProvider<JavaMailSender> mail, @Value("${partnerdesk.mail.from:support@partnerdesk.test}") String from) {
+        this.users = users;
+        this.mail = mail;
+        this.from = from;
+    }
+
+    @ApplicationModuleListener
+    void on(PublicReplyAdded reply) {
+        JavaMailSender sender = mail.getIfAvailable();
+        if (sender == null) {
+            return; // no spring.mail.host: this desk sends no e-mail
+        }
+        List<String> to = recipients(List.of(reply.requesterId()), reply.authorId());
+        List<String> cc = recipients(reply.collaboratorIds(), reply.authorId());
+        cc.removeAll(to);
+        if (to.isEmpty() && cc.isEmpty()) {
+            return;
+        }
+        SimpleMailMessage message = new SimpleMailMessage();
+        message.setFrom(from);
+        if (to.isEmpty()) {
+            message.setTo(cc.toArray(String[]::new));
+        } else {
+            message.setTo(to.toArray(String[]::new));
+            message.setCc(cc.toArray(String[]::new));
+        }
+        message.setSubject("[PartnerDesk #" + reply.ticketId() + "] " + reply.subject());
+        message.setText(reply.body() + "\n\n--\nReply in the portal or to this e-mail; ticket #" + reply.ticketId() + ".");
+        sender.send(message);
+        log.debug("Mailed the public reply on ticket {} to {} and {}", reply.ticketId(), to, cc);
+    }
+
+    private List<String> recipients(List<Long> userIds, long authorId) {
+        Set<String> emails = new LinkedHashSet<>();
+        for (long id : userIds) {
+            if (id != authorId) {
+                users.find(id).map(User::email).filter(ReplyMail::deliverable).ifPresent(emails::add);
+            }
+        }
+        return new ArrayList<>(emails);
+    }
+
+    // the desk's own user and other placeholders live under .invalid (RFC 2606): never mail them
+    private static boolean deliverable(String email) {
+        return !email.endsWith(".invalid");
+    }
+}
