@@ -133,7 +133,7 @@ class DemoData {
 
     private Organization organization(Actor actor, String name, OrganizationType type, @Nullable PartnerTrack track, String domain) {
         return organizations.create(actor, new OrganizationDetails(name, "DEMO-" + name.toUpperCase().replace(' ', '-'),
-                type, track, true, null, "Demo data", List.of(domain), false));
+                type, track, true, null, "Demo data", List.of(domain), false, null, null));
     }
 
     private User staffMember(Actor actor, Organization staff, String name, String email, String group, @Nullable Long managerId) {

@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
 public record Organization(long id, String name, @Nullable String externalId, OrganizationType type,
                            @Nullable PartnerTrack track, boolean trackCompliant, @Nullable String parentCompany,
                            @Nullable String notes, List<String> domainNames, boolean sharesTickets,
+                           @Nullable String specialProcess, @Nullable String chatWebhookUrl,
                            Instant createdAt, Instant updatedAt) {
 
     public Organization {

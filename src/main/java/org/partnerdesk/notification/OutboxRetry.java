@@ -7,9 +7,9 @@ import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-/** NTF-1: hands undelivered notifications back to their listeners, e.g. once the mail server is up again. */
+/** NTF-1: hands undelivered notifications (mail, chat webhooks) back to their listeners, e.g. once the server is up again. */
 @Component
-class OutboxRetry {
+public class OutboxRetry {
 
     private final IncompleteEventPublications incomplete;
     private final Duration olderThan;
@@ -25,7 +25,7 @@ class OutboxRetry {
     }
 
     /** For tests and operators: retry everything not yet delivered, now. */
-    void retryNow() {
+    public void retryNow() {
         incomplete.resubmitIncompletePublications(publication -> true);
     }
 }

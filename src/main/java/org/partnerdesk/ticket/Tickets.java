@@ -88,6 +88,7 @@ public class Tickets {
         events.add(new Audit.Event("Comment", "comment", request.body(), null, null));
         Ticket ticket = stored.insert(draft, actor.userId(), request.body(), events);
         publicReply(ticket, actor.userId(), request.body());
+        publisher.publishEvent(new TicketCreated(ticket.id(), actor.userId(), ticket.requesterId(), ticket.organizationId(), form.id()));
         postNotes(ticket, e, null);
         return ticket;
     }
@@ -154,6 +155,19 @@ public class Tickets {
             postNotes(saved, e, before.entitlement());
         }
         return saved;
+    }
+
+    /**
+     * An internal note from another module (TKT-8 escalations, TKT-9 special processes), audited like any comment;
+     * {@code authorId} null means the desk itself.
+     */
+    @Transactional
+    public Comment addInternalNote(long ticketId, @Nullable Long authorId, String body) {
+        stored.find(ticketId).orElseThrow(() -> ApiException.notFound("Ticket " + ticketId));
+        long author = authorId == null ? deskUserId : authorId;
+        Comment note = conversation.addComment(ticketId, author, body, false);
+        conversation.addAudit(ticketId, author, List.of(new Audit.Event("Comment", "comment", body, null, "internal")));
+        return note;
     }
 
     public Ticket find(Actor actor, long id) {

@@ -21,7 +21,7 @@ public class StoredOrganizations {
 
     private static final String COLUMNS = """
             id, name, external_id, org_type, partner_track, track_compliant, parent_company, notes,
-            domain_names, shared_tickets, created_at, updated_at""";
+            domain_names, shared_tickets, special_process, chat_webhook_url, created_at, updated_at""";
 
     private final JdbcClient db;
 
@@ -32,19 +32,21 @@ public class StoredOrganizations {
 
     public Organization insert(OrganizationDetails v) {
         return db.sql("insert into organizations (name, external_id, org_type, partner_track, track_compliant, parent_company,"
-                        + " notes, domain_names, shared_tickets) values (?, ?, ?, ?, ?, ?, ?, ?, ?) returning " + COLUMNS)
+                        + " notes, domain_names, shared_tickets, special_process, chat_webhook_url) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning " + COLUMNS)
                 .params(v.name(), v.externalId(), v.type().code(), v.track() == null ? null : v.track().code(),
-                        v.trackCompliant(), v.parentCompany(), v.notes(), v.domainNames().toArray(String[]::new), v.sharesTickets())
+                        v.trackCompliant(), v.parentCompany(), v.notes(), v.domainNames().toArray(String[]::new), v.sharesTickets(),
+                        v.specialProcess(), v.chatWebhookUrl())
                 .query(StoredOrganizations::map).single();
     }
 
     public Organization update(long id, OrganizationDetails v) {
         return db.sql("update organizations set name = ?, external_id = ?, org_type = ?, partner_track = ?, track_compliant = ?,"
-                        + " parent_company = ?, notes = ?, domain_names = ?, shared_tickets = ?, updated_at = now()"
+                        + " parent_company = ?, notes = ?, domain_names = ?, shared_tickets = ?, special_process = ?, chat_webhook_url = ?,"
+                        + " updated_at = now()"
                         + " where id = ? returning " + COLUMNS)
                 .params(v.name(), v.externalId(), v.type().code(), v.track() == null ? null : v.track().code(),
                         v.trackCompliant(), v.parentCompany(), v.notes(), v.domainNames().toArray(String[]::new),
-                        v.sharesTickets(), id)
+                        v.sharesTickets(), v.specialProcess(), v.chatWebhookUrl(), id)
                 .query(StoredOrganizations::map).single();
     }
 
@@ -99,6 +101,7 @@ public class StoredOrganizations {
                 track == null ? null : PartnerTrack.fromCode(track).orElseThrow(),
                 rs.getBoolean("track_compliant"), rs.getString("parent_company"), rs.getString("notes"),
                 texts(rs.getArray("domain_names")), rs.getBoolean("shared_tickets"),
+                rs.getString("special_process"), rs.getString("chat_webhook_url"),
                 rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
     }
 

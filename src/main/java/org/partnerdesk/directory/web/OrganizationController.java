@@ -42,34 +42,34 @@ class OrganizationController {
     @ResponseStatus(HttpStatus.CREATED)
     Map<String, OrganizationJson> create(Actor actor, @RequestBody JsonNode body) {
         actor.requireAdmin();
-        return wrap(organizations.create(actor, read(JsonBody.root(body, "organization"), null)));
+        return wrap(organizations.create(actor, read(JsonBody.root(body, "organization"), null)), actor);
     }
 
     @PutMapping("/{id}")
     Map<String, OrganizationJson> update(Actor actor, @PathVariable long id, @RequestBody JsonNode body) {
         Organization existing = organizations.find(actor, id);
         actor.requireAdmin();
-        return wrap(organizations.update(actor, id, read(JsonBody.root(body, "organization"), existing)));
+        return wrap(organizations.update(actor, id, read(JsonBody.root(body, "organization"), existing)), actor);
     }
 
     @GetMapping("/{id}")
     Map<String, OrganizationJson> show(Actor actor, @PathVariable long id) {
-        return wrap(organizations.find(actor, id));
+        return wrap(organizations.find(actor, id), actor);
     }
 
     @GetMapping
     Map<String, Object> list(Actor actor, HttpServletRequest request) {
-        return organizations.page(actor, PageRequest.from(request)).body("organizations", OrganizationJson::of, request);
+        return organizations.page(actor, PageRequest.from(request)).body("organizations", o -> OrganizationJson.of(o, actor.isStaff()), request);
     }
 
     @GetMapping("/search")
     Map<String, Object> search(Actor actor, @RequestParam("external_id") String externalId) {
-        List<OrganizationJson> found = organizations.withExternalId(actor, externalId).stream().map(OrganizationJson::of).toList();
+        List<OrganizationJson> found = organizations.withExternalId(actor, externalId).stream().map(o -> OrganizationJson.of(o, actor.isStaff())).toList();
         return Map.of("organizations", found, "count", found.size());
     }
 
-    private static Map<String, OrganizationJson> wrap(Organization organization) {
-        return Map.of("organization", OrganizationJson.of(organization));
+    private static Map<String, OrganizationJson> wrap(Organization organization, Actor actor) {
+        return Map.of("organization", OrganizationJson.of(organization, actor.isStaff()));
     }
 
     /** Reads a create (no {@code existing}) or a PUT, where absent fields keep their values. */
@@ -85,15 +85,31 @@ class OrganizationController {
                 : existing.track() == null ? null : existing.track().code();
         Boolean compliant = has(fields, "track_compliant", existing) ? fields.bool("track_compliant") : Boolean.valueOf(existing.trackCompliant());
         String parent = has(fields, "parent_company", existing) ? fields.text("parent_company", 255) : existing.parentCompany();
+        String specialProcess = has(fields, "special_process", existing) ? fields.text("special_process", 10_000) : existing.specialProcess();
+        String webhook = has(fields, "chat_webhook_url", existing) ? fields.text("chat_webhook_url", 2_000) : existing.chatWebhookUrl();
         if (track != null && type != null && !"partner".equals(type)) {
             fields.problemWith("partner_track", "invalid_value", "is for partner organizations only (DIR-1)");
+        }
+        if (specialProcess != null && !specialProcess.isEmpty() && !"partner".equals(type)) {
+            fields.problemWith("special_process", "invalid_value", "is for partner organizations only (TKT-9)");
+        }
+        if (webhook != null && !webhook.isEmpty()) {
+            if (!"alliance".equals(track)) {
+                fields.problemWith("chat_webhook_url", "invalid_value", "is for alliance partners' #a_ channels only (TKT-8)");
+            } else if (!webhook.matches("https?://[^\\s]+")) {
+                fields.problemWith("chat_webhook_url", "invalid_value", "must be an http(s) incoming-webhook URL");
+            }
         }
         body.throwIfInvalid();
         return new OrganizationDetails(name, externalId, OrganizationType.fromCode(type).orElseThrow(),
                 track == null ? null : PartnerTrack.fromCode(track).orElseThrow(),
                 compliant == null || compliant, parent, notes,
                 domains == null ? List.of() : domains.stream().map(String::toLowerCase).distinct().toList(),
-                shared != null && shared);
+                shared != null && shared, blankToNull(specialProcess), blankToNull(webhook));
+    }
+
+    private static @Nullable String blankToNull(@Nullable String text) {
+        return text == null || text.isBlank() ? null : text;
     }
 
     private static boolean has(JsonBody body, String field, @Nullable Organization existing) {
@@ -104,11 +120,20 @@ class OrganizationController {
                             @Nullable String notes, boolean sharedTickets, Map<String, Object> organizationFields,
                             Instant createdAt, Instant updatedAt) {
         static OrganizationJson of(Organization o) {
+            return of(o, false);
+        }
+
+        /** Staff also see the partner's special process (TKT-9) and chat channel (TKT-8). */
+        static OrganizationJson of(Organization o, boolean forStaff) {
             Map<String, Object> fields = new java.util.LinkedHashMap<>();
             fields.put("org_type", o.type().code());
             fields.put("partner_track", o.track() == null ? null : o.track().code());
             fields.put("track_compliant", o.trackCompliant());
             fields.put("parent_company", o.parentCompany());
+            if (forStaff) {
+                fields.put("special_process", o.specialProcess());
+                fields.put("chat_webhook_url", o.chatWebhookUrl());
+            }
             String url = ServletUriComponentsBuilder.fromCurrentContextPath().path("/api/v2/organizations/{id}.json")
                     .buildAndExpand(o.id()).toUriString();
             return new OrganizationJson(o.id(), url, o.name(), o.externalId(), o.domainNames(), o.notes(), o.sharesTickets(),

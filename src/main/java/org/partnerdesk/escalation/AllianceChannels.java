@@ -1,0 +1,72 @@
+package org.partnerdesk.escalation;
+
+import java.util.Map;
+import java.util.Set;
+
+import org.partnerdesk.api.Actor;
+import org.partnerdesk.api.ApiException;
+import org.partnerdesk.directory.Organization;
+import org.partnerdesk.directory.Organizations;
+import org.partnerdesk.directory.Users;
+import org.partnerdesk.ticket.Ticket;
+import org.partnerdesk.ticket.TicketForms;
+import org.partnerdesk.ticket.Tickets;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * TKT-8 [004]: escalations and requests for information go to the alliance partner's #a_ channel, naming the
+ * partner's own ticket id; the work itself stays on the ticket, where an internal note records what was posted.
+ */
+@Service
+public class AllianceChannels {
+
+    public static final Set<String> KINDS = Set.of("escalation", "information_request");
+
+    private final Tickets tickets;
+    private final TicketForms forms;
+    private final Users users;
+    private final Organizations organizations;
+    private final ApplicationEventPublisher publisher;
+
+    AllianceChannels(Tickets tickets, TicketForms forms, Users users, Organizations organizations, ApplicationEventPublisher publisher) {
+        this.tickets = tickets;
+        this.forms = forms;
+        this.users = users;
+        this.organizations = organizations;
+        this.publisher = publisher;
+    }
+
+    @Transactional
+    public AllianceMessageRequested post(Actor actor, long ticketId, String kind, String text) {
+        actor.requireStaff();
+        Ticket ticket = tickets.find(actor, ticketId);
+        Organization partner = users.find(ticket.submitterId()).map(u -> u.organizationId())
+                .flatMap(id -> id == null ? java.util.Optional.<Organization>empty() : organizations.find(id))
+                .filter(Organization::isAlliance)
+                .orElseThrow(() -> refused("ticket " + ticketId + " was not raised by an alliance partner"));
+        if (partner.chatWebhookUrl() == null) {
+            throw refused(partner.name() + " has no chat channel: set organization_fields.chat_webhook_url first");
+        }
+        String allianceTicketId = ticket.text(forms.fieldId(TicketForms.ALLIANCE_TICKET_ID));
+        String theirs = allianceTicketId == null ? "no partner ticket id" : allianceTicketId;
+        String label = kind.equals("escalation") ? "Escalation" : "Request for information";
+        String message = label + " on " + theirs + " (PartnerDesk #" + ticketId + "): " + text;
+        tickets.addInternalNote(ticketId, actor.userId(), "Posted to " + channelName(partner) + ": " + message);
+        AllianceMessageRequested requested = new AllianceMessageRequested(ticketId, partner.name(), theirs, kind, message,
+                partner.chatWebhookUrl());
+        publisher.publishEvent(requested);
+        return requested;
+    }
+
+    /** The seed's naming: #a_[Alliance Partner name]. */
+    static String channelName(Organization partner) {
+        return "#a_" + partner.name().toLowerCase().replaceAll("[^a-z0-9]+", "_").replaceAll("^_|_$", "");
+    }
+
+    private static ApiException refused(String why) {
+        return new ApiException(422, "RecordInvalid", why + " (TKT-8)",
+                Map.of("ticket_id", java.util.List.of(new ApiException.FieldError(why, "TKT-8"))));
+    }
+}
