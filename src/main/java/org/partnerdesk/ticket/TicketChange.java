@@ -5,22 +5,46 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
-/** A PUT on a ticket: only what it names changes (null = not named). */
+/**
+ * A PUT on a ticket: only what it names changes (null = not named). CCs change by {@code ccChanges} (put or delete
+ * one person) or by {@code ccIds} (the whole list, Zendesk's {@code collaborator_ids}); {@code ccReason} is why a
+ * support manager adds someone (TKT-2).
+ */
 public record TicketChange(@Nullable String subject, @Nullable String status, @Nullable String priority,
                            @Nullable String type, @Nullable Long requesterId, @Nullable Long assigneeId,
                            @Nullable Long groupId, @Nullable List<String> tags, Map<Long, Object> customFields,
-                           @Nullable Comment comment) {
+                           @Nullable Comment comment, List<CcChange> ccChanges, @Nullable List<Long> ccIds,
+                           @Nullable String ccReason) {
 
     public TicketChange {
         customFields = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(customFields));
         tags = tags == null ? null : List.copyOf(tags);
+        ccChanges = List.copyOf(ccChanges);
+        ccIds = ccIds == null ? null : List.copyOf(ccIds);
+    }
+
+    /** A change that leaves the CCs alone. */
+    public TicketChange(@Nullable String subject, @Nullable String status, @Nullable String priority,
+                        @Nullable String type, @Nullable Long requesterId, @Nullable Long assigneeId,
+                        @Nullable Long groupId, @Nullable List<String> tags, Map<Long, Object> customFields,
+                        @Nullable Comment comment) {
+        this(subject, status, priority, type, requesterId, assigneeId, groupId, tags, customFields, comment, List.of(), null, null);
     }
 
     public record Comment(String body, boolean isPublic) {
     }
 
+    /** Zendesk's {@code email_ccs} item: one person, by id or e-mail, put on the CCs or taken off. */
+    public record CcChange(@Nullable Long userId, @Nullable String email, boolean isRemoval) {
+    }
+
+    /** The ticket's own fields; comments and CCs are the conversation, which requesters and partners take part in. */
     public boolean changesOnlyTheConversation() {
         return subject == null && status == null && priority == null && type == null && requesterId == null
                 && assigneeId == null && groupId == null && tags == null && customFields.isEmpty();
+    }
+
+    public boolean changesTheCcs() {
+        return !ccChanges.isEmpty() || ccIds != null;
     }
 }

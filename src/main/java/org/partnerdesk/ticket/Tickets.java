@@ -40,12 +40,14 @@ public class Tickets {
     private final Users users;
     private final Organizations organizations;
     private final ApplicationEventPublisher publisher;
+    private final TicketCcs ccs;
     private final long deskUserId;
 
     Tickets(StoredTickets stored, StoredConversation conversation, TicketDecisions decisions, TicketForms forms, Users users,
-            Organizations organizations, ApplicationEventPublisher publisher) {
+            Organizations organizations, ApplicationEventPublisher publisher, TicketCcs ccs) {
         this.organizations = organizations;
         this.publisher = publisher;
+        this.ccs = ccs;
         this.stored = stored;
         this.conversation = conversation;
         this.decisions = decisions;
@@ -101,8 +103,12 @@ public class Tickets {
             throw ApiException.forbidden("Only agents change a ticket's fields; you can add a comment.");
         }
         if (before.isClosed()) {
-            throw ApiException.invalid("status", "closed", "ticket " + id + " is closed and cannot be changed; open a follow-up");
+            throw TicketRuleViolation.invalid(TicketRule.TKT_1, "status", "ticket " + id + " is closed and cannot be changed; open a follow-up");
         }
+        TicketStatus status = TicketStatus.of(before.status()).afterChange(
+                change.status() == null ? null : TicketStatus.of(change.status()), actor.isStaff(), change.comment());
+        String priorityReason = PriorityReset.reasonFor(before, change);
+        TicketCcs.Outcome ccs = this.ccs.apply(actor, before, change);
         Map<Long, Object> fields = new LinkedHashMap<>(before.customFields());
         change.customFields().forEach((fieldId, value) -> {
             if (value == null || "".equals(value)) {
@@ -133,12 +139,14 @@ public class Tickets {
             throw requesterRefused(wantedRequester, e);
         }
         Ticket after = new Ticket(id, rerun ? e.subject() : subject, before.description(),
-                change.status() != null ? change.status() : reopened(actor, before, change), or(change.priority(), before.priority()),
+                status.code(), or(change.priority(), before.priority()),
                 or(change.type(), before.type()), before.formId(), e.requesterId(), before.submitterId(), e.organizationId(),
                 change.assigneeId() != null ? assignee(change.assigneeId()) : before.assigneeId(),
                 or(change.groupId(), before.groupId()), change.tags() != null ? change.tags() : before.tags(), fields,
-                collaborators(before.collaboratorIds(), e, e.requesterId()), decision, before.createdAt(), Instant.now());
+                collaborators(ccs.ids(), e, e.requesterId()), decision, before.createdAt(), Instant.now());
         List<Audit.Event> events = differences(before, after);
+        explain(events, "priority", priorityReason);
+        explain(events, "collaborator_ids", ccs.reason());
         if (change.comment() != null) {
             boolean isPublic = change.comment().isPublic() || !actor.isStaff();
             conversation.addComment(id, actor.userId(), change.comment().body(), isPublic);
@@ -264,12 +272,12 @@ public class Tickets {
         return userId;
     }
 
-    private static String reopened(Actor actor, Ticket before, TicketChange change) {
-        // a requester's reply to a solved or pending ticket brings it back to the agents (Zendesk's default)
-        if (!actor.isStaff() && change.comment() != null && (before.status().equals("pending") || before.status().equals("solved"))) {
-            return "open";
+    /** The rule and the words that made this change (TKT-2, TKT-3), in place of the decision's rule id. */
+    private static void explain(List<Audit.Event> events, String field, @Nullable String reason) {
+        if (reason != null) {
+            events.replaceAll(ev -> ev.fieldName().equals(field)
+                    ? new Audit.Event(ev.type(), ev.fieldName(), ev.value(), ev.previousValue(), reason) : ev);
         }
-        return before.status();
     }
 
     private ApiException requesterRefused(long wanted, Entitlement decided) {

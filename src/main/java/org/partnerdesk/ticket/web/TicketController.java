@@ -91,7 +91,8 @@ class TicketController {
         String subject = ticket.has("subject") ? ticket.requiredText("subject", 500) : null;
         TicketChange change = new TicketChange(subject, ticket.oneOf("status", STATUSES), ticket.oneOf("priority", PRIORITIES),
                 ticket.oneOf("type", TYPES), ticket.id("requester_id"), ticket.id("assignee_id"), ticket.id("group_id"),
-                ticket.texts("tags", 80, 50), customFields(ticket), comment);
+                ticket.texts("tags", 80, 50), customFields(ticket), comment, CcRequests.changes(ticket),
+                CcRequests.wholeList(ticket), ticket.text("cc_reason", 1000));
         ticket.throwIfInvalid();
         return Map.of("ticket", shape.of(tickets.update(actor, id, change)));
     }
