@@ -38,6 +38,7 @@ class TicketSearchTest extends ApiTest {
         assertThat(found.at("/results/0/result_type").stringValue()).isEqualTo("ticket");
         assertThat(found.at("/results/0/subject").stringValue()).isEqualTo("Runner " + word + " crashes");
         assertThat(found.at("/next_page").isNull()).isTrue();
+        assertThat(desk.admin.get("/api/v2/search/count.json?query=" + encode(word)).at("/count").longValue()).isEqualTo(1);
     }
 
     @Test
