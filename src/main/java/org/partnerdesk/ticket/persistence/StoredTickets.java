@@ -28,11 +28,6 @@ public class StoredTickets {
             assignee_id, group_id, tags, custom_fields::text as custom_fields, collaborator_ids,
             entitlement::text as entitlement, created_at, updated_at""";
 
-    /** Who may see which ticket (API-2): the requester, the submitter, a CC, or a customer organization that shares. */
-    private static final String VISIBLE_TO = """
-            (requester_id = :user or submitter_id = :user or collaborator_ids @> array[cast(:user as bigint)]
-             or (organization_id = :org and exists (select 1 from organizations o where o.id = :org and o.shared_tickets and o.org_type = 'customer')))""";
-
     private final JdbcClient db;
     private final JsonMapper json;
     private final DecisionCodec codec;
@@ -93,7 +88,7 @@ public class StoredTickets {
     }
 
     public List<Ticket> pageVisibleTo(long userId, @Nullable Long organizationId, long afterId, int limit) {
-        return db.sql("select " + COLUMNS + " from tickets where id > :after and " + VISIBLE_TO + " order by id limit :limit")
+        return db.sql("select " + COLUMNS + " from tickets where id > :after and " + TicketVisibility.VISIBLE_TO + " order by id limit :limit")
                 .param("after", afterId).param("user", userId).param("org", organizationId).param("limit", limit)
                 .query(this::map).list();
     }

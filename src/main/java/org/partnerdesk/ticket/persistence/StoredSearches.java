@@ -1,0 +1,78 @@
+package org.partnerdesk.ticket.persistence;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** TKT-6: runs a {@link SearchQuery} against the tickets' search vectors (V21) and answers ids in result order. */
+@Repository
+public class StoredSearches {
+
+    private final JdbcClient db;
+
+    StoredSearches(JdbcClient db) {
+        this.db = db;
+    }
+
+    /** Whose search it is: everyone's tickets for staff, else only what {@link TicketVisibility} lets the user see. */
+    public record Searcher(long userId, @Nullable Long organizationId, boolean seesAll) {
+    }
+
+    /** One page of matching ticket ids, best first, and how many match in all. */
+    public record Found(List<Long> ids, long count) {
+    }
+
+    public Found tickets(SearchQuery query, SearchQuery.Order order, Searcher searcher, int offset, int limit) {
+        List<String> where = new ArrayList<>();
+        Map<String, Object> params = new LinkedHashMap<>();
+        // API-2: only agents search internal notes; everyone else searches what the requester can read
+        String vector = searcher.seesAll() ? "search_vector" : "public_search_vector";
+        String rank = "0";
+        if (query.hasText()) {
+            String tsquery = tsquery(query);
+            // only stop words ("the", "a") say nothing about a ticket, so they do not filter
+            if (!tsquery.isEmpty()) {
+                where.add(vector + " @@ cast(:text as tsquery)");
+                params.put("text", tsquery);
+                rank = "ts_rank(" + vector + ", cast(:text as tsquery))";
+            }
+        }
+        int index = 0;
+        for (SearchQuery.Condition condition : query.conditions()) {
+            SearchQuery.Condition numbered = condition.numbered(index++);
+            where.add(numbered.sql().replace(SearchQuery.VECTOR, vector));
+            params.putAll(numbered.params());
+        }
+        if (!searcher.seesAll()) {
+            where.add(TicketVisibility.VISIBLE_TO);
+            params.put("user", searcher.userId());
+            params.put("org", searcher.organizationId());
+        }
+        String filter = where.isEmpty() ? "true" : String.join(" and ", where);
+        boolean ranked = !rank.equals("0");
+        List<long[]> rows = db.sql("select id, count(*) over () as total" + (ranked ? ", " + rank + " as rank" : "")
+                        + " from tickets where " + filter + " order by " + order.sql(ranked) + " limit :limit offset :offset")
+                .params(params).param("limit", limit).param("offset", offset)
+                .query((rs, n) -> new long[] {rs.getLong("id"), rs.getLong("total")}).list();
+        if (rows.isEmpty()) {
+            long count = offset == 0 ? 0 : db.sql("select count(*) from tickets where " + filter).params(params).query(Long.class).single();
+            return new Found(List.of(), count);
+        }
+        return new Found(rows.stream().map(row -> row[0]).toList(), rows.getFirst()[1]);
+    }
+
+    /**
+     * The words and phrases as the tsquery the index understands, worked out by the database with the indexing
+     * configuration; empty when they are all stop words. Passing it on as text keeps the search a constant the
+     * GIN index serves.
+     */
+    private String tsquery(SearchQuery query) {
+        SearchQuery.Condition text = query.textQuery();
+        return db.sql("select cast(" + text.sql() + " as text)").params(text.params()).query(String.class).single();
+    }
+}

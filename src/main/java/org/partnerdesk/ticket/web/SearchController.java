@@ -1,0 +1,105 @@
+package org.partnerdesk.ticket.web;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.StringJoiner;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
+import org.partnerdesk.api.Actor;
+import org.partnerdesk.api.ApiException;
+import org.partnerdesk.ticket.TicketForms;
+import org.partnerdesk.ticket.TicketSearch;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/**
+ * {@code GET /api/v2/search} (TKT-6, SPEC 7) in Zendesk's shape: {@code results} with {@code result_type},
+ * {@code count}, and offset pages ({@code page}, {@code per_page} up to 100, at most 1000 results deep) linked
+ * by absolute {@code next_page} and {@code previous_page}, as Zendesk's search API pages.
+ */
+@RestController
+class SearchController {
+
+    static final int MAX_PER_PAGE = 100;
+    static final int MAX_RESULTS = 1000;
+
+    private final TicketSearch search;
+    private final TicketJson.Shape shape;
+
+    SearchController(TicketSearch search, TicketForms forms) {
+        this.search = search;
+        this.shape = new TicketJson.Shape(forms);
+    }
+
+    @GetMapping("/api/v2/search")
+    Map<String, Object> search(Actor actor, @RequestParam(name = "query", required = false) @Nullable String query,
+                               @RequestParam(name = "page", required = false) @Nullable String page,
+                               @RequestParam(name = "per_page", required = false) @Nullable String perPage,
+                               @RequestParam(name = "sort_by", required = false) @Nullable String sortBy,
+                               @RequestParam(name = "sort_order", required = false) @Nullable String sortOrder,
+                               HttpServletRequest request) {
+        int number = whole("page", page, 1, Integer.MAX_VALUE, 1);
+        int size = whole("per_page", perPage, 1, MAX_PER_PAGE, MAX_PER_PAGE);
+        if ((long) number * size > MAX_RESULTS) {
+            throw ApiException.badRequest("InvalidPaginationParameter", "Search answers at most " + MAX_RESULTS
+                    + " results (page times per_page); narrow the query or sort it differently.");
+        }
+        TicketSearch.Results found = search.search(actor, query == null ? "" : query, number, size, sortBy, sortOrder);
+        long reachable = Math.min(found.count(), MAX_RESULTS);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("results", found.tickets().stream().map(t -> {
+            Map<String, Object> json = shape.of(t);
+            json.put("result_type", "ticket");
+            return json;
+        }).toList());
+        body.put("facets", null);
+        body.put("next_page", (long) number * size < reachable ? pageLink(request, number + 1) : null);
+        body.put("previous_page", number > 1 ? pageLink(request, number - 1) : null);
+        body.put("count", found.count());
+        return body;
+    }
+
+    @GetMapping("/api/v2/search/count")
+    Map<String, Object> count(Actor actor, @RequestParam(name = "query", required = false) @Nullable String query) {
+        return Map.of("count", search.search(actor, query == null ? "" : query, 1, 1, null, null).count());
+    }
+
+    /** This search again, at another page: the same parameters, absolute, as Zendesk links pages. */
+    private static String pageLink(HttpServletRequest request, int page) {
+        StringJoiner query = new StringJoiner("&");
+        request.getParameterMap().forEach((name, values) -> {
+            if (!name.equals("page")) {
+                for (String value : values) {
+                    query.add(encode(name) + "=" + encode(value));
+                }
+            }
+        });
+        query.add("page=" + page);
+        return ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString()
+                + request.getRequestURI().substring(request.getContextPath().length()) + "?" + query;
+    }
+
+    private static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+
+    private static int whole(String name, @Nullable String value, int min, int max, int otherwise) {
+        if (value == null || value.isBlank()) {
+            return otherwise;
+        }
+        try {
+            int number = Integer.parseInt(value.strip());
+            if (number >= min && number <= max) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // falls through to the refusal below
+        }
+        throw ApiException.badRequest("InvalidPaginationParameter", name + " must be a whole number from " + min + " to " + max + ".");
+    }
+}
