@@ -20,6 +20,7 @@ import org.partnerdesk.directory.Organizations;
 import org.partnerdesk.entitlement.Entitlement;
 import org.partnerdesk.entitlement.Flag;
 import org.partnerdesk.entitlement.Form;
+import org.partnerdesk.sla.Slas;
 import org.partnerdesk.ticket.Ticket.StoredDecision;
 import org.partnerdesk.ticket.persistence.StoredConversation;
 import org.partnerdesk.ticket.persistence.StoredTickets;
@@ -38,10 +39,12 @@ public class Tickets {
     private final TicketForms forms;
     private final Users users;
     private final Organizations organizations;
+    private final Slas slas;
     private final long deskUserId;
 
     Tickets(StoredTickets stored, StoredConversation conversation, TicketDecisions decisions, TicketForms forms, Users users,
-            Organizations organizations) {
+            Organizations organizations, Slas slas) {
+        this.slas = slas;
         this.organizations = organizations;
         this.stored = stored;
         this.conversation = conversation;
@@ -84,6 +87,7 @@ public class Tickets {
         events.add(new Audit.Event("Create", "entitlement", summary(e), null, e.rule().id()));
         events.add(new Audit.Event("Comment", "comment", request.body(), null, null));
         Ticket ticket = stored.insert(draft, actor.userId(), request.body(), events);
+        slas.start(ticket.id(), e.supportLevel().code(), ticket.priority(), ticket.createdAt());
         postNotes(ticket, e, null);
         return ticket;
     }
@@ -146,7 +150,24 @@ public class Tickets {
         if (rerun) {
             postNotes(saved, e, before.entitlement());
         }
+        tellSlas(actor, before, saved, change.comment());
         return saved;
+    }
+
+    // TKT-3, TKT-4: the reply clocks follow priority, support level, status and who replied
+    private void tellSlas(Actor actor, Ticket before, Ticket after, TicketChange.@Nullable Comment comment) {
+        Instant at = after.updatedAt();
+        if (!Objects.equals(before.priority(), after.priority()) || before.entitlement().supportLevel() != after.entitlement().supportLevel()) {
+            slas.priorityChanged(after.id(), after.entitlement().supportLevel().code(), after.priority(), at);
+        }
+        if (!before.status().equals(after.status())) {
+            slas.statusChanged(after.id(), after.status(), at);
+        }
+        if (comment != null && actor.isStaff() && comment.isPublic()) {
+            slas.agentReplied(after.id(), at);
+        } else if (comment != null && !actor.isStaff()) {
+            slas.requesterReplied(after.id(), at);
+        }
     }
 
     public Ticket find(Actor actor, long id) {
