@@ -25,6 +25,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void slaRulesAreFreeOfSpringAndSql() {
+        classes().that().resideInAPackage("org.partnerdesk.sla.domain..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("org.partnerdesk.sla.domain..", "java..", "org.jspecify..")
+                .because("the business calendar and the SLA targets are pure: settings and instants in, due times out (TKT-4)")
+                .check(PRODUCTION);
+    }
+
+    @Test
     void noManagersHelpersUtilsOrImpls() {
         noClasses().should().haveSimpleNameEndingWith("Manager")
                 .orShould().haveSimpleNameEndingWith("Helper")

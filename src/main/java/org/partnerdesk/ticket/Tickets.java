@@ -20,6 +20,7 @@ import org.partnerdesk.directory.Organizations;
 import org.partnerdesk.entitlement.Entitlement;
 import org.partnerdesk.entitlement.Flag;
 import org.partnerdesk.entitlement.Form;
+import org.partnerdesk.sla.Slas;
 import org.partnerdesk.ticket.Ticket.StoredDecision;
 import org.partnerdesk.ticket.persistence.StoredConversation;
 import org.partnerdesk.ticket.persistence.StoredTickets;
@@ -41,10 +42,12 @@ public class Tickets {
     private final Organizations organizations;
     private final ApplicationEventPublisher publisher;
     private final TicketCcs ccs;
+    private final Slas slas;
     private final long deskUserId;
 
     Tickets(StoredTickets stored, StoredConversation conversation, TicketDecisions decisions, TicketForms forms, Users users,
-            Organizations organizations, ApplicationEventPublisher publisher, TicketCcs ccs) {
+            Organizations organizations, ApplicationEventPublisher publisher, TicketCcs ccs, Slas slas) {
+        this.slas = slas;
         this.organizations = organizations;
         this.publisher = publisher;
         this.ccs = ccs;
@@ -91,6 +94,7 @@ public class Tickets {
         Ticket ticket = stored.insert(draft, actor.userId(), request.body(), events);
         publicReply(ticket, actor.userId(), request.body());
         publisher.publishEvent(new TicketCreated(ticket.id(), actor.userId(), ticket.requesterId(), ticket.organizationId(), form.id()));
+        slas.start(ticket.id(), e.supportLevel().code(), ticket.priority(), ticket.createdAt());
         postNotes(ticket, e, null);
         return ticket;
     }
@@ -162,6 +166,7 @@ public class Tickets {
         if (rerun) {
             postNotes(saved, e, before.entitlement());
         }
+        tellSlas(actor, before, saved, change.comment());
         return saved;
     }
 
@@ -176,6 +181,22 @@ public class Tickets {
         Comment note = conversation.addComment(ticketId, author, body, false);
         conversation.addAudit(ticketId, author, List.of(new Audit.Event("Comment", "comment", body, null, "internal")));
         return note;
+    }
+
+    // TKT-3, TKT-4: the reply clocks follow priority, support level, status and who replied
+    private void tellSlas(Actor actor, Ticket before, Ticket after, TicketChange.@Nullable Comment comment) {
+        Instant at = after.updatedAt();
+        if (!Objects.equals(before.priority(), after.priority()) || before.entitlement().supportLevel() != after.entitlement().supportLevel()) {
+            slas.priorityChanged(after.id(), after.entitlement().supportLevel().code(), after.priority(), at);
+        }
+        if (!before.status().equals(after.status())) {
+            slas.statusChanged(after.id(), after.status(), at);
+        }
+        if (comment != null && actor.isStaff() && comment.isPublic()) {
+            slas.agentReplied(after.id(), at);
+        } else if (comment != null && !actor.isStaff()) {
+            slas.requesterReplied(after.id(), at);
+        }
     }
 
     public Ticket find(Actor actor, long id) {

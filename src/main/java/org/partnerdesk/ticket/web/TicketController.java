@@ -21,6 +21,7 @@ import org.partnerdesk.ticket.TicketForms;
 import org.partnerdesk.ticket.Tickets;
 import org.partnerdesk.ticket.NewTicket;
 import org.partnerdesk.ticket.persistence.DecisionCodec;
+import org.partnerdesk.sla.Slas;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -47,9 +48,11 @@ class TicketController {
     private final Tickets tickets;
     private final TicketForms forms;
     private final TicketJson.Shape shape;
+    private final Slas slas;
 
-    TicketController(Tickets tickets, TicketForms forms) {
+    TicketController(Tickets tickets, TicketForms forms, Slas slas) {
         this.tickets = tickets;
+        this.slas = slas;
         this.forms = forms;
         this.shape = new TicketJson.Shape(forms);
     }
@@ -98,8 +101,12 @@ class TicketController {
     }
 
     @GetMapping("/{id}")
-    Map<String, Object> show(Actor actor, @PathVariable long id) {
-        return Map.of("ticket", shape.of(tickets.find(actor, id)));
+    Map<String, Object> show(Actor actor, @PathVariable long id, @RequestParam(name = "include", required = false) @Nullable String include) {
+        Map<String, Object> ticket = shape.of(tickets.find(actor, id));
+        if (include != null && Arrays.asList(include.split(",")).contains("slas") && actor.isStaff()) {
+            ticket.put("slas", Map.of("policy_metrics", slas.metrics(id))); // SPEC 7, TKT-4: due times are for agents
+        }
+        return Map.of("ticket", ticket);
     }
 
     @GetMapping
