@@ -86,6 +86,14 @@ public class Organizations {
         return stored.find(id);
     }
 
+    /** TKT-9: the special process of the partner this user belongs to, if it has one. */
+    public Optional<SpecialProcess> specialProcessOfPartnerMember(long userId) {
+        return stored.specialProcessOfPartnerMember(userId);
+    }
+
+    public record SpecialProcess(String partner, String text) {
+    }
+
     public List<Organization> findAll(List<Long> ids) {
         return stored.findAll(ids);
     }

@@ -1,35 +1,31 @@
 package org.partnerdesk.escalation;
 
-import org.partnerdesk.directory.Organization;
 import org.partnerdesk.directory.Organizations;
-import org.partnerdesk.directory.User;
-import org.partnerdesk.directory.Users;
 import org.partnerdesk.ticket.TicketCreated;
 import org.partnerdesk.ticket.Tickets;
-import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-/** TKT-9 [004]: a partner's special handling is put in front of the agents on every ticket that partner opens. */
+/**
+ * TKT-9 [004]: a partner's special handling is put in front of the agents on every ticket that partner opens.
+ * It runs inside the intake transaction (one indexed query; a note only when there is a process), so the note is
+ * there when the ticket is, and intake writes no outbox entry for it.
+ */
 @Component
 class SpecialProcessNotes {
 
-    private final Users users;
     private final Organizations organizations;
     private final Tickets tickets;
 
-    SpecialProcessNotes(Users users, Organizations organizations, Tickets tickets) {
-        this.users = users;
+    SpecialProcessNotes(Organizations organizations, Tickets tickets) {
         this.organizations = organizations;
         this.tickets = tickets;
     }
 
-    @ApplicationModuleListener
+    @EventListener
     void on(TicketCreated created) {
-        users.find(created.submitterId())
-                .map(User::organizationId)
-                .flatMap(id -> id == null ? java.util.Optional.<Organization>empty() : organizations.find(id))
-                .filter(partner -> partner.isPartner() && partner.specialProcess() != null)
-                .ifPresent(partner -> tickets.addInternalNote(created.ticketId(), null,
-                        "Special process for " + partner.name() + " (TKT-9): " + partner.specialProcess()));
+        organizations.specialProcessOfPartnerMember(created.submitterId())
+                .ifPresent(process -> tickets.addInternalNote(created.ticketId(), null,
+                        "Special process for " + process.partner() + " (TKT-9): " + process.text()));
     }
 }

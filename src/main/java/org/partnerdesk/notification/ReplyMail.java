@@ -10,8 +10,8 @@ import org.partnerdesk.directory.Users;
 import org.partnerdesk.ticket.PublicReplyAdded;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -23,15 +23,16 @@ import org.springframework.stereotype.Component;
  * hands it back later, so a message waits while the mail server is down and is not lost.
  */
 @Component
+@ConditionalOnProperty("spring.mail.host") // without a mail server there is nothing to deliver, and nothing to keep in the outbox
 class ReplyMail {
 
     private static final Logger log = LoggerFactory.getLogger(ReplyMail.class);
 
     private final Users users;
-    private final ObjectProvider<JavaMailSender> mail;
+    private final JavaMailSender mail;
     private final String from;
 
-    ReplyMail(Users users, ObjectProvider<JavaMailSender> mail, @Value("${partnerdesk.mail.from:support@partnerdesk.test}") String from) {
+    ReplyMail(Users users, JavaMailSender mail, @Value("${partnerdesk.mail.from:support@partnerdesk.test}") String from) {
         this.users = users;
         this.mail = mail;
         this.from = from;
@@ -39,10 +40,6 @@ class ReplyMail {
 
     @ApplicationModuleListener
     void on(PublicReplyAdded reply) {
-        JavaMailSender sender = mail.getIfAvailable();
-        if (sender == null) {
-            return; // no spring.mail.host: this desk sends no e-mail
-        }
         List<String> to = recipients(List.of(reply.requesterId()), reply.authorId());
         List<String> cc = recipients(reply.collaboratorIds(), reply.authorId());
         cc.removeAll(to);
@@ -59,7 +56,7 @@ class ReplyMail {
         }
         message.setSubject("[PartnerDesk #" + reply.ticketId() + "] " + reply.subject());
         message.setText(reply.body() + "\n\n--\nReply in the portal or to this e-mail; ticket #" + reply.ticketId() + ".");
-        sender.send(message);
+        mail.send(message);
         log.debug("Mailed the public reply on ticket {} to {} and {}", reply.ticketId(), to, cc);
     }
 

@@ -343,6 +343,9 @@ public class Tickets {
 
     // NTF-1: published in this transaction, so the outbox holds it exactly when the comment is stored
     private void publicReply(Ticket ticket, long authorId, String body) {
+        if (ticket.requesterId() == authorId && ticket.collaboratorIds().stream().allMatch(id -> id == authorId)) {
+            return; // nobody else to tell: no outbox entry for the hot path to write and delete
+        }
         publisher.publishEvent(new PublicReplyAdded(ticket.id(), ticket.subject(), authorId, body, ticket.requesterId(),
                 ticket.collaboratorIds()));
     }

@@ -84,6 +84,14 @@ public class StoredOrganizations {
                 .param(domain.toLowerCase()).query(StoredOrganizations::map).list();
     }
 
+    public Optional<org.partnerdesk.directory.Organizations.SpecialProcess> specialProcessOfPartnerMember(long userId) {
+        return db.sql("select o.name, o.special_process from organization_memberships m join organizations o on o.id = m.organization_id"
+                        + " where m.user_id = ? and o.org_type = 'partner' and o.special_process is not null")
+                .param(userId)
+                .query((rs, n) -> new org.partnerdesk.directory.Organizations.SpecialProcess(rs.getString(1), rs.getString(2)))
+                .optional();
+    }
+
     public List<Organization> page(long afterId, int limit) {
         return db.sql("select " + COLUMNS + " from organizations where id > ? order by id limit ?")
                 .params(afterId, limit).query(StoredOrganizations::map).list();
