@@ -93,6 +93,22 @@ public class StoredTickets {
                 .query(this::map).list();
     }
 
+    /** API-2 for one ticket, by the same rule lists and search use. */
+    public boolean isVisibleTo(long ticketId, long userId, @Nullable Long organizationId) {
+        return db.sql("select exists (select 1 from tickets where id = :id and " + TicketVisibility.VISIBLE_TO + ")")
+                .param("id", ticketId).param("user", userId).param("org", organizationId)
+                .query(Boolean.class).single();
+    }
+
+    public List<Ticket> findAllVisibleTo(List<Long> ids, long userId, @Nullable Long organizationId) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return db.sql("select " + COLUMNS + " from tickets where id = any(:ids) and " + TicketVisibility.VISIBLE_TO + " order by id")
+                .param("ids", ids.toArray(Long[]::new)).param("user", userId).param("org", organizationId)
+                .query(this::map).list();
+    }
+
     public List<Ticket> findAll(List<Long> ids) {
         if (ids.isEmpty()) {
             return List.of();
