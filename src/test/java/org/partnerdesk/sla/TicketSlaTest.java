@@ -177,6 +177,10 @@ class TicketSlaTest extends ApiTest {
         assertThat(second).filteredOn(b -> b.ticketId() == id).isEmpty();
         assertThat(events.stream(SlaBreached.class).filter(b -> b.ticketId() == id)).hasSize(1);
         assertThat(single(slas(id)).get("stage").stringValue()).isEqualTo("breached");
+        assertThat(desk.admin.get("/api/v2/tickets/" + id + "/audits").json().get("audits").valueStream()
+                .flatMap(a -> a.get("events").valueStream())
+                .filter(e -> e.get("field_name").stringValue().equals("sla.first_reply_time"))
+                .map(e -> e.get("value").stringValue()).toList()).containsExactly("breached");
     }
 
     // --- arranging, in the language of the desk ---
