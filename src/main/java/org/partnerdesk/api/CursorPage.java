@@ -23,6 +23,14 @@ public record CursorPage<T>(List<T> items, boolean hasMore, @Nullable String aft
         return new CursorPage<>(List.copyOf(items), hasMore, cursor);
     }
 
+    /** The same for a keyset page: the cursor is the last row's sort key and id. */
+    public static <T> CursorPage<T> of(List<T> fetched, KeysetRequest request, Function<T, KeysetRequest.Position> position) {
+        boolean hasMore = fetched.size() > request.size();
+        List<T> items = hasMore ? fetched.subList(0, request.size()) : fetched;
+        String cursor = items.isEmpty() ? null : KeysetRequest.encode(position.apply(items.getLast()));
+        return new CursorPage<>(List.copyOf(items), hasMore, cursor);
+    }
+
     public <R> Map<String, Object> body(String root, Function<T, R> shape, HttpServletRequest request) {
         String next = hasMore && afterCursor != null ? linkAfter(afterCursor, request) : null;
         Map<String, Object> meta = new LinkedHashMap<>();

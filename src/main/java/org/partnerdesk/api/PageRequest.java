@@ -13,9 +13,14 @@ public record PageRequest(int size, long afterId) {
     public static final int MAX_SIZE = 100;
 
     public static PageRequest from(HttpServletRequest request) {
-        int size = parseSize(first(request, "page[size]", "per_page"));
+        int size = sizeFrom(request);
         String after = request.getParameter("page[after]");
         return new PageRequest(size, after == null || after.isBlank() ? 0 : decode(after));
+    }
+
+    /** {@code page[size]} (or {@code per_page}), checked; the default when absent. */
+    public static int sizeFrom(HttpServletRequest request) {
+        return parseSize(first(request, "page[size]", "per_page"));
     }
 
     /** Ask for one more than the page holds, to learn whether another page follows. */

@@ -23,7 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Repository
 public class StoredTickets {
 
-    private static final String COLUMNS = """
+    static final String COLUMNS = """
             id, subject, description, status, priority, type, ticket_form_id, requester_id, submitter_id, organization_id,
             assignee_id, group_id, tags, custom_fields::text as custom_fields, collaborator_ids,
             entitlement::text as entitlement, created_at, updated_at""";
@@ -127,7 +127,7 @@ public class StoredTickets {
         return json.writeValueAsString(byId);
     }
 
-    private Ticket map(ResultSet rs, int row) throws SQLException {
+    Ticket map(ResultSet rs, int row) throws SQLException {
         Map<Long, Object> fields = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> field : json.readTree(rs.getString("custom_fields")).properties()) {
             JsonNode value = field.getValue();

@@ -1,0 +1,116 @@
+package org.partnerdesk.ticket.persistence;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import org.partnerdesk.ticket.QueuedTicket;
+import org.partnerdesk.ticket.TicketQueue;
+import org.partnerdesk.ticket.TicketStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * TKT-5 agent queues as keyset pages: the filters are fixed SQL fragments, the values bound parameters only.
+ * Sorting by SLA due time pages on (due, id), nulls last, so no ticket is skipped or repeated between pages.
+ */
+@Repository
+public class StoredQueues {
+
+    /** Where the previous SLA-ordered page ended; {@code due} is null once the page reached tickets without a clock. */
+    public record After(@Nullable Instant due, long id) {
+    }
+
+    // Reads the sla module's ticket_slas in SQL only (no Java dependency): one query gives the queue its order and page.
+    private static final String FROM = """
+            select %s, due.sla_due_at from tickets
+            left join lateral (select min(s.breach_at) as sla_due_at from ticket_slas s
+                               where s.ticket_id = tickets.id and s.stage = 'active') due on true
+            """.formatted(StoredTickets.COLUMNS);
+
+    private final JdbcClient db;
+    private final StoredTickets tickets;
+
+    StoredQueues(JdbcClient db, StoredTickets tickets) {
+        this.db = db;
+        this.tickets = tickets;
+    }
+
+    public List<QueuedTicket> byId(TicketQueue queue, long afterId, int limit) {
+        Filters where = filters(queue);
+        where.add("id > :after_id", "after_id", afterId);
+        return query(where, "id", limit);
+    }
+
+    public List<QueuedTicket> bySlaDue(TicketQueue queue, @Nullable After after, int limit) {
+        Filters where = filters(queue);
+        if (after != null && after.due() != null) {
+            where.add("(due.sla_due_at > :after_due or (due.sla_due_at = :after_due and id > :after_id) or due.sla_due_at is null)",
+                    "after_due", OffsetDateTime.ofInstant(after.due(), ZoneOffset.UTC));
+            where.params.put("after_id", after.id());
+        } else if (after != null) {
+            where.add("(due.sla_due_at is null and id > :after_id)", "after_id", after.id());
+        }
+        return query(where, "due.sla_due_at nulls last, id", limit);
+    }
+
+    private List<QueuedTicket> query(Filters where, String orderBy, int limit) {
+        String sql = FROM + (where.conditions.isEmpty() ? "" : " where " + String.join(" and ", where.conditions))
+                + " order by " + orderBy + " limit :limit";
+        var statement = db.sql(sql).param("limit", limit);
+        for (Map.Entry<String, Object> param : where.params.entrySet()) {
+            statement = statement.param(param.getKey(), param.getValue());
+        }
+        return statement.query(this::map).list();
+    }
+
+    private static Filters filters(TicketQueue queue) {
+        Filters where = new Filters();
+        if (!queue.statuses().isEmpty()) {
+            where.add("status = any(:statuses)", "statuses", queue.statuses().stream().map(TicketStatus::code).toArray(String[]::new));
+        }
+        if (queue.groupId() != null) {
+            where.add("group_id = :group_id", "group_id", queue.groupId());
+        }
+        if (queue.unassigned()) {
+            where.conditions.add("assignee_id is null");
+        } else if (queue.assigneeId() != null) {
+            where.add("assignee_id = :assignee_id", "assignee_id", queue.assigneeId());
+        }
+        if (queue.organizationId() != null) {
+            where.add("organization_id = :organization_id", "organization_id", queue.organizationId());
+        }
+        if (queue.partnerId() != null) {
+            // the partner is the submitter's organization when it is a partner (ENT-1..6), as search's partner: term
+            where.add("submitter_id in (select m.user_id from organization_memberships m join organizations o on o.id = m.organization_id"
+                    + " where o.org_type = 'partner' and o.id = :partner_id)", "partner_id", queue.partnerId());
+        }
+        if (queue.flag() != null) {
+            where.add("flags @> array[cast(:flag as text)]", "flag", queue.flag().code());
+        }
+        return where;
+    }
+
+    private QueuedTicket map(ResultSet rs, int row) throws SQLException {
+        Timestamp due = rs.getTimestamp("sla_due_at");
+        return new QueuedTicket(tickets.map(rs, row), due == null ? null : due.toInstant());
+    }
+
+    private static final class Filters {
+        final List<String> conditions = new ArrayList<>();
+        final Map<String, Object> params = new LinkedHashMap<>();
+
+        void add(String condition, String name, Object value) {
+            conditions.add(condition);
+            params.put(name, value);
+        }
+    }
+}
