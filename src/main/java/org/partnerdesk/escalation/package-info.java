@@ -1,4 +1,4 @@
-/** Escalations (TKT-7..9): alliance chat channels, partners' special processes; STAR requests to come. */
+/** Escalations (TKT-7..9): STAR requests to the on-call support manager, alliance chat channels, partners' special processes. */
 @NullMarked
 package org.partnerdesk.escalation;
 
