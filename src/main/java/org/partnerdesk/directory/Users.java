@@ -4,7 +4,6 @@ import java.util.LinkedHashMap;
 
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 import org.partnerdesk.api.Actor;
@@ -23,8 +22,6 @@ import org.springframework.transaction.annotation.Transactional;
 /** DIR-2 users: admins write, agents read, an end user sees itself. */
 @Service
 public class Users {
-
-    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
 
     private final StoredUsers stored;
     private final StoredOrganizations organizations;
@@ -200,7 +197,7 @@ public class Users {
     }
 
     private void checkEmail(String email, @Nullable User existing) {
-        if (!EMAIL.matcher(email).matches()) {
+        if (!org.partnerdesk.api.EmailAddress.isValid(email)) {
             throw ApiException.invalid("email", "invalid_value", email + " is not an e-mail address");
         }
         stored.findByEmail(email).filter(u -> existing == null || u.id() != existing.id()).ifPresent(u -> {

@@ -3,9 +3,9 @@ package org.partnerdesk.ticket.web;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
+import org.partnerdesk.api.EmailAddress;
 import org.partnerdesk.api.JsonBody;
 import org.partnerdesk.ticket.TicketChange.CcChange;
 import tools.jackson.databind.JsonNode;
@@ -18,7 +18,6 @@ import tools.jackson.databind.JsonNode;
 final class CcRequests {
 
     private static final Set<String> ACTIONS = Set.of("put", "delete");
-    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
 
     private CcRequests() {
     }
@@ -79,11 +78,8 @@ final class CcRequests {
     }
 
     private static void add(JsonBody where, String field, String email, boolean removal, List<CcChange> changes) {
-        String trimmed = email.strip();
-        if (!EMAIL.matcher(trimmed).matches() || trimmed.length() > 254) {
-            where.problemWith(field, "invalid_value", trimmed + " is not an e-mail address");
-        } else {
-            changes.add(new CcChange(null, trimmed.toLowerCase(), removal));
-        }
+        EmailAddress.normalized(email).ifPresentOrElse(
+                address -> changes.add(new CcChange(null, address, removal)),
+                () -> where.problemWith(field, "invalid_value", email.strip() + " is not an e-mail address"));
     }
 }

@@ -6,12 +6,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import org.partnerdesk.api.Actor;
 import org.partnerdesk.api.ApiException;
+import org.partnerdesk.api.EmailAddress;
 import org.partnerdesk.api.JsonBody;
 import org.partnerdesk.api.PageRequest;
 import org.partnerdesk.ticket.Ticket;
@@ -42,7 +42,6 @@ class TicketController {
     private static final Set<String> PRIORITIES = Set.of("urgent", "high", "normal", "low");
     private static final Set<String> TYPES = Set.of("problem", "incident", "question", "task");
     private static final Set<String> STATUSES = Set.of("new", "open", "pending", "hold", "solved", "closed");
-    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
     private static final int MAX_BODY = 65_536;
 
     private final Tickets tickets;
@@ -223,12 +222,8 @@ class TicketController {
     }
 
     private static void addEmail(JsonBody where, String field, String email, List<String> emails) {
-        String trimmed = email.strip();
-        if (!EMAIL.matcher(trimmed).matches() || trimmed.length() > 254) {
-            where.problemWith(field, "invalid_value", trimmed + " is not an e-mail address");
-        } else {
-            emails.add(trimmed.toLowerCase());
-        }
+        EmailAddress.normalized(email).ifPresentOrElse(emails::add,
+                () -> where.problemWith(field, "invalid_value", email.strip() + " is not an e-mail address"));
     }
 
     private static String firstLine(@Nullable String text) {
