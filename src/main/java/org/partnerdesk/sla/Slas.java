@@ -44,8 +44,8 @@ public class Slas {
 
     /** A new ticket: the first-reply clock starts at creation, unless its support level has no SLA (none, needs org). */
     @Transactional
-    public void start(long ticketId, String supportLevel, @Nullable String priority, Instant createdAt) {
-        targets.policyFor(supportLevel, priority).ifPresent(policy ->
+    public void start(long ticketId, String supportLevel, @Nullable String priority, Instant createdAt, boolean licensingQuestion) {
+        targets.policyFor(supportLevel, priority, licensingQuestion).ifPresent(policy ->
                 stored.insert(SlaMetric.start(ticketId, Metric.FIRST_REPLY_TIME, policy, createdAt, calendar)));
     }
 
@@ -55,11 +55,11 @@ public class Slas {
      * its SLA keeps its history, and its running clock is closed.
      */
     @Transactional
-    public void priorityChanged(long ticketId, String supportLevel, @Nullable String priority, Instant at) {
+    public void priorityChanged(long ticketId, String supportLevel, @Nullable String priority, Instant at, boolean licensingQuestion) {
         List<SlaMetric> metrics = stored.ofTicket(ticketId);
-        Optional<Policy> policy = targets.policyFor(supportLevel, priority);
+        Optional<Policy> policy = targets.policyFor(supportLevel, priority, licensingQuestion);
         if (metrics.isEmpty()) {
-            start(ticketId, supportLevel, priority, at);
+            start(ticketId, supportLevel, priority, at, licensingQuestion);
             return;
         }
         change(metrics, m -> policy.map(p -> m.retarget(p, calendar)).orElseGet(() -> m.achieve(at)));
@@ -93,7 +93,7 @@ public class Slas {
             return;
         }
         SlaMetric.Terms latest = metrics.getLast().terms();
-        targets.policyFor(latest.supportLevel(), latest.priority()).ifPresent(policy ->
+        targets.policyFor(latest.supportLevel(), latest.priority(), SlaTargets.isLicensing(latest.policy())).ifPresent(policy ->
                 stored.insert(SlaMetric.start(ticketId, Metric.NEXT_REPLY_TIME, policy, at, calendar)));
     }
 

@@ -91,7 +91,7 @@ public class Tickets {
         Ticket ticket = stored.insert(draft, actor.userId(), request.body(), events);
         publicReply(ticket, actor.userId(), request.body());
         publisher.publishEvent(new TicketCreated(ticket.id(), actor.userId(), ticket.requesterId(), ticket.organizationId(), form.id()));
-        slas.start(ticket.id(), e.supportLevel().code(), ticket.priority(), ticket.createdAt());
+        slas.start(ticket.id(), e.supportLevel().code(), ticket.priority(), ticket.createdAt(), isLicensingQuestion(ticket));
         postNotes(ticket, e, null);
         return ticket;
     }
@@ -180,11 +180,15 @@ public class Tickets {
         return note;
     }
 
+    private boolean isLicensingQuestion(Ticket ticket) {
+        return decisions.form(ticket.formId()) == Form.LICENSING_RENEWALS;
+    }
+
     // TKT-3, TKT-4: the reply clocks follow priority, support level, status and who replied
     private void tellSlas(Actor actor, Ticket before, Ticket after, TicketChange.@Nullable Comment comment) {
         Instant at = after.updatedAt();
         if (!Objects.equals(before.priority(), after.priority()) || before.entitlement().supportLevel() != after.entitlement().supportLevel()) {
-            slas.priorityChanged(after.id(), after.entitlement().supportLevel().code(), after.priority(), at);
+            slas.priorityChanged(after.id(), after.entitlement().supportLevel().code(), after.priority(), at, isLicensingQuestion(after));
         }
         if (!before.status().equals(after.status())) {
             slas.statusChanged(after.id(), after.status(), at);

@@ -50,6 +50,19 @@ class TicketSlaTest extends ApiTest {
     }
 
     @Test
+    void licensingQuestionOfAFreeCustomerIsDueEightBusinessHoursLater() {
+        Account gina = customerOn("free");
+
+        Reply created = gina.api().post("/api/v2/tickets", """
+                {"ticket":{"subject":"Renewal quote","comment":{"body":"We need a quote for 50 seats"},"ticket_form_id":360000071293}}""");
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+
+        JsonNode metric = single(slas(created.id("ticket")));
+        Instant createdAt = Instant.parse(created.at("/ticket/created_at").stringValue());
+        assertThat(Instant.parse(metric.get("breach_at").stringValue())).isEqualTo(calendar.plus(createdAt, Duration.ofHours(8)));
+    }
+
+    @Test
     void urgentTicketIsDueThirtyCalendarMinutesAfterItWasCreated() {
         Reply created = file(customerOn("ultimate").api(), "urgent");
 
@@ -62,7 +75,7 @@ class TicketSlaTest extends ApiTest {
     void urgentTicketRunsOnCalendarTimeThroughTheWeekend() {
         long id = ticketWithoutSla();
 
-        slas.start(id, "priority", "urgent", pacific("2026-03-14T10:00"));
+        slas.start(id, "priority", "urgent", pacific("2026-03-14T10:00"), false);
 
         assertThat(slas.metrics(id)).extracting(PolicyMetric::breachAt).containsExactly(pacific("2026-03-14T10:30"));
     }
@@ -96,7 +109,7 @@ class TicketSlaTest extends ApiTest {
     @Test
     void pendingPausesTheClockAndLeavingPendingPushesTheDueTimeByThePausedBusinessTime() {
         long id = ticketWithoutSla();
-        slas.start(id, "priority", "normal", pacific("2026-03-16T09:00"));
+        slas.start(id, "priority", "normal", pacific("2026-03-16T09:00"), false);
 
         slas.statusChanged(id, "pending", pacific("2026-03-16T10:00"));
         assertThat(slas.metrics(id)).extracting(PolicyMetric::stage, PolicyMetric::breachAt).containsExactly(

@@ -20,7 +20,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * DOMAIN-FACTS' tables, so a deployment with other hours or targets changes settings, not code.
  */
 @ConfigurationProperties("partnerdesk.sla")
-public record SlaSettings(BusinessHours businessHours, Map<String, Targets> priority, Targets standard, String unsetPriority,
+public record SlaSettings(BusinessHours businessHours, Map<String, Targets> priority, Targets standard, Targets licensing,
+                          String unsetPriority,
                           Duration breachScanInterval) {
 
     public record BusinessHours(String zone, DayOfWeek opensOn, LocalTime opensAt, DayOfWeek closesOn, LocalTime closesAt,
@@ -42,6 +43,6 @@ public record SlaSettings(BusinessHours businessHours, Map<String, Targets> prio
     public SlaTargets targets() {
         Map<String, SlaTargets.PriorityTargets> byPriority = new LinkedHashMap<>();
         priority.forEach((name, t) -> byPriority.put(name, t.toTargets()));
-        return new SlaTargets(byPriority, standard.toTargets(), unsetPriority);
+        return new SlaTargets(byPriority, standard.toTargets(), licensing.toTargets(), unsetPriority);
     }
 }

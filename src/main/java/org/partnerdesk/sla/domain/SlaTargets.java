@@ -10,7 +10,11 @@ import org.jspecify.annotations.Nullable;
  * priority support by priority, standard support one target whatever the priority, no support level no SLA.
  * The numbers are settings; this class only picks.
  */
-public record SlaTargets(Map<String, PriorityTargets> priority, PriorityTargets standard, String unsetPriority) {
+public record SlaTargets(Map<String, PriorityTargets> priority, PriorityTargets standard, PriorityTargets licensing,
+                         String unsetPriority) {
+
+    /** DOMAIN-FACTS: licensing and renewal questions get their first reply within 8 business hours on every plan. */
+    public static final String LICENSING_POLICY = "licensing and renewals";
 
     /** First and next reply for one row of the table. */
     public record PriorityTargets(Target firstReply, Target nextReply) {
@@ -29,6 +33,14 @@ public record SlaTargets(Map<String, PriorityTargets> priority, PriorityTargets 
      * severity 3 is the medium-impact default.
      */
     public Optional<Policy> policyFor(String supportLevel, @Nullable String ticketPriority) {
+        return policyFor(supportLevel, ticketPriority, false);
+    }
+
+    /** Only one policy applies, the first that matches: a licensing question's, whatever the plan, before the plan's. */
+    public Optional<Policy> policyFor(String supportLevel, @Nullable String ticketPriority, boolean licensingQuestion) {
+        if (licensingQuestion) {
+            return Optional.of(new Policy(LICENSING_POLICY, supportLevel, ticketPriority, licensing.firstReply(), licensing.nextReply()));
+        }
         return switch (supportLevel) {
             case "priority" -> {
                 String served = ticketPriority != null && priority.containsKey(ticketPriority) ? ticketPriority : unsetPriority;
@@ -39,5 +51,9 @@ public record SlaTargets(Map<String, PriorityTargets> priority, PriorityTargets 
                     standard.firstReply(), standard.nextReply()));
             default -> Optional.empty();
         };
+    }
+
+    public static boolean isLicensing(String policyName) {
+        return LICENSING_POLICY.equals(policyName);
     }
 }
