@@ -20,6 +20,7 @@ import org.partnerdesk.ticket.TicketForm;
 import org.partnerdesk.ticket.TicketForms;
 import org.partnerdesk.ticket.Tickets;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -45,9 +46,11 @@ public class StarRequests {
     private final StoredStarRequests stored;
     private final StarSettings settings;
     private final Clock clock;
+    private final ApplicationEventPublisher publisher;
 
     StarRequests(Tickets tickets, TicketForms forms, Groups groups, Users users, StoredStarRequests stored, StarSettings settings,
-                 Clock clock) {
+                 Clock clock, ApplicationEventPublisher publisher) {
+        this.publisher = publisher;
         this.tickets = tickets;
         this.forms = forms;
         this.groups = groups;
@@ -75,6 +78,8 @@ public class StarRequests {
         tickets.addInternalNote(ticketId, actor.userId(), "STAR requested (TKT-7), " + ask.urgency().code().replace('_', ' ')
                 + ": respond by " + respondBy + ". Assigned to on-call support manager " + nameOf(manager) + ".\n"
                 + "Plan: " + ask.plan() + "\nReason: " + ask.reason() + "\nDesired result: " + ask.desiredResult());
+        publisher.publishEvent(new StarRaised(star.id(), ticketId, manager, ask.urgency().code(), respondBy, ask.reason(),
+                ask.desiredResult()));
         return star;
     }
 

@@ -54,6 +54,26 @@ class StarRequestTest extends ApiTest {
         long id = starred.id("star_request");
         assertThat(desk.agent().api().get("/api/v2/star_requests/" + id).at("/star_request/ticket_id").longValue()).isEqualTo(ticket);
         assertThat(desk.admin.get("/api/v2/star_requests?ticket_id=" + ticket).at("/star_requests/0/id").longValue()).isEqualTo(id);
+        String onCallEmail = desk.admin.get("/api/v2/users/" + onCallThisWeek()).at("/user/email").stringValue();
+        assertThat(awaitMailTo(onCallEmail, "ticket #" + ticket)).contains("Customer is down");
+    }
+
+    private String awaitMailTo(String email, String subjectPart) {
+        java.time.Instant deadline = java.time.Instant.now().plusSeconds(15);
+        while (java.time.Instant.now().isBefore(deadline)) {
+            try {
+                for (var message : MAIL.getReceivedMessagesForDomain(email.substring(email.indexOf('@') + 1))) {
+                    if (message.getSubject().contains(subjectPart) && java.util.Arrays.stream(message.getAllRecipients())
+                            .anyMatch(r -> r.toString().equalsIgnoreCase(email))) {
+                        return String.valueOf(message.getContent());
+                    }
+                }
+                Thread.sleep(50);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new AssertionError("no STAR mail to " + email);
     }
 
     @Test
