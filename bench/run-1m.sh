@@ -23,26 +23,8 @@ command -v psql >/dev/null || { echo "psql is required (e.g. apt-get install pos
 . .ci/find-jdk.sh
 JAVA="$JAVA_HOME/bin/java"
 
-ls target/partnerdesk-*.jar >/dev/null 2>&1 || mvn -B -q -ntp package -DskipTests
-JAR=$(ls target/partnerdesk-*.jar | grep -v original | head -n 1)
-
-[ "$REUSE" = true ] && [ -f "$DATA/state.txt" ] || rm -rf "$DATA"
-mkdir -p "$DATA"
-PARTNERDESK_DATA_DIR="$DATA" PARTNERDESK_DEMO_DATA=false PARTNERDESK_ADMIN_TOKEN="$TOKEN" SERVER_PORT=$PORT \
-  "$JAVA" -Xms1g -Xmx1g ${JAVA_OPTS:--XX:MaxGCPauseMillis=20} -jar "$JAR" --logging.level.root=WARN ${DESK_ARGS:-} > bench/desk1m.log 2>&1 &
-DESK=$!
-if [ "$REUSE" = true ]; then
-  trap 'kill $DESK 2>/dev/null; wait $DESK 2>/dev/null || true' EXIT
-else
-  trap 'kill $DESK 2>/dev/null; wait $DESK 2>/dev/null || true; rm -rf "$DATA"' EXIT
-fi
-
-for _ in $(seq 1 120); do
-  curl -fs "$URL/actuator/health" >/dev/null 2>&1 && break
-  kill -0 $DESK 2>/dev/null || break
-  sleep 1
-done
-curl -fs "$URL/actuator/health" >/dev/null || { echo "the desk did not start; see bench/desk1m.log"; exit 1; }
+. bench/desk.sh
+start_desk bench/desk1m.log
 
 PGPORT=$(grep -ho 'listening on IPv4 address "127.0.0.1", port [0-9]*' $(find "$DATA" -name pg.log) | tail -n 1 | awk '{print $NF}')
 PSQL=(psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PGPORT" -U postgres -d partnerdesk)

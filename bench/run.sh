@@ -23,25 +23,8 @@ DATA="bench/var"
 . .ci/find-jdk.sh
 JAVA="$JAVA_HOME/bin/java"
 
-ls target/partnerdesk-*.jar >/dev/null 2>&1 || mvn -B -q -ntp package -DskipTests
-JAR=$(ls target/partnerdesk-*.jar | grep -v original | head -n 1)
-
-[ "$REUSE" = true ] && [ -f "$DATA/state.txt" ] || rm -rf "$DATA"
-PARTNERDESK_DATA_DIR="$DATA" PARTNERDESK_DEMO_DATA=false PARTNERDESK_ADMIN_TOKEN="$TOKEN" SERVER_PORT=$PORT \
-  "$JAVA" -Xms1g -Xmx1g ${JAVA_OPTS:--XX:MaxGCPauseMillis=20} -jar "$JAR" --logging.level.root=WARN ${DESK_ARGS:-} > bench/desk.log 2>&1 &
-DESK=$!
-if [ "$REUSE" = true ]; then
-  trap 'kill $DESK 2>/dev/null; wait $DESK 2>/dev/null || true' EXIT
-else
-  trap 'kill $DESK 2>/dev/null; wait $DESK 2>/dev/null || true; rm -rf "$DATA"' EXIT
-fi
-
-for _ in $(seq 1 120); do
-  curl -fs "$URL/actuator/health" >/dev/null 2>&1 && break
-  kill -0 $DESK 2>/dev/null || break
-  sleep 1
-done
-curl -fs "$URL/actuator/health" >/dev/null || { echo "the desk did not start; see bench/desk.log"; exit 1; }
+. bench/desk.sh
+start_desk bench/desk.log
 
 [ -f "$DATA/state.txt" ] || "$JAVA" bench/TicketLoad.java seed "$URL" admin@partnerdesk.test "$TOKEN" "$ORGS" "$USERS" "$DATA/state.txt"
 "$JAVA" bench/TicketLoad.java load "$URL" "$DATA/state.txt" "$SECONDS_PER_LEVEL" "$LEVELS"

@@ -91,9 +91,6 @@ public class Organizations {
         return stored.specialProcessOfPartnerMember(userId);
     }
 
-    public record SpecialProcess(String partner, String text) {
-    }
-
     public List<Organization> findAll(List<Long> ids) {
         return stored.findAll(ids);
     }

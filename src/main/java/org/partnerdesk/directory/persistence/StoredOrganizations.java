@@ -84,11 +84,11 @@ public class StoredOrganizations {
                 .param(domain.toLowerCase()).query(StoredOrganizations::map).list();
     }
 
-    public Optional<org.partnerdesk.directory.Organizations.SpecialProcess> specialProcessOfPartnerMember(long userId) {
+    public Optional<org.partnerdesk.directory.SpecialProcess> specialProcessOfPartnerMember(long userId) {
         return db.sql("select o.name, o.special_process from organization_memberships m join organizations o on o.id = m.organization_id"
                         + " where m.user_id = ? and o.org_type = 'partner' and o.special_process is not null")
                 .param(userId)
-                .query((rs, n) -> new org.partnerdesk.directory.Organizations.SpecialProcess(rs.getString(1), rs.getString(2)))
+                .query((rs, n) -> new org.partnerdesk.directory.SpecialProcess(rs.getString(1), rs.getString(2)))
                 .optional();
     }
 

@@ -119,10 +119,6 @@ class OrganizationController {
     record OrganizationJson(long id, String url, String name, @Nullable String externalId, List<String> domainNames,
                             @Nullable String notes, boolean sharedTickets, Map<String, Object> organizationFields,
                             Instant createdAt, Instant updatedAt) {
-        static OrganizationJson of(Organization o) {
-            return of(o, false);
-        }
-
         /** Staff also see the partner's special process (TKT-9) and chat channel (TKT-8). */
         static OrganizationJson of(Organization o, boolean forStaff) {
             Map<String, Object> fields = new java.util.LinkedHashMap<>();
