@@ -5,11 +5,9 @@ import org.partnerdesk.sla.domain.SlaTargets;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.scheduling.annotation.EnableScheduling;
 
-/** The SLA settings turned into the pure calendar and targets, and scheduling for the breach scan (TKT-4). */
+/** The SLA settings turned into the pure calendar and targets (TKT-4). */
 @Configuration(proxyBeanMethods = false)
-@EnableScheduling
 @EnableConfigurationProperties(SlaSettings.class)
 class SlaConfiguration {
 
