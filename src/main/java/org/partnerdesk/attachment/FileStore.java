@@ -1,4 +1,4 @@
-package org.partnerdesk.files;
+package org.partnerdesk.attachment;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,9 +1,9 @@
 /**
  * Files (FILE-1..FILE-3): attachments uploaded through the API, the resumable Support Uploader, and the storage
- * they stream to and from ({@link org.partnerdesk.files.FileStore}: the disk under the data directory, or an
+ * they stream to and from ({@link org.partnerdesk.attachment.FileStore}: the disk under the data directory, or an
  * S3-compatible bucket). No file is ever held whole in memory.
  */
 @NullMarked
-package org.partnerdesk.files;
+package org.partnerdesk.attachment;
 
 import org.jspecify.annotations.NullMarked;

@@ -1,4 +1,4 @@
-package org.partnerdesk.files.storage;
+package org.partnerdesk.attachment.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -11,7 +11,7 @@ import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.partnerdesk.files.FileStore.TooLarge;
+import org.partnerdesk.attachment.FileStore.TooLarge;
 
 class DiskFileStoreTest {
 

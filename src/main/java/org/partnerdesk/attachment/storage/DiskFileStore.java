@@ -1,4 +1,4 @@
-package org.partnerdesk.files.storage;
+package org.partnerdesk.attachment.storage;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,7 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-import org.partnerdesk.files.FileStore;
+import org.partnerdesk.attachment.FileStore;
 
 /**
  * FILE-3 default: files under {@code <data dir>/files}. A put writes a temporary file beside the target and moves it

@@ -1,4 +1,4 @@
-package org.partnerdesk.files.storage;
+package org.partnerdesk.attachment.storage;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -7,7 +7,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-import org.partnerdesk.files.FileStore.TooLarge;
+import org.partnerdesk.attachment.FileStore.TooLarge;
 
 /** Copies a stream in 64 KiB steps, hashing with SHA-256 and stopping past the limit; both stores use it. */
 final class CountingDigest {

@@ -1,9 +1,9 @@
-package org.partnerdesk.files.storage;
+package org.partnerdesk.attachment.storage;
 
 import java.io.IOException;
 import java.nio.file.Path;
 
-import org.partnerdesk.files.FileStore;
+import org.partnerdesk.attachment.FileStore;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
