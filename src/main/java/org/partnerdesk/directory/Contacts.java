@@ -29,7 +29,7 @@ public class Contacts {
 
     private static final String SELECT = """
             select u.id, u.email, u.name, o.id as org_id, o.name as org_name, o.org_type, o.partner_track, o.track_compliant,
-                   (select coalesce(json_agg(json_build_array(s.id, s.plan, s.starts_on, s.ends_on)), '[]')
+                   (select coalesce(json_agg(json_build_array(s.id, s.plan, s.starts_on, s.ends_on, s.purchased_through_organization_id)), '[]')
                       from subscriptions s where s.organization_id = o.id)::text as subscriptions,
                    (select coalesce(json_agg(json_build_array(n.id, n.plan, n.users, n.starts_on, n.ends_on)), '[]')
                       from nfr_licenses n where n.organization_id = o.id)::text as licenses
@@ -87,7 +87,8 @@ public class Contacts {
         List<Subscription> subscriptions = new ArrayList<>();
         for (JsonNode row : json.readTree(rows)) {
             subscriptions.add(new Subscription(row.get(0).longValue(), plan(row.get(1)),
-                    LocalDate.parse(row.get(2).stringValue()), LocalDate.parse(row.get(3).stringValue())));
+                    LocalDate.parse(row.get(2).stringValue()), LocalDate.parse(row.get(3).stringValue()),
+                    row.get(4).isNull() ? null : row.get(4).longValue()));
         }
         return subscriptions;
     }

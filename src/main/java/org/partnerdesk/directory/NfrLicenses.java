@@ -48,6 +48,15 @@ public class NfrLicenses {
     @Transactional
     public NfrLicense issue(Actor actor, Issue issue) {
         actor.requireAdmin();
+        return issueFor(actor.userId(), issue);
+    }
+
+    /**
+     * For other modules' workflows (PO-3 and PO-4 fulfilment, renewals), which authorize the caller themselves;
+     * {@code issuedBy} is who fulfilled it, null for the desk's own jobs. The DIR-6 checks hold as for an admin.
+     */
+    @Transactional
+    public NfrLicense issueFor(@Nullable Long issuedBy, Issue issue) {
         Organization organization = organizations.findForUpdate(issue.organizationId()).orElseThrow(() ->
                 ApiException.invalid("organization_id", "not_found", "names no organization (" + issue.organizationId() + ")"));
         // DIR-6: NFR licenses serve a partner's internal training, testing and demos; the locked row keeps it a partner meanwhile
@@ -61,7 +70,7 @@ public class NfrLicenses {
                     + ", before the license starts on " + values.term().startsOn() + ". Give an end date on or after the start.");
         }
         NfrLicense created = stored.insert(values);
-        audits.record(actor.userId(), "nfr_license", created.id(), "create", Map.of("values", values));
+        audits.record(issuedBy, "nfr_license", created.id(), "create", Map.of("values", values));
         return created;
     }
 
@@ -90,5 +99,10 @@ public class NfrLicenses {
         LocalDate endsOn = issue.endsOn() != null ? issue.endsOn() : startsOn.plusMonths(termMonths);
         return new Values(issue.organizationId(), issue.plan() != null ? issue.plan() : defaultPlan, issue.users(),
                 new Term(startsOn, endsOn));
+    }
+
+    /** For other modules: licenses whose last day falls between the two days, both included (PO-3 renewals). */
+    public List<NfrLicense> endingBetween(LocalDate from, LocalDate to) {
+        return stored.endingBetween(from, to);
     }
 }

@@ -231,4 +231,8 @@ public class Users {
         return changes;
     }
 
+    /** For other modules, which apply their own authorization: the members of an organization (PO-3 reminders). */
+    public java.util.List<User> membersOf(long organizationId) {
+        return stored.members(organizationId, 1_000);
+    }
 }

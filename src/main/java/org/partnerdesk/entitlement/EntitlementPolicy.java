@@ -13,7 +13,8 @@ public final class EntitlementPolicy {
     public Entitlement decide(TicketFacts facts) {
         return switch (facts.form()) {
             case OPEN_PARTNER, SELECT_PARTNER, ALLIANCE_PARTNER -> onPartnerForm(facts);
-            case SUPPORT, LICENSING_RENEWALS, PARTNER_OPERATIONS, OTHER -> onOwnAccount(facts);
+            case LICENSING_RENEWALS -> onLicensingForm(facts);
+            case SUPPORT, PARTNER_OPERATIONS, OTHER -> onOwnAccount(facts);
         };
     }
 
@@ -49,6 +50,51 @@ public final class EntitlementPolicy {
                     : unclear(facts, Doubt.formForAnotherTrack(facts.form(), partner));
         }
         return openPartnerOnBehalfOfCustomer(facts);
+    }
+
+    private Entitlement onLicensingForm(TicketFacts facts) {
+        Organization own = facts.submitterOrganization();
+        if (own != null && own.isPartner() && facts.isPostSalesChange()) {
+            return partnerPostSalesChange(facts, own);
+        }
+        return onOwnAccount(facts);
+    }
+
+    // PO-7 [003]: license resends and e-mail changes for a customer who bought through a partner are asked by that partner,
+    // on the customer's behalf; any other partner is refused, so a customer's licenses change only at its own seller's word.
+    private Entitlement partnerPostSalesChange(TicketFacts facts, Organization partner) {
+        String request = "Licensing & Renewals form, " + String.valueOf(facts.licensingRequest()).strip() + " from " + partner.describe();
+        if (!facts.isOrganizationEmailGiven()) {
+            throw new EntitlementRefusal(Rule.PO_7, request + " names no customer: give the customer contact's e-mail in"
+                    + " Organization Email (partners); the change is filed on the customer's behalf");
+        }
+        Person contact = facts.contactForOrganizationEmail();
+        Organization customer = contact == null ? null : contact.customerOrganization().orElse(null);
+        if (contact == null || customer == null) {
+            throw new EntitlementRefusal(Rule.PO_7, request + ": " + whyNoCustomerContact(facts)
+                    + "; name a contact of the customer that bought through you");
+        }
+        Optional<Subscription> sold = customer.subscriptions().stream()
+                .filter(s -> s.wasBoughtThrough(partner.id()))
+                .max(java.util.Comparator.comparing(Subscription::endsOn));
+        if (sold.isEmpty()) {
+            throw new EntitlementRefusal(Rule.PO_7, request + ": no subscription of " + customer.describe() + " was bought through "
+                    + partner.name() + "; only the partner named on the subscription asks for license resends and e-mail changes,"
+                    + " and the customer may ask us directly");
+        }
+        Subscription subscription = sold.get();
+        SupportLevel level = subscription.isActiveOn(facts.today()) ? subscription.supportLevel() : SupportLevel.NONE;
+        return Entitlement.of(Rule.PO_7, Scenario.PARTNER_POST_SALES_CHANGE)
+                .requester(contact)
+                .organization(customer)
+                .subject(facts.subject())
+                .cc(facts.submitter())
+                .servedUnder(ServedUnder.subscription(customer, subscription))
+                .supportLevel(level)
+                .trace(request + ": on behalf of " + contact.email() + ", contact of " + customer.describe())
+                .because(subscription.plan().code() + " subscription #" + subscription.id() + " (until " + subscription.endsOn()
+                        + ") was bought through " + partner.name() + ", the partner named on it: accepted on the customer's behalf;"
+                        + " the partner stays submitter and is on the CCs");
     }
 
     private Entitlement onOwnAccount(TicketFacts facts) {

@@ -1,6 +1,6 @@
 package org.partnerdesk.entitlement;
 
-/** The SPEC section 2 rules, so that a decision and its trace can name the rule that produced them. */
+/** The SPEC section 2 rules (and PO-7, which decides who may file licensing changes for a customer), so that a decision and its trace can name the rule that produced them. */
 public enum Rule {
     ENT_1,
     ENT_2,
@@ -12,7 +12,9 @@ public enum Rule {
     /** Correction: not decided here; an edit re-runs {@link EntitlementPolicy#decide}. */
     ENT_8,
     ENT_9,
-    ENT_10;
+    ENT_10,
+    /** Post-sales changes (license resend, e-mail change) asked by the partner named on the customer's subscription. */
+    PO_7;
 
     /** The id as SPEC.md, commit messages and the API write it: {@code ENT-3}. */
     public String id() {

@@ -12,7 +12,8 @@ public enum Scenario {
     ALLIANCE_PARTNER_HANDOVER,
     CUSTOMER_CONTACT_NOT_FOUND,
     UNCLEAR,
-    CUSTOMER;
+    CUSTOMER,
+    PARTNER_POST_SALES_CHANGE;
 
     public String code() {
         return name().toLowerCase(Locale.ROOT);

@@ -19,6 +19,7 @@ import org.jspecify.annotations.Nullable;
  * @param partnerEngagement           {@code Partner engagement}, raw: an unknown value is a question (ENT-9), not an error
  * @param isCcPartnerChecked          {@code CC partner}
  * @param allianceTicketId            {@code Alliance partner ticket ID}
+ * @param licensingRequest            {@code Licensing request} on the Licensing & Renewals form, raw (PO-7)
  * @param subject                     the ticket's current subject
  * @param description                 the first comment's body
  * @param ccEmails                    the CC e-mails given when the ticket was created
@@ -34,6 +35,7 @@ public record TicketFacts(
         @Nullable String partnerEngagement,
         boolean isCcPartnerChecked,
         @Nullable String allianceTicketId,
+        @Nullable String licensingRequest,
         String subject,
         String description,
         List<String> ccEmails,
@@ -52,6 +54,21 @@ public record TicketFacts(
                     + " was looked up for Organization Email (partners) '" + organizationEmail
                     + "' but does not carry that e-mail; look the contact up from the field's current value");
         }
+    }
+
+    /** The facts of a ticket without a {@code Licensing request}. */
+    public TicketFacts(Form form, Person submitter, @Nullable String organizationEmail, @Nullable Person contactForOrganizationEmail,
+                       @Nullable String customerName, @Nullable String partnerTroubleshooting, @Nullable String partnerEngagement,
+                       boolean isCcPartnerChecked, @Nullable String allianceTicketId, String subject, String description,
+                       List<String> ccEmails, LocalDate today) {
+        this(form, submitter, organizationEmail, contactForOrganizationEmail, customerName, partnerTroubleshooting, partnerEngagement,
+                isCcPartnerChecked, allianceTicketId, null, subject, description, ccEmails, today);
+    }
+
+    /** PO-7 [003]: a license resend or an e-mail change, which the partner named on the opportunity asks for. */
+    public boolean isPostSalesChange() {
+        String request = licensingRequest == null ? "" : licensingRequest.strip();
+        return request.equals("license_resend") || request.equals("email_change");
     }
 
     public Engagement engagement() {

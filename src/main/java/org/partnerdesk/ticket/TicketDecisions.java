@@ -7,8 +7,10 @@ import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
+import org.partnerdesk.api.ApiException;
 import org.partnerdesk.directory.Contacts;
 import org.partnerdesk.entitlement.EntitlementPolicy;
+import org.partnerdesk.entitlement.EntitlementRefusal;
 import org.partnerdesk.entitlement.Form;
 import org.partnerdesk.entitlement.Person;
 import org.partnerdesk.entitlement.TicketFacts;
@@ -42,8 +44,14 @@ class TicketDecisions {
         TicketFacts facts = new TicketFacts(form(formId), person, organizationEmail, people.byEmail(),
                 text(fields, TicketForms.CUSTOMER_NAME), text(fields, TicketForms.PARTNER_TROUBLESHOOTING),
                 text(fields, TicketForms.PARTNER_ENGAGEMENT), Boolean.TRUE.equals(fields.get(forms.fieldId(TicketForms.CC_PARTNER))),
-                text(fields, TicketForms.ALLIANCE_TICKET_ID), subject, description, ccEmails, LocalDate.now(clock));
-        return new StoredDecision(policy.decide(facts), decidedForId);
+                text(fields, TicketForms.ALLIANCE_TICKET_ID), text(fields, TicketForms.LICENSING_REQUEST), subject, description,
+                ccEmails, LocalDate.now(clock));
+        try {
+            return new StoredDecision(policy.decide(facts), decidedForId);
+        } catch (EntitlementRefusal refused) {
+            throw new ApiException(422, "RecordInvalid", refused.getMessage() + " (" + refused.rule().id() + ")", Map.of("custom_fields",
+                    List.of(new ApiException.FieldError(refused.getMessage(), refused.rule().id()))));
+        }
     }
 
     /** The entitlement module's name for a form; SaaS is a customer form like Support. */
@@ -64,7 +72,8 @@ class TicketDecisions {
     List<Long> inputFieldIds() {
         return List.of(forms.fieldId(TicketForms.ORGANIZATION_EMAIL), forms.fieldId(TicketForms.CUSTOMER_NAME),
                 forms.fieldId(TicketForms.PARTNER_TROUBLESHOOTING), forms.fieldId(TicketForms.PARTNER_ENGAGEMENT),
-                forms.fieldId(TicketForms.CC_PARTNER), forms.fieldId(TicketForms.ALLIANCE_TICKET_ID));
+                forms.fieldId(TicketForms.CC_PARTNER), forms.fieldId(TicketForms.ALLIANCE_TICKET_ID),
+                forms.fieldId(TicketForms.LICENSING_REQUEST));
     }
 
     private @Nullable String text(Map<Long, Object> fields, String title) {

@@ -24,6 +24,7 @@ public class TicketForms {
     public static final String CC_PARTNER = "CC partner";
     public static final String ALLIANCE_TICKET_ID = "Alliance partner ticket ID";
     public static final String REQUEST_TYPE = "Request type";
+    public static final String LICENSING_REQUEST = "Licensing request";
 
     private final List<TicketForm> forms;
     private final List<TicketField> fields;

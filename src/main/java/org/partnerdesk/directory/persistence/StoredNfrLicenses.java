@@ -50,6 +50,11 @@ public class StoredNfrLicenses {
                 .query(StoredNfrLicenses::map).list();
     }
 
+    public List<NfrLicense> endingBetween(LocalDate from, LocalDate to) {
+        return db.sql("select " + COLUMNS + " from nfr_licenses where ends_on between ? and ? order by ends_on, id")
+                .params(from, to).query(StoredNfrLicenses::map).list();
+    }
+
     public boolean existFor(long organizationId) {
         return db.sql("select exists (select 1 from nfr_licenses where organization_id = ?)").param(organizationId)
                 .query(Boolean.class).single();

@@ -1,0 +1,90 @@
+package org.partnerdesk.partnerops.nfr.persistence;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+import org.partnerdesk.partnerops.NfrException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The nfr_exceptions table and its decisions (PO-4); unique indexes keep one live exception per request and one decision per person. */
+@Repository
+public class StoredNfrExceptions {
+
+    private static final String COLUMNS = "id, nfr_request_id, organization_id, requested_by, channel_director_id, users, "
+            + "business_justification, status, nfr_license_id, fulfilled_by, created_at, updated_at";
+
+    private final JdbcClient db;
+
+    StoredNfrExceptions(JdbcClient db) {
+        this.db = db;
+    }
+
+    public NfrException insert(NfrException e) {
+        long id = db.sql("""
+                        insert into nfr_exceptions (nfr_request_id, organization_id, requested_by, channel_director_id, users,
+                                                    business_justification, status, created_at, updated_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+                .params(e.nfrRequestId(), e.organizationId(), e.requestedBy(), e.channelDirectorId(), e.users(),
+                        e.businessJustification(), e.status().code(), Timestamp.from(e.createdAt()), Timestamp.from(e.updatedAt()))
+                .query(Long.class).single();
+        return find(id).orElseThrow();
+    }
+
+    /** Stores the new state and the decision just added, if any. */
+    public NfrException update(NfrException e, NfrException.@Nullable Decision added) {
+        if (added != null) {
+            db.sql("""
+                            insert into nfr_exception_decisions (nfr_exception_id, decided_by, capacity, verdict, comment, decided_at)
+                            values (?, ?, ?, ?, ?, ?)""")
+                    .params(e.id(), added.decidedBy(), added.capacity().code(), added.verdict().code(), added.comment(),
+                            Timestamp.from(added.decidedAt()))
+                    .update();
+        }
+        db.sql("update nfr_exceptions set status = ?, nfr_license_id = ?, fulfilled_by = ?, updated_at = ? where id = ?")
+                .params(e.status().code(), e.nfrLicenseId(), e.fulfilledBy(), Timestamp.from(e.updatedAt()), e.id()).update();
+        return find(e.id()).orElseThrow();
+    }
+
+    public Optional<NfrException> find(long id) {
+        return db.sql("select " + COLUMNS + " from nfr_exceptions where id = ?").param(id).query(this::map).optional();
+    }
+
+    /** For update: two directors deciding at once are taken one after the other. */
+    public Optional<NfrException> lock(long id) {
+        return db.sql("select " + COLUMNS + " from nfr_exceptions where id = ? for update").param(id).query(this::map).optional();
+    }
+
+    public Optional<NfrException> openOn(long nfrRequestId) {
+        return db.sql("select " + COLUMNS + " from nfr_exceptions where nfr_request_id = ? and status in ('pending', 'approved')")
+                .param(nfrRequestId).query(this::map).optional();
+    }
+
+    public List<NfrException> page(@Nullable String status, long afterId, int limit) {
+        return db.sql("select " + COLUMNS + " from nfr_exceptions where id > ? and (cast(? as text) is null or status = ?)"
+                        + " order by id limit ?")
+                .params(afterId, status, status, limit).query(this::map).list();
+    }
+
+    private List<NfrException.Decision> decisions(long exceptionId) {
+        return db.sql("select decided_by, capacity, verdict, comment, decided_at from nfr_exception_decisions"
+                        + " where nfr_exception_id = ? order by id")
+                .param(exceptionId)
+                .query((rs, row) -> new NfrException.Decision(rs.getLong("decided_by"),
+                        NfrException.Capacity.fromCode(rs.getString("capacity")), NfrException.Verdict.fromCode(rs.getString("verdict")),
+                        rs.getString("comment"), rs.getTimestamp("decided_at").toInstant()))
+                .list();
+    }
+
+    private NfrException map(ResultSet rs, int row) throws SQLException {
+        long id = rs.getLong("id");
+        return new NfrException(id, rs.getLong("nfr_request_id"), rs.getLong("organization_id"), rs.getLong("requested_by"),
+                rs.getLong("channel_director_id"), rs.getInt("users"), rs.getString("business_justification"),
+                NfrException.Status.fromCode(rs.getString("status")), decisions(id), (Long) rs.getObject("nfr_license_id"),
+                (Long) rs.getObject("fulfilled_by"), rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
+    }
+}
