@@ -30,14 +30,14 @@ public class NfrPolicy {
               @Value("${partnerdesk.nfr.renewal-window-days:14}") int renewalWindowDays,
               @Value("${partnerdesk.partner-tracks.open.certified:2,1,0}") int[] openCertified,
               @Value("${partnerdesk.partner-tracks.select.certified:4,2,1}") int[] selectCertified) {
-        this(Map.of(PartnerTrack.OPEN, open, PartnerTrack.SELECT, select, PartnerTrack.ALLIANCE, alliance), renewalWindowDays,
-                Map.of(PartnerTrack.OPEN, requirements(openCertified), PartnerTrack.SELECT, requirements(selectCertified)));
+        this.allowances.putAll(Map.of(PartnerTrack.OPEN, open, PartnerTrack.SELECT, select, PartnerTrack.ALLIANCE, alliance));
+        this.trackRequirements.putAll(Map.of(PartnerTrack.OPEN, requirements(openCertified), PartnerTrack.SELECT, requirements(selectCertified)));
+        this.renewalWindowDays = renewalWindowDays;
     }
 
-    public NfrPolicy(Map<PartnerTrack, Integer> allowances, int renewalWindowDays, Map<PartnerTrack, TrackRequirements> requirements) {
-        this.allowances.putAll(allowances);
-        this.trackRequirements.putAll(requirements);
-        this.renewalWindowDays = renewalWindowDays;
+    /** The DOMAIN-FACTS defaults, for tests of the pure rules. */
+    public static NfrPolicy defaults() {
+        return new NfrPolicy(10, 25, 10, 14, new int[] {2, 1, 0}, new int[] {4, 2, 1});
     }
 
     /** The NFR users a partner on this track may hold; empty for tracks without NFR licenses (distributors). */

@@ -17,7 +17,7 @@ import org.springframework.context.annotation.Configuration;
 class NfrRenewalJob {
 
     @Bean
-    RecurringTask<Void> nfrRenewals(NfrRenewals renewals, Clock clock,
+    RecurringTask<Void> nfrRenewalScan(NfrRenewals renewals, Clock clock,
             @Value("${partnerdesk.nfr.renewal-scan-interval:PT1H}") Duration interval) {
         return Tasks.recurring("nfr-renewals", FixedDelay.of(interval))
                 .execute((instance, context) -> renewals.run(LocalDate.now(clock)));
