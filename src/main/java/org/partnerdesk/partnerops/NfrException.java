@@ -105,12 +105,17 @@ public record NfrException(long id, long nfrRequestId, long organizationId, long
 
     /** PO-4: Partner Operations fulfil an exception once, after both approvals. */
     public NfrException fulfil(long licenseId, long by, Instant at) {
+        checkFulfillable();
+        return new NfrException(id, nfrRequestId, organizationId, requestedBy, channelDirectorId, users, businessJustification,
+                Status.FULFILLED, decisions, licenseId, by, createdAt, at);
+    }
+
+    /** PO-4: refuses an exception that is not approved by both directors, or was fulfilled already. */
+    public void checkFulfillable() {
         if (status != Status.APPROVED) {
             throw new NfrRefusal("PO-4", "status", "NFR exception " + id + " is " + status.code()
                     + ": it is fulfilled only once both a Programs Director and the Channel Director approved it");
         }
-        return new NfrException(id, nfrRequestId, organizationId, requestedBy, channelDirectorId, users, businessJustification,
-                Status.FULFILLED, decisions, licenseId, by, createdAt, at);
     }
 
     public boolean isApproved() {

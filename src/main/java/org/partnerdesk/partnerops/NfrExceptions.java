@@ -130,7 +130,7 @@ public class NfrExceptions {
     public NfrException fulfil(Actor actor, long id) {
         OwnerGroup.require(actor, Groups.PARTNER_OPERATIONS, "fulfil NFR exceptions", "PO-4");
         NfrException exception = stored.lock(id).orElseThrow(() -> ApiException.notFound("NFR exception " + id));
-        exception.fulfil(0, actor.userId(), now()); // refuses an exception not approved, before anything is issued
+        exception.checkFulfillable();
         NfrRequest standard = requests.lock(exception.nfrRequestId()).orElseThrow();
         Organization partner = organizations.find(exception.organizationId()).orElseThrow();
         NfrLicense license = requests.issue(actor.userId(), partner, standard.plan(), exception.users());

@@ -35,13 +35,18 @@ public record NfrRequest(long id, long organizationId, long submitterId, Plan pl
 
     /** PO-3: Licensing fulfils an eligible request once, as an NFR license. */
     public NfrRequest fulfil(long licenseId, long by, Instant at) {
+        checkFulfillable();
+        return new NfrRequest(id, organizationId, submitterId, plan, users, deployment, comment, Status.FULFILLED, eligibility,
+                licenseId, by, createdAt, at);
+    }
+
+    /** PO-3: refuses, with the reason, a request that is not eligible or was served already. */
+    public void checkFulfillable() {
         if (status != Status.AWAITING_FULFILMENT) {
             throw new NfrRefusal("PO-3", "status", "NFR request " + id + " is " + status.code()
                     + (status == Status.INELIGIBLE ? ": only eligible requests are fulfilled; an exception needs PO-4 approvals"
                     : ": it was fulfilled already"));
         }
-        return new NfrRequest(id, organizationId, submitterId, plan, users, deployment, comment, Status.FULFILLED, eligibility,
-                licenseId, by, createdAt, at);
     }
 
     /** PO-4: an exception fulfilled on this request replaces its standard fulfilment. */

@@ -88,9 +88,7 @@ public class NfrRequests {
             throw new NfrRefusal("PO-4", "status", "NFR exception " + open.id() + " is " + open.status().code() + " on request " + id
                     + ": Partner Operations fulfil the request with the exception once both directors approve");
         });
-        if (request.status() != NfrRequest.Status.AWAITING_FULFILMENT) {
-            request.fulfil(0, actor.userId(), now()); // refuses with the reason
-        }
+        request.checkFulfillable();
         Organization partner = organizations.find(request.organizationId()).orElseThrow();
         NfrLicense license = issue(actor.userId(), partner, request.plan(), request.users());
         NfrRequest fulfilled = stored.update(request.fulfil(license.id(), actor.userId(), now()));
