@@ -64,7 +64,8 @@ class NfrExceptionTest extends ApiTest {
         Reply second = decide(programsDirector.api(), id, "approve");
         assertThat(second.at("/nfr_exception/status").stringValue()).isEqualTo("approved");
         assertThat(second.at("/nfr_exception/owner_group").stringValue()).isEqualTo("Partner Operations");
-        assertThat(nfr.mailTo(channelManager.email(), "NFR exception #" + id)).contains("approved");
+        assertThat(nfr.mailTo(channelManager.email(), "NFR exception #" + id + " for " + partner.name() + ": approve (approved)"))
+                .contains("programs director decided to approve", "now approved");
         assertThat(nfr.mailTo(partnerOps.email(), "NFR exception #" + id + " approved")).contains("fulfil");
 
         Reply fulfilled = partnerOps.api().post("/api/v2/nfr_exceptions/" + id + "/fulfil", "{}");
@@ -73,7 +74,7 @@ class NfrExceptionTest extends ApiTest {
         long licenseId = fulfilled.at("/nfr_exception/nfr_license_id").longValue();
         assertThat(desk.admin.get("/api/v2/nfr_licenses/" + licenseId).at("/nfr_license/users").intValue()).isEqualTo(40);
         assertThat(desk.admin.get("/api/v2/nfr_requests/" + standardRequest).at("/nfr_request/status").stringValue()).isEqualTo("superseded");
-        assertThat(nfr.mailTo(sam.email(), "NFR license #" + licenseId)).contains("NFR exception #" + id, "40 users");
+        assertThat(nfr.mailTo(sam.email(), "NFR license #" + licenseId + " for")).contains("NFR exception #" + id, "40 users");
         assertThat(audits(id)).containsExactly("request", "decide", "decide", "fulfil");
     }
 
@@ -99,7 +100,7 @@ class NfrExceptionTest extends ApiTest {
         assertThat(late.status()).as(late.toString()).isEqualTo(422);
         assertThat(late.at("/details/decision/0/error").stringValue()).isEqualTo("PO-4");
         assertThat(nfr.member("Partner Operations").api().post("/api/v2/nfr_exceptions/" + id + "/fulfil", "{}").status()).isEqualTo(422);
-        assertThat(nfr.mailTo(channelManager.email(), "NFR exception #" + id)).contains("decline", "declined");
+        assertThat(nfr.mailTo(channelManager.email(), "NFR exception #" + id + " for")).contains("decline", "declined");
     }
 
     @Test // PO-4

@@ -47,7 +47,7 @@ class NfrRequestTest extends ApiTest {
         assertThat(codes(asked.at("/nfr_request/requirements"))).containsExactly("partner_track", "good_standing", "certification", "user_allowance");
         assertThat(asked.at("/nfr_request/missing_requirements").size()).isZero();
         long id = asked.id("nfr_request");
-        assertThat(nfr.mailTo(licensing.email(), "NFR request #" + id)).contains("5 ultimate NFR users", "meets every requirement");
+        assertThat(nfr.mailTo(licensing.email(), "NFR request #" + id + " awaits")).contains("5 ultimate NFR users", "meets every requirement");
 
         Reply fulfilled = licensing.api().post("/api/v2/nfr_requests/" + id + "/fulfil", "{}");
 
@@ -60,7 +60,7 @@ class NfrRequestTest extends ApiTest {
         assertThat(license.at("/nfr_license/users").intValue()).isEqualTo(5);
         assertThat(license.at("/nfr_license/starts_on").stringValue()).isEqualTo(today.toString());
         assertThat(license.at("/nfr_license/ends_on").stringValue()).isEqualTo(today.plusMonths(12).toString());
-        assertThat(nfr.mailTo(sam.email(), "NFR license #" + licenseId)).contains("NFR request #" + id, "5 users on ultimate");
+        assertThat(nfr.mailTo(sam.email(), "NFR license #" + licenseId + " for")).contains("NFR request #" + id, "5 users on ultimate");
         assertThat(audits(id)).containsExactly("submit", "fulfil");
     }
 
@@ -83,7 +83,7 @@ class NfrRequestTest extends ApiTest {
         assertThat(requirements.get(3).get("fact").stringValue()).contains("15 users", "10 NFR users");
         long id = asked.id("nfr_request");
 
-        String mail = nfr.mailTo(sam.email(), "NFR request #" + id);
+        String mail = nfr.mailTo(sam.email(), "NFR request #" + id + ":");
         assertThat(mail).contains("NFR request #" + id, "not compliant with its track's requirements",
                 "Solution Architect or the Professional Services Engineer certification", "Ask for at most 10 users",
                 "NFR exception (PO-4)");
