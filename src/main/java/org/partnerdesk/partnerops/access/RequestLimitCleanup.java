@@ -13,7 +13,7 @@ import org.springframework.context.annotation.Configuration;
 class RequestLimitCleanup {
 
     @Bean
-    RecurringTask<Void> requestLimitCleanup(RequestLimits limits, OnboardingSettings settings, Clock clock) {
+    RecurringTask<Void> requestLimitCleanupTask(RequestLimits limits, OnboardingSettings settings, Clock clock) {
         return Tasks.recurring("request-limit-cleanup", FixedDelay.of(settings.limitWindow()))
                 .execute((instance, context) -> limits.forgetEndedWindows(clock.instant()));
     }
