@@ -89,11 +89,11 @@ public class PortalAccess {
         Organization organization = organizations.find(request.organizationId()).orElseThrow();
         User user = users.findByEmail(request.email()).orElseGet(() -> users.provisionEndUser(request.email(), request.name()));
         if (user.role().isStaff()) {
-            throw refusal(request.email() + " is a staff account; a portal login needs its own e-mail address (for example an alias)");
+            throw refusal("email", request.email() + " is a staff account; a portal login needs its own e-mail address (for example an alias)");
         }
         if (user.organizationId() != null && user.organizationId() != organization.id()) {
             String current = organizations.find(user.organizationId()).map(Organization::describe).orElse("another organization");
-            throw refusal(request.email() + " already belongs to " + current + "; a user belongs to one organization (DIR-2). "
+            throw refusal("email", request.email() + " already belongs to " + current + "; a user belongs to one organization (DIR-2). "
                     + "Ask for access with another e-mail address, or move the user first");
         }
         users.join(actor, user.id(), organization.id());
@@ -179,7 +179,7 @@ public class PortalAccess {
             throw ApiException.forbidden("You cannot decide on your own portal access request: another member of Partner Operations does (PO-2).");
         }
         if (!request.isPending()) {
-            throw refusal("portal access request " + id + " is already " + request.status() + "; only a pending request is decided");
+            throw refusal("status", "portal access request " + id + " is already " + request.status() + "; only a pending request is decided");
         }
         return request;
     }
@@ -190,8 +190,10 @@ public class PortalAccess {
         }
     }
 
-    private static ApiException refusal(String why) {
-        return ApiException.invalid("status", "PO-2", why + " (PO-2).");
+    private static ApiException refusal(String field, String why) {
+        String description = why + " (PO-2).";
+        return new ApiException(422, "RecordInvalid", description,
+                java.util.Map.of(field, java.util.List.of(new ApiException.FieldError(description, "PO-2"))));
     }
 
     private Instant now() {

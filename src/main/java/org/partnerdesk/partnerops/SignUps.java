@@ -275,8 +275,9 @@ public class SignUps {
             throw ApiException.forbidden("You cannot decide on your own partner application: another member of Partner Operations does (PO-1).");
         }
         if (!application.isInReview()) {
-            throw ApiException.invalid("status", "PO-1", "partner application " + id + " is already " + application.status()
-                    + "; only an application in review is approved or declined (PO-1).");
+            String why = "partner application " + id + " is already " + application.status()
+                    + "; only an application in review is approved or declined (PO-1).";
+            throw new ApiException(422, "RecordInvalid", why, Map.of("status", List.of(new ApiException.FieldError(why, "PO-1"))));
         }
         return application;
     }
