@@ -12,8 +12,8 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
- * PO-1, PO-2: the sign-in invitation, through the outbox. The token is minted here, in the listener's transaction: a
- * failed send rolls its hash back and the retry mints another, so only a token that went out can be used.
+ * PO-1, PO-2: the sign-in invitation, through the outbox. The token is minted here, at each attempt: after a failed send
+ * the retry mints another, replacing the hash of the one nobody received, so only the token that went out works.
  */
 @Component
 @ConditionalOnProperty("spring.mail.host")

@@ -130,7 +130,6 @@ public class PortalAccess {
     }
 
     /** For the invitation mail: a fresh token for a still usable invitation, its hash stored as the mail goes out. */
-    @Transactional
     public Optional<String> mintInvitationToken(long invitationId) {
         return invitations.mintToken(invitationId);
     }

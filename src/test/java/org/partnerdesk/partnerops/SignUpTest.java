@@ -28,7 +28,7 @@ class SignUpTest extends ApiTest {
 
     @BeforeEach
     void arrange() {
-        onboarding = new Onboarding(desk, MAIL);
+        onboarding = new Onboarding(desk, MAIL, db);
     }
 
     private Reply signUp(ApiClient caller, String company, String email, boolean signatory, String agreement) {
@@ -57,7 +57,7 @@ class SignUpTest extends ApiTest {
 
         String invitation = onboarding.awaitMail(email, "sign-in invitation");
         assertThat(invitation).contains("Welcome to the partner program", company, "expires at");
-        Reply accepted = onboarding.accept(Onboarding.tokenIn(invitation), PASSWORD);
+        Reply accepted = onboarding.accept(onboarding.awaitInvitationToken(email), PASSWORD);
         assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
         Reply me = onboarding.signedIn(email, PASSWORD).get("/api/v2/users/me");
         assertThat(me.status()).as(me.toString()).isEqualTo(200);

@@ -44,8 +44,11 @@ public class Invitations {
         return stored.insert(userId, recordType, recordId, now.plus(settings.invitationExpiresAfter()), now);
     }
 
-    /** A fresh token for a usable invitation, its hash stored; empty when it was used, superseded or has expired. */
-    @Transactional
+    /**
+     * A fresh token for a usable invitation, its hash committed before the mail goes (so a quick click finds it); empty when
+     * it was used, superseded or has expired. A send that fails leaves the hash of a token nobody got; the retry replaces it.
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.REQUIRES_NEW)
     public Optional<String> mintToken(long invitationId) {
         String token = ApiTokens.newToken();
         return stored.setTokenHash(invitationId, hash(token), now()) ? Optional.of(token) : Optional.empty();
