@@ -68,7 +68,7 @@ public class PortalAccess {
                 .orElseThrow(() -> ApiException.invalid("organization_id", "not_found",
                         "names no partner organization (" + ask.organizationId() + "): confirm the partner company you work for"));
         boolean demo = isDemoPartner(organization);
-        if (demo && caller.map(Actor::isStaff).orElse(false) == false) {
+        if (demo && !caller.map(Actor::isStaff).orElse(false)) {
             throw ApiException.forbidden(organization.name() + " is the demo partner company: only staff ask for a login there (PO-2).");
         }
         caller.filter(actor -> !actor.isStaff() && !actor.belongsTo(organization.id())).ifPresent(actor -> {
