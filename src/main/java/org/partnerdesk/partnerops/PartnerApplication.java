@@ -25,14 +25,4 @@ public record PartnerApplication(long id, String company, @Nullable String paren
     public boolean isInReview() {
         return IN_REVIEW.equals(status);
     }
-
-    /** PO-1 [003]: only an authorized signatory who accepts the click-through agreement becomes a partner at once. */
-    public boolean qualifiesAtOnce() {
-        return authorizedSignatory && ACCEPT.equals(agreement);
-    }
-
-    /** The parent company as the application names it, or else the company itself (PO-5). */
-    public String parentCompanyOrCompany() {
-        return parentCompany == null || parentCompany.isBlank() ? company : parentCompany;
-    }
 }

@@ -159,7 +159,7 @@ public class PortalAccess {
     }
 
     /** PO-2 [003]: the demo partner company staff join for demonstrations, named by its external id in the settings. */
-    public boolean isDemoPartner(Organization organization) {
+    private boolean isDemoPartner(Organization organization) {
         return !settings.demoPartnerExternalId().isEmpty() && settings.demoPartnerExternalId().equals(organization.externalId());
     }
 

@@ -67,9 +67,14 @@ public class SignUps {
         this.clock = clock;
     }
 
-    /** What the sign-up form asks (already checked for shape); {@code manualReason} only for accounts made by hand. */
+    /** What the sign-up form asks (already checked for shape). */
     public record Application(String company, @Nullable String parentCompany, String contactName, String contactEmail,
                               boolean authorizedSignatory, String agreement, @Nullable String questions) {
+
+        /** PO-1 [003]: only an authorized signatory who accepts the click-through agreement becomes a partner at once. */
+        boolean qualifiesAtOnce() {
+            return authorizedSignatory && PartnerApplication.ACCEPT.equals(agreement);
+        }
     }
 
     /**
@@ -83,7 +88,7 @@ public class SignUps {
         Instant now = now();
         Draft draft = new Draft(application.company(), application.parentCompany(), application.contactName(), application.contactEmail(),
                 application.authorizedSignatory(), application.agreement(), application.questions(), PartnerApplication.SIGN_UP, null);
-        if (draft.authorizedSignatory() && PartnerApplication.ACCEPT.equals(draft.agreement())) {
+        if (application.qualifiesAtOnce()) {
             PartnerApplication approved = stored.insert(draft, PartnerApplication.APPROVED, now);
             transitions.record(Transition.PARTNER_APPLICATION, approved.id(), null, null, PartnerApplication.APPROVED,
                     "an authorized signatory accepted the click-through agreement", now);
