@@ -80,3 +80,6 @@ create table request_limits (
     hits          integer     not null,
     primary key (bucket, window_start)
 );
+
+-- PO-5 at sign-up: partner organizations are looked up by parent company (or name), case-insensitively
+create index organizations_parent_company on organizations (lower(parent_company)) where org_type = 'partner';

@@ -231,7 +231,6 @@ public class Users {
         return changes;
     }
 
-
     /** PO-1: a person known by name and e-mail, not yet in any organization (an applicant); the e-mail is checked. */
     @Transactional
     public User provisionEndUser(String email, String name) {
