@@ -2,6 +2,7 @@ package org.partnerdesk.identity;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Array;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 
@@ -9,6 +10,7 @@ import org.jspecify.annotations.Nullable;
 import org.partnerdesk.api.Actor;
 import org.partnerdesk.api.ApiException;
 import org.partnerdesk.api.Role;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -28,12 +30,34 @@ public class Passwords {
     public static final int MAX_BYTES = 72;
 
     private final JdbcClient db;
+    private final Attempts attempts;
+    private final int maxFailures;
+    private final Duration failureWindow;
     private final PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
     // compared against when no password is stored, so an unknown e-mail costs as long as a wrong password
     private final String decoy = encoder.encode("decoy-password-never-matches");
 
-    Passwords(JdbcClient db) {
+    Passwords(JdbcClient db, Attempts attempts, @Value("${partnerdesk.sign-in.max-failures:10}") int maxFailures,
+              @Value("${partnerdesk.sign-in.failure-window:PT15M}") Duration failureWindow) {
         this.db = db;
+        this.attempts = attempts;
+        this.maxFailures = maxFailures;
+        this.failureWindow = failureWindow;
+    }
+
+    /** Too many wrong passwords for one e-mail address in the window: no password is checked until it ends. */
+    static final class Throttled extends RuntimeException {
+
+        private final Duration retryAfter;
+
+        Throttled(Duration retryAfter) {
+            super("too many failed sign-ins", null, false, false);
+            this.retryAfter = retryAfter;
+        }
+
+        long retryAfterSeconds() {
+            return Math.max(1, retryAfter.toSeconds());
+        }
     }
 
     /** What a new password must be; {@code null} when it is fine, else the reason. */
@@ -60,8 +84,16 @@ public class Passwords {
                 .params(userId, encoder.encode(password)).update();
     }
 
-    /** The active user with this e-mail and password, with organization and groups, as the token lookup gives them. */
+    /**
+     * The active user with this e-mail and password, with organization and groups, as the token lookup gives them.
+     * Failures count per e-mail address, known or not; past the limit {@link Throttled} stops guessing (and bcrypt's cost).
+     */
     Optional<Actor> authenticate(String email, String password) {
+        String key = "sign-in|" + email.strip().toLowerCase(java.util.Locale.ROOT);
+        Attempts.Count failures = attempts.current(key, failureWindow);
+        if (failures.attempts() >= maxFailures) {
+            throw new Throttled(failures.windowEndsIn());
+        }
         Optional<Stored> stored = db.sql("""
                         select u.id, u.email, u.role, m.organization_id, p.password_hash,
                                array(select g.name from group_memberships gm join groups g on g.id = gm.group_id
@@ -76,6 +108,9 @@ public class Passwords {
                 .optional();
         String hash = stored.map(Stored::hash).orElse(decoy);
         boolean matches = encoder.matches(password, hash);
+        if (!matches || stored.isEmpty()) {
+            attempts.add(key, failureWindow);
+        }
         return stored.filter(s -> matches).map(Stored::actor);
     }
 

@@ -43,7 +43,15 @@ class TokenAuthenticationFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        Optional<Actor> actor = actorFor(header.strip());
+        Optional<Actor> actor;
+        try {
+            actor = actorFor(header.strip());
+        } catch (Passwords.Throttled throttled) {
+            response.setHeader("Retry-After", Long.toString(throttled.retryAfterSeconds()));
+            ErrorResponses.write(response, new ApiException(429, "TooManyRequests", "Too many failed sign-ins for this e-mail address;"
+                    + " try again in " + throttled.retryAfterSeconds() + " seconds, or use an API token."), json);
+            return;
+        }
         if (actor.isEmpty()) {
             response.setHeader("WWW-Authenticate", "Basic realm=\"PartnerDesk\"");
             ErrorResponses.write(response, new ApiException(401, "Unauthorized",

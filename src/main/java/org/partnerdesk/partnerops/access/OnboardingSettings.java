@@ -23,8 +23,8 @@ public class OnboardingSettings {
                        @Value("${partnerdesk.onboarding.demo-partner-external-id:DEMO-PARTNERDESK-PS}") String demoPartnerExternalId,
                        @Value("${partnerdesk.onboarding.portal-url:http://localhost:8080}") String portalUrl) {
         if (invitationExpiresAfter.isNegative() || invitationExpiresAfter.isZero() || limitWindow.toSeconds() < 1
-                || perClient < 1 || perEmail < 1) {
-            throw new IllegalArgumentException("partnerdesk.onboarding: durations and limits must be positive");
+                || limitWindow.compareTo(org.partnerdesk.identity.Attempts.LONGEST_WINDOW) > 0 || perClient < 1 || perEmail < 1) {
+            throw new IllegalArgumentException("partnerdesk.onboarding: durations and limits must be positive, the window at most a day");
         }
         this.invitationExpiresAfter = invitationExpiresAfter;
         this.limitWindow = limitWindow;
