@@ -2,7 +2,11 @@ package org.partnerdesk.partnerops;
 
 import java.time.Instant;
 
+import java.util.List;
+import java.util.Map;
+
 import org.jspecify.annotations.Nullable;
+import org.partnerdesk.api.ApiException;
 
 /**
  * PO-1 a company's application to become a partner: through the click-through sign-up, or made by hand by Partner
@@ -22,7 +26,12 @@ public record PartnerApplication(long id, String company, @Nullable String paren
     public static final String SIGN_UP = "sign_up";
     public static final String MANUAL = "manual";
 
-    public boolean isInReview() {
-        return IN_REVIEW.equals(status);
+    /** PO-1: only an application in review is approved or declined; a second decision is refused, naming the first. */
+    public PartnerApplication requireInReview() {
+        if (!IN_REVIEW.equals(status)) {
+            String why = "partner application " + id + " is already " + status + "; only an application in review is approved or declined (PO-1).";
+            throw new ApiException(422, "RecordInvalid", why, Map.of("status", List.of(new ApiException.FieldError(why, "PO-1"))));
+        }
+        return this;
     }
 }

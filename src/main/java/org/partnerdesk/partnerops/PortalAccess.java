@@ -177,10 +177,7 @@ public class PortalAccess {
         if (java.util.Objects.equals(request.requestedBy(), actor.userId()) || request.email().equalsIgnoreCase(actor.email())) {
             throw ApiException.forbidden("You cannot decide on your own portal access request: another member of Partner Operations does (PO-2).");
         }
-        if (!request.isPending()) {
-            throw refusal("status", "portal access request " + id + " is already " + request.status() + "; only a pending request is decided");
-        }
-        return request;
+        return request.requirePending();
     }
 
     static void requirePartnerOperations(Actor actor) {

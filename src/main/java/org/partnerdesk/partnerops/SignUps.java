@@ -279,12 +279,7 @@ public class SignUps {
         if (java.util.Objects.equals(application.userId(), actor.userId()) || application.contactEmail().equalsIgnoreCase(actor.email())) {
             throw ApiException.forbidden("You cannot decide on your own partner application: another member of Partner Operations does (PO-1).");
         }
-        if (!application.isInReview()) {
-            String why = "partner application " + id + " is already " + application.status()
-                    + "; only an application in review is approved or declined (PO-1).";
-            throw new ApiException(422, "RecordInvalid", why, Map.of("status", List.of(new ApiException.FieldError(why, "PO-1"))));
-        }
-        return application;
+        return application.requireInReview();
     }
 
     private static String describe(PartnerApplication a) {

@@ -120,6 +120,9 @@ class PortalAccessTest extends ApiTest {
         assertThat(declined.status()).as(declined.toString()).isEqualTo(200);
         assertThat(declined.at("/portal_access_request/status").stringValue()).isEqualTo("declined");
         assertThat(onboarding.awaitMail(email, "declined")).contains("Nobody at the partner knows Rita");
+        Reply again = onboarding.partnerOperations().api().post("/api/v2/portal_access_requests/" + id + "/approve", "");
+        assertThat(again.status()).isEqualTo(422);
+        assertThat(again.at("/description").stringValue()).contains("already declined");
         assertThat(desk.admin.get("/api/v2/users/search?query=" + email).json().get("users").size()).isZero();
     }
 
