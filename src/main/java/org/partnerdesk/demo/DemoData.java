@@ -88,7 +88,7 @@ class DemoData {
         Actor actor = new Actor(admin.id(), admin.email(), Role.ADMIN, null, Set.of(Groups.SUPPORT_MANAGERS));
         if (organizations.page(actor, new PageRequest(1, 0)).items().isEmpty()) {
             create(actor, admin);
-            log.info("Demo data loaded: 2 customers, 3 partners, 9 staff, an NFR license");
+            log.info("Demo data loaded: 2 customers, 3 partners and the demo partner company, 9 staff, an NFR license");
         }
         printTokens();
     }
@@ -129,6 +129,9 @@ class DemoData {
 
         Organization umbrella = organization(actor, "Umbrella Cloud", OrganizationType.PARTNER, PartnerTrack.ALLIANCE, "umbrella-cloud.test");
         contact(actor, umbrella, "Ally Alliance", "ally@umbrella-cloud.test");
+
+        // PO-2 [003]: the demo partner company staff ask for a portal login in, to show partners' view (external id DEMO-PARTNERDESK-PS)
+        organization(actor, "PartnerDesk PS", OrganizationType.PARTNER, PartnerTrack.OPEN, "ps.partnerdesk.test");
     }
 
     private Organization organization(Actor actor, String name, OrganizationType type, @Nullable PartnerTrack track, String domain) {

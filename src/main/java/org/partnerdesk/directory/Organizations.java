@@ -129,4 +129,26 @@ public class Organizations {
             });
         }
     }
+
+    /**
+     * For other modules that authorize the write themselves (PO-1 sign-up and Partner Operations): the same uniqueness
+     * checks and audit as {@link #create}, recorded under the user who caused it.
+     */
+    @Transactional
+    public Organization provision(long actorId, OrganizationDetails values) {
+        checkUnique(values, null);
+        Organization created = stored.insert(values);
+        audits.record(actorId, "organization", created.id(), "create", Map.of("values", values));
+        return created;
+    }
+
+    /** PO-5: the partner organizations a company of this name already belongs to, by parent company or by name. */
+    public List<Organization> partnersOfParentCompany(String company) {
+        return stored.partnersOfParentCompany(company.strip());
+    }
+
+    /** DIR-3: the organizations claiming this e-mail domain, for other modules that must not cross the customer line. */
+    public List<Organization> claimingDomain(String domain) {
+        return stored.claimingDomain(domain.strip().toLowerCase(java.util.Locale.ROOT));
+    }
 }

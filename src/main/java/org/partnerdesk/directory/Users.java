@@ -235,4 +235,26 @@ public class Users {
     public java.util.List<User> membersOf(long organizationId) {
         return stored.members(organizationId, 1_000);
     }
+
+    /** PO-1: a person known by name and e-mail, not yet in any organization (an applicant); the e-mail is checked. */
+    @Transactional
+    public User provisionEndUser(String email, String name) {
+        checkEmail(email, null);
+        return provision(new UserDetails(name, email, org.partnerdesk.api.Role.END_USER, null, null), null);
+    }
+
+    /**
+     * For other modules that authorize the write themselves (PO-1 approval, PO-2 portal access): the user joins the
+     * organization under DIR-3 and DIR-4, as {@code by} (whose groups lift the alliance lock), audited.
+     */
+    @Transactional
+    public User join(Actor by, long userId, long organizationId) {
+        User user = stored.findForUpdate(userId).orElseThrow(() -> ApiException.notFound("User " + userId));
+        if (java.util.Objects.equals(user.organizationId(), organizationId)) {
+            return user;
+        }
+        place(by, user, Candidate.of(user), organizationId);
+        audits.record(by.userId(), "user", userId, "join", changes(UserDetails.of(user), organizationId));
+        return stored.find(userId).orElseThrow();
+    }
 }

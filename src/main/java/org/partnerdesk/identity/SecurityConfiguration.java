@@ -4,6 +4,7 @@ import org.partnerdesk.api.ApiException;
 import org.partnerdesk.api.ErrorResponses;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
@@ -15,7 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
 class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, JsonMapper json) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, Passwords passwords, JsonMapper json) throws Exception {
         return http
                 .csrf(csrf -> csrf.disable()) // token-authenticated API: no cookies, so no cross-site forgery
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -23,11 +24,14 @@ class SecurityConfiguration {
                 .formLogin(form -> form.disable())
                 .logout(logout -> logout.disable())
                 .requestCache(cache -> cache.disable())
-                .addFilterBefore(new TokenAuthenticationFilter(tokens, json), BasicAuthenticationFilter.class)
+                .addFilterBefore(new TokenAuthenticationFilter(tokens, passwords, json), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/prometheus", "/actuator/info").permitAll()
                         .requestMatchers("/v3/api-docs/**", "/v3/api-docs", "/swagger-ui.html", "/swagger-ui/**").permitAll()
                         .requestMatchers("/error").permitAll()
+                        // PO-1, PO-2: sign-up, portal access requests and invitations come from people without a sign-in yet
+                        .requestMatchers(HttpMethod.POST, "/api/v2/partner_applications", "/api/v2/portal_access_requests",
+                                "/api/v2/sign_in_invitations/accept").permitAll()
                         .requestMatchers("/api/**").authenticated()
                         .anyRequest().permitAll())
                 .exceptionHandling(e -> e

@@ -19,14 +19,19 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
 
-/** API-2: {@code Basic base64(email/token:TOKEN)} or {@code Bearer TOKEN}; a wrong credential is a 401 at once. */
+/**
+ * API-2: {@code Basic base64(email/token:TOKEN)}, {@code Bearer TOKEN}, or a portal user's {@code Basic base64(email:password)};
+ * a wrong credential is a 401 at once.
+ */
 class TokenAuthenticationFilter extends OncePerRequestFilter {
 
     private final ApiTokens tokens;
+    private final Passwords passwords;
     private final JsonMapper json;
 
-    TokenAuthenticationFilter(ApiTokens tokens, JsonMapper json) {
+    TokenAuthenticationFilter(ApiTokens tokens, Passwords passwords, JsonMapper json) {
         this.tokens = tokens;
+        this.passwords = passwords;
         this.json = json;
     }
 
@@ -38,11 +43,19 @@ class TokenAuthenticationFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        Optional<Actor> actor = actorFor(header.strip());
+        Optional<Actor> actor;
+        try {
+            actor = actorFor(header.strip());
+        } catch (Passwords.Throttled throttled) {
+            response.setHeader("Retry-After", Long.toString(throttled.retryAfterSeconds()));
+            ErrorResponses.write(response, new ApiException(429, "TooManyRequests", "Too many failed sign-ins for this e-mail address;"
+                    + " try again in " + throttled.retryAfterSeconds() + " seconds, or use an API token."), json);
+            return;
+        }
         if (actor.isEmpty()) {
             response.setHeader("WWW-Authenticate", "Basic realm=\"PartnerDesk\"");
             ErrorResponses.write(response, new ApiException(401, "Unauthorized",
-                    "Couldn't authenticate you: use email/token:API_TOKEN (basic) or Bearer API_TOKEN."), json);
+                    "Couldn't authenticate you: use email/token:API_TOKEN or email:password (basic), or Bearer API_TOKEN."), json);
             return;
         }
         var authentication = new UsernamePasswordAuthenticationToken(actor.get(), null,
@@ -75,8 +88,11 @@ class TokenAuthenticationFilter extends OncePerRequestFilter {
             return Optional.empty();
         }
         int colon = decoded.indexOf(':');
-        if (colon < 0 || !decoded.substring(0, colon).endsWith("/token")) {
+        if (colon < 0) {
             return Optional.empty();
+        }
+        if (!decoded.substring(0, colon).endsWith("/token")) {
+            return passwords.authenticate(decoded.substring(0, colon), decoded.substring(colon + 1));
         }
         String email = decoded.substring(0, colon - "/token".length());
         return tokens.authenticate(decoded.substring(colon + 1)).filter(actor -> actor.email().equalsIgnoreCase(email));

@@ -102,6 +102,13 @@ public class StoredOrganizations {
                 .query(Long.class).single();
     }
 
+    /** PO-5: partner organizations whose parent company, or whose own name, is this company name (case-insensitive). */
+    public List<Organization> partnersOfParentCompany(String company) {
+        return db.sql("select " + COLUMNS + " from organizations where org_type = 'partner'"
+                        + " and (lower(parent_company) = lower(?) or lower(name) = lower(?)) order by id")
+                .params(company, company).query(StoredOrganizations::map).list();
+    }
+
     static Organization map(ResultSet rs, int row) throws SQLException {
         String track = rs.getString("partner_track");
         return new Organization(rs.getLong("id"), rs.getString("name"), rs.getString("external_id"),

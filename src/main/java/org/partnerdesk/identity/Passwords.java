@@ -1,0 +1,123 @@
+package org.partnerdesk.identity;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Array;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+import org.partnerdesk.api.Actor;
+import org.partnerdesk.api.ApiException;
+import org.partnerdesk.api.Role;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * API-2 password sign-in for portal users ({@code Basic base64(email:password)}, as Zendesk accepts it). Passwords are
+ * stored with Spring Security's delegating encoder (bcrypt): slow on purpose, which is why API tokens stay the
+ * credential for integrations and the hot path.
+ */
+@Service
+public class Passwords {
+
+    public static final int MIN_LENGTH = 12;
+    /** bcrypt reads 72 bytes at most; a longer password would be cut without a word, so it is refused instead. */
+    public static final int MAX_BYTES = 72;
+
+    private final JdbcClient db;
+    private final Attempts attempts;
+    private final int maxFailures;
+    private final Duration failureWindow;
+    private final PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    // compared against when no password is stored, so an unknown e-mail costs as long as a wrong password
+    private final String decoy = encoder.encode("decoy-password-never-matches");
+
+    Passwords(JdbcClient db, Attempts attempts, @Value("${partnerdesk.sign-in.max-failures:10}") int maxFailures,
+              @Value("${partnerdesk.sign-in.failure-window:PT15M}") Duration failureWindow) {
+        this.db = db;
+        this.attempts = attempts;
+        this.maxFailures = maxFailures;
+        this.failureWindow = failureWindow;
+    }
+
+    /** Too many wrong passwords for one e-mail address in the window: no password is checked until it ends. */
+    static final class Throttled extends RuntimeException {
+
+        private final Duration retryAfter;
+
+        Throttled(Duration retryAfter) {
+            super("too many failed sign-ins", null, false, false);
+            this.retryAfter = retryAfter;
+        }
+
+        long retryAfterSeconds() {
+            return Math.max(1, retryAfter.toSeconds());
+        }
+    }
+
+    /** What a new password must be; {@code null} when it is fine, else the reason. */
+    public static @Nullable String problemWith(String password) {
+        if (password.length() < MIN_LENGTH) {
+            return "is too short (minimum is " + MIN_LENGTH + " characters)";
+        }
+        if (password.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
+            return "is too long (maximum is " + MAX_BYTES + " bytes)";
+        }
+        return null;
+    }
+
+    /** Sets or replaces the user's password; callers prove the right to do so (an invitation token, PO-2). */
+    @Transactional
+    public void set(long userId, String password) {
+        String problem = problemWith(password);
+        if (problem != null) {
+            throw ApiException.invalid("password", "invalid_value", problem);
+        }
+        db.sql("""
+                        insert into user_passwords (user_id, password_hash) values (?, ?)
+                        on conflict (user_id) do update set password_hash = excluded.password_hash, updated_at = now()""")
+                .params(userId, encoder.encode(password)).update();
+    }
+
+    /**
+     * The active user with this e-mail and password, with organization and groups, as the token lookup gives them.
+     * Failures count per e-mail address, known or not; past the limit {@link Throttled} stops guessing (and bcrypt's cost).
+     */
+    Optional<Actor> authenticate(String email, String password) {
+        String key = "sign-in|" + email.strip().toLowerCase(java.util.Locale.ROOT);
+        Attempts.Count failures = attempts.current(key, failureWindow);
+        if (failures.attempts() >= maxFailures) {
+            throw new Throttled(failures.windowEndsIn());
+        }
+        Optional<Stored> stored = db.sql("""
+                        select u.id, u.email, u.role, m.organization_id, p.password_hash,
+                               array(select g.name from group_memberships gm join groups g on g.id = gm.group_id
+                                      where gm.user_id = u.id) as groups
+                          from users u
+                          join user_passwords p on p.user_id = u.id
+                          left join organization_memberships m on m.user_id = u.id
+                         where lower(u.email) = lower(?) and u.active""")
+                .param(email.strip())
+                .query((rs, n) -> new Stored(new Actor(rs.getLong(1), rs.getString(2), Role.fromCode(rs.getString(3)).orElseThrow(),
+                        (Long) rs.getObject(4), groups(rs.getArray(6))), rs.getString(5)))
+                .optional();
+        String hash = stored.map(Stored::hash).orElse(decoy);
+        boolean matches = encoder.matches(password, hash);
+        if (!matches || stored.isEmpty()) {
+            attempts.add(key, failureWindow);
+        }
+        return stored.filter(s -> matches).map(Stored::actor);
+    }
+
+    private record Stored(Actor actor, String hash) {
+    }
+
+    private static Set<String> groups(Array array) throws java.sql.SQLException {
+        return Set.of((String[]) array.getArray());
+    }
+}

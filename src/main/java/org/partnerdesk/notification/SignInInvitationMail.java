@@ -1,0 +1,49 @@
+package org.partnerdesk.notification;
+
+import java.util.Optional;
+
+import org.partnerdesk.partnerops.PortalAccess;
+import org.partnerdesk.partnerops.SignInInvitationIssued;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.mail.SimpleMailMessage;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * PO-1, PO-2: the sign-in invitation, through the outbox. The token is minted here, at each attempt: after a failed send
+ * the retry mints another, replacing the hash of the one nobody received, so only the token that went out works.
+ */
+@Component
+@ConditionalOnProperty("spring.mail.host")
+class SignInInvitationMail {
+
+    private final PortalAccess access;
+    private final JavaMailSender mail;
+    private final String from;
+
+    SignInInvitationMail(PortalAccess access, JavaMailSender mail, @Value("${partnerdesk.mail.from:support@partnerdesk.test}") String from) {
+        this.access = access;
+        this.mail = mail;
+        this.from = from;
+    }
+
+    @ApplicationModuleListener
+    void on(SignInInvitationIssued invitation) {
+        Optional<String> token = access.mintInvitationToken(invitation.invitationId());
+        if (token.isEmpty()) {
+            return; // used, replaced by a newer invitation, or expired before the mail could go: nothing worth sending
+        }
+        SimpleMailMessage message = new SimpleMailMessage();
+        message.setFrom(from);
+        message.setTo(invitation.email());
+        message.setSubject("[PartnerDesk] Your sign-in invitation for " + invitation.organizationName());
+        message.setText("Hello " + invitation.name() + ",\n\n" + invitation.occasion() + "\n\n"
+                + "Set your password to sign in to the partner portal:\n" + access.invitationLink(token.get()) + "\n\n"
+                + "Or with the API: POST /api/v2/sign_in_invitations/accept\n"
+                + "{\"sign_in_invitation\":{\"token\":\"" + token.get() + "\",\"password\":\"…\"}}\n\n"
+                + "The invitation works once and expires at " + invitation.expiresAt() + ". Then sign in with your e-mail and password.");
+        mail.send(message);
+    }
+}
