@@ -95,8 +95,14 @@ public final class ApiClient {
 
     /** A raw body, as {@code POST /api/v2/uploads} takes it (FILE-1); a publisher of unknown length goes chunked. */
     public Reply sendBody(String method, String path, @Nullable String contentType, HttpRequest.BodyPublisher body) {
+        return sendBody(method, path, contentType, body, false);
+    }
+
+    /** The same; with {@code expectContinue} the body goes only after the server's 100 Continue. */
+    public Reply sendBody(String method, String path, @Nullable String contentType, HttpRequest.BodyPublisher body,
+                          boolean expectContinue) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : baseUrl + path))
-                .method(method, body).header("Accept", "application/json");
+                .method(method, body).header("Accept", "application/json").expectContinue(expectContinue);
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }

@@ -1,5 +1,6 @@
 package org.partnerdesk.attachment;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PushbackInputStream;
@@ -71,7 +72,7 @@ public class Attachments {
         if (file.declaredLength() > limits.maxBytes()) {
             throw tooLarge(); // refused before a byte is read
         }
-        PushbackInputStream content = new PushbackInputStream(body, 1);
+        PushbackInputStream content = new PushbackInputStream(new ClientBody(body), 1);
         int first = content.read();
         if (first == -1) {
             throw ApiException.invalid("file", "blank", "The file is empty (0 bytes): send the file's content as the request body.");
@@ -207,6 +208,39 @@ public class Attachments {
             store.delete(key);
         } catch (IOException | RuntimeException e) {
             log.warn("Could not remove stored file {}; it is referenced by no row", key, e);
+        }
+    }
+
+    /** The request body: a read that fails is the client's broken upload (a 400), not the store's failure (a 500). */
+    private static final class ClientBody extends FilterInputStream {
+
+        ClientBody(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() {
+            try {
+                return super.read();
+            } catch (IOException e) {
+                throw interrupted(e);
+            }
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) {
+            try {
+                return super.read(b, off, len);
+            } catch (IOException e) {
+                throw interrupted(e);
+            }
+        }
+
+        private static ApiException interrupted(IOException cause) {
+            ApiException refusal = ApiException.badRequest("UploadInterrupted",
+                    "The upload broke off before the whole file arrived; nothing was stored. Send the file again.");
+            refusal.initCause(cause);
+            return refusal;
         }
     }
 

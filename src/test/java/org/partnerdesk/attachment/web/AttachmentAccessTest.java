@@ -63,6 +63,22 @@ class AttachmentAccessTest extends ApiTest {
     }
 
     @Test
+    void nobodyElseAddsToOrDeletesSomeonesUpload() {
+        Account ann = desk.endUserIn(desk.aCustomer());
+        String token = upload(ann.api(), "mine.txt", "text/plain", "mine".getBytes(StandardCharsets.UTF_8)).at("/upload/token").stringValue();
+
+        for (Account other : List.of(desk.stranger(), desk.endUserIn(desk.aPartner("open")), desk.endUserIn(desk.aCustomer()))) {
+            var added = upload(other.api(), "theirs.txt", token, "text/plain", java.net.http.HttpRequest.BodyPublishers.ofString("x"));
+            assertThat(added.status()).as(other.email()).isEqualTo(422);
+            assertThat(added.at("/details/token/0/description").stringValue()).contains("not one of your uploads");
+            assertThat(other.api().delete("/api/v2/uploads/" + token).status()).as(other.email()).isEqualTo(404);
+        }
+        assertThat(desk.anonymous().delete("/api/v2/uploads/" + token).status()).isEqualTo(401);
+        assertThat(upload(desk.anonymous(), "x.txt", "text/plain", "x".getBytes(StandardCharsets.UTF_8)).status()).isEqualTo(401);
+        assertThat(ann.api().delete("/api/v2/uploads/" + token).status()).isEqualTo(204);
+    }
+
+    @Test
     void aFileOnAnInternalNoteIsForStaffOnly() {
         Account ann = desk.endUserIn(desk.aCustomer());
         Account agent = desk.agent();

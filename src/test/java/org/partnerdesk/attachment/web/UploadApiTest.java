@@ -155,11 +155,20 @@ class UploadApiTest extends ApiTest {
         long rows = count("attachments");
         long files = storedFiles();
 
-        Reply declared = upload(ann.api(), "big.iso", null, "application/octet-stream", withLength(LIMIT + 1));
+        var sent = new java.util.concurrent.atomic.AtomicLong();
+        Reply declared = ann.api().sendBody("POST", "/api/v2/uploads?filename=big.iso", "application/octet-stream",
+                HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(() -> counted(LIMIT + 1, sent)),
+                        LIMIT + 1), true);
 
         assertThat(declared.status()).as(declared.toString()).isEqualTo(413);
         assertThat(declared.at("/error").stringValue()).isEqualTo("RequestEntityTooLarge");
         assertThat(declared.at("/description").stringValue()).contains("20 MB", "FILE-1", "Support Uploader", "upload_links");
+        assertThat(sent.get()).as("bytes the client had to send").isZero();
+        assertThat(count("attachments")).isEqualTo(rows);
+        assertThat(storedFiles()).isEqualTo(files);
+
+        Reply withoutExpect = upload(ann.api(), "big.iso", null, "application/octet-stream", withLength(LIMIT + 1));
+        assertThat(withoutExpect.status()).as(withoutExpect.toString()).isEqualTo(413);
         assertThat(count("attachments")).isEqualTo(rows);
         assertThat(storedFiles()).isEqualTo(files);
     }
@@ -287,6 +296,17 @@ class UploadApiTest extends ApiTest {
         assertThat(db.sql("select count(*) from uploads where token = ?").param(used).query(Long.class).single()).isOne();
         assertThat(Files.exists(dataDir.resolve("files").resolve(unusedKey))).isFalse();
         assertThat(storedFiles()).isLessThanOrEqualTo(files - 1);
+    }
+
+    private static java.io.InputStream counted(long size, java.util.concurrent.atomic.AtomicLong sent) {
+        return new java.io.FilterInputStream(org.partnerdesk.attachment.Uploads.generated(size)) {
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                int n = super.read(b, off, len);
+                sent.addAndGet(Math.max(n, 0));
+                return n;
+            }
+        };
     }
 
     private long file(ApiClient api) {
