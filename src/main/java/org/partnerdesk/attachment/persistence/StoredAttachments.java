@@ -4,8 +4,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.partnerdesk.attachment.Attachment;
@@ -78,18 +81,18 @@ public class StoredAttachments {
      * answers the tokens it bound.
      */
     public List<String> claim(Collection<String> tokens, long authorId, long ticketId, long commentId, boolean isPublic, Instant now) {
-        List<Long> uploadIds = db.sql("""
+        List<String> claimed = db.sql("""
                         update uploads set ticket_id = ?, comment_id = ?
                          where token = any(?) and uploader_id = ? and expires_at > ? and comment_id is null
-                        returning id""")
+                        returning token""")
                 .params(ticketId, commentId, tokens.toArray(String[]::new), authorId, Timestamp.from(now))
-                .query(Long.class).list();
-        if (uploadIds.isEmpty()) {
-            return List.of();
+                .query(String.class).list();
+        if (!claimed.isEmpty()) {
+            db.sql("update attachments a set ticket_id = ?, comment_id = ?, comment_public = ? from uploads u"
+                            + " where a.upload_id = u.id and u.token = any(?)")
+                    .params(ticketId, commentId, isPublic, claimed.toArray(String[]::new)).update();
         }
-        db.sql("update attachments set ticket_id = ?, comment_id = ?, comment_public = ? where upload_id = any(?)")
-                .params(ticketId, commentId, isPublic, uploadIds.toArray(Long[]::new)).update();
-        return db.sql("select token from uploads where id = any(?)").param(uploadIds.toArray(Long[]::new)).query(String.class).list();
+        return claimed;
     }
 
     public List<Attachment> ofComments(Collection<Long> commentIds) {
@@ -103,7 +106,12 @@ public class StoredAttachments {
                         select id from uploads where comment_id is null and expires_at <= ?
                          order by expires_at limit ? for update skip locked""")
                 .params(Timestamp.from(now), limit).query(Long.class).list();
-        return ids.stream().map(id -> new ExpiredUpload(id, storageKeysOf(id))).toList();
+        Map<Long, List<String>> keys = new LinkedHashMap<>();
+        ids.forEach(id -> keys.put(id, new ArrayList<>()));
+        db.sql("select upload_id, storage_key from attachments where upload_id = any(?) order by id")
+                .param(ids.toArray(Long[]::new))
+                .query((rs, n) -> keys.get(rs.getLong(1)).add(rs.getString(2))).list();
+        return keys.entrySet().stream().map(e -> new ExpiredUpload(e.getKey(), e.getValue())).toList();
     }
 
     public List<String> storageKeysOf(long uploadId) {

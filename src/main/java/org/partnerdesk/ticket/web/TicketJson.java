@@ -116,7 +116,7 @@ final class TicketJson {
         String base = ServletUriComponentsBuilder.fromCurrentContextPath().toUriString();
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("id", a.id());
-        json.put("url", base + a.path());
+        json.put("url", base + a.path() + ".json");
         json.put("file_name", a.fileName());
         json.put("content_url", base + a.contentPath());
         json.put("mapped_content_url", base + a.contentPath());
