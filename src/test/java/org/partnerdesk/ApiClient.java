@@ -93,6 +93,50 @@ public final class ApiClient {
         }
     }
 
+    /** A raw body, as {@code POST /api/v2/uploads} takes it (FILE-1); a publisher of unknown length goes chunked. */
+    public Reply sendBody(String method, String path, @Nullable String contentType, HttpRequest.BodyPublisher body) {
+        return sendBody(method, path, contentType, body, false);
+    }
+
+    /** The same; with {@code expectContinue} the body goes only after the server's 100 Continue. */
+    public Reply sendBody(String method, String path, @Nullable String contentType, HttpRequest.BodyPublisher body,
+                          boolean expectContinue) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : baseUrl + path))
+                .method(method, body).header("Accept", "application/json").expectContinue(expectContinue);
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        headers.forEach(request::header);
+        try {
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Reply(response.statusCode(), response.body(), response.headers().map());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A download: the status, the headers and the bytes as they came. */
+    public HttpResponse<byte[]> getBytes(String path) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : baseUrl + path)).GET();
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        try {
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** An answer: status, raw body, the body as JSON, headers. */
     public record Reply(int status, String text, Map<String, java.util.List<String>> headers) {
 

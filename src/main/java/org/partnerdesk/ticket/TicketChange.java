@@ -31,7 +31,16 @@ public record TicketChange(@Nullable String subject, @Nullable String status, @N
         this(subject, status, priority, type, requesterId, assigneeId, groupId, tags, customFields, comment, List.of(), null, null);
     }
 
-    public record Comment(String body, boolean isPublic) {
+    /** {@code uploads}: the upload tokens whose files this comment attaches (FILE-1). */
+    public record Comment(String body, boolean isPublic, List<String> uploads) {
+
+        public Comment {
+            uploads = List.copyOf(uploads);
+        }
+
+        public Comment(String body, boolean isPublic) {
+            this(body, isPublic, List.of());
+        }
     }
 
     /** Zendesk's {@code email_ccs} item: one person, by id or e-mail, put on the CCs or taken off. */

@@ -41,11 +41,13 @@ public class Tickets {
     private final ApplicationEventPublisher publisher;
     private final TicketCcs ccs;
     private final Slas slas;
+    private final CommentUploads uploads;
     private final long deskUserId;
 
     Tickets(StoredTickets stored, StoredConversation conversation, TicketDecisions decisions, TicketForms forms, Users users,
-            ApplicationEventPublisher publisher, TicketCcs ccs, Slas slas) {
+            ApplicationEventPublisher publisher, TicketCcs ccs, Slas slas, CommentUploads uploads) {
         this.slas = slas;
+        this.uploads = uploads;
         this.publisher = publisher;
         this.ccs = ccs;
         this.stored = stored;
@@ -89,6 +91,9 @@ public class Tickets {
         events.add(new Audit.Event("Create", "entitlement", summary(e), null, e.rule().id()));
         events.add(new Audit.Event("Comment", "comment", request.body(), null, null));
         Ticket ticket = stored.insert(draft, actor.userId(), request.body(), events);
+        if (!request.uploads().isEmpty()) { // FILE-1; without uploads intake stays one statement
+            uploads.claim(request.uploads(), actor.userId(), ticket.id(), conversation.firstCommentId(ticket.id()), true);
+        }
         publicReply(ticket, actor.userId(), request.body());
         publisher.publishEvent(new TicketCreated(ticket.id(), actor.userId(), ticket.requesterId(), ticket.organizationId(), form.id()));
         slas.start(ticket.id(), e.supportLevel().code(), ticket.priority(), ticket.createdAt(), isLicensingQuestion(ticket));
@@ -150,7 +155,10 @@ public class Tickets {
         explain(events, "collaborator_ids", ccs.reason());
         if (change.comment() != null) {
             boolean isPublic = change.comment().isPublic() || !actor.isStaff();
-            conversation.addComment(id, actor.userId(), change.comment().body(), isPublic);
+            Comment added = conversation.addComment(id, actor.userId(), change.comment().body(), isPublic);
+            if (!change.comment().uploads().isEmpty()) {
+                uploads.claim(change.comment().uploads(), actor.userId(), id, added.id(), isPublic); // FILE-1
+            }
             if (isPublic) {
                 publicReply(after, actor.userId(), change.comment().body());
             }

@@ -53,7 +53,9 @@ class IdempotencyFilter extends OncePerRequestFilter {
         return !"POST".equals(request.getMethod()) || request.getHeader(HEADER) == null
                 || !request.getRequestURI().startsWith(request.getContextPath() + "/api/")
                 // API-2: a new API token is shown once and stored hashed; keeping its response to replay would do neither
-                || request.getRequestURI().startsWith(request.getContextPath() + "/api/v2/api_tokens");
+                || request.getRequestURI().startsWith(request.getContextPath() + "/api/v2/api_tokens")
+                // FILE-1: an upload's body is a file of up to 20 MB, streamed to storage, not a JSON body to hash and keep
+                || request.getRequestURI().startsWith(request.getContextPath() + "/api/v2/uploads");
     }
 
     @Override

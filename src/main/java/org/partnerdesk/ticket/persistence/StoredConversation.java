@@ -27,6 +27,11 @@ public class StoredConversation {
                 .params(ticketId, authorId, body, isPublic).query(StoredConversation::comment).single();
     }
 
+    /** The comment a ticket was opened with. */
+    public long firstCommentId(long ticketId) {
+        return db.sql("select min(id) from ticket_comments where ticket_id = ?").param(ticketId).query(Long.class).single();
+    }
+
     public List<Comment> comments(long ticketId, boolean withInternalNotes, long afterId, int limit) {
         return db.sql("select id, ticket_id, author_id, body, public, created_at from ticket_comments"
                         + " where ticket_id = ? and (public or ?) and id > ? order by id limit ?")

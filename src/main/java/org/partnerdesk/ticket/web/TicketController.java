@@ -13,7 +13,10 @@ import org.partnerdesk.api.Actor;
 import org.partnerdesk.api.ApiException;
 import org.partnerdesk.api.EmailAddress;
 import org.partnerdesk.api.JsonBody;
+import org.partnerdesk.api.CursorPage;
 import org.partnerdesk.api.PageRequest;
+import org.partnerdesk.ticket.Comment;
+import org.partnerdesk.ticket.CommentUploads;
 import org.partnerdesk.ticket.Ticket;
 import org.partnerdesk.ticket.TicketChange;
 import org.partnerdesk.ticket.TicketField;
@@ -48,9 +51,11 @@ class TicketController {
     private final TicketForms forms;
     private final TicketJson.Shape shape;
     private final Slas slas;
+    private final CommentUploads uploads;
 
-    TicketController(Tickets tickets, TicketForms forms, Slas slas) {
+    TicketController(Tickets tickets, TicketForms forms, Slas slas, CommentUploads uploads) {
         this.tickets = tickets;
+        this.uploads = uploads;
         this.slas = slas;
         this.forms = forms;
         this.shape = new TicketJson.Shape(forms);
@@ -72,11 +77,12 @@ class TicketController {
         collaborators(ticket, ccEmails, ccIds);
         List<String> tags = ticket.texts("tags", 80, 50);
         Long requesterId = ticket.id("requester_id");
+        List<String> uploadTokens = comment.texts("uploads", 100, 50);
         ticket.throwIfInvalid();
         String finalSubject = subject == null || subject.isBlank() ? firstLine(text) : subject;
         long form = formId != null ? formId : forms.formNamed("Support").id();
         Ticket created = tickets.create(actor, new NewTicket(finalSubject, text, form, priority, type, fields, ccEmails, ccIds,
-                tags == null ? List.of() : tags, requesterId));
+                tags == null ? List.of() : tags, requesterId, uploadTokens == null ? List.of() : uploadTokens));
         return Map.of("ticket", shape.of(created));
     }
 
@@ -88,7 +94,9 @@ class TicketController {
             JsonBody c = ticket.object("comment");
             String text = c.requiredText("body", MAX_BODY);
             Boolean isPublic = c.bool("public");
-            comment = text == null ? null : new TicketChange.Comment(text, isPublic == null || isPublic);
+            List<String> uploadTokens = c.texts("uploads", 100, 50);
+            comment = text == null ? null : new TicketChange.Comment(text, isPublic == null || isPublic,
+                    uploadTokens == null ? List.of() : uploadTokens);
         }
         String subject = ticket.has("subject") ? ticket.requiredText("subject", 500) : null;
         TicketChange change = new TicketChange(subject, ticket.oneOf("status", STATUSES), ticket.oneOf("priority", PRIORITIES),
@@ -131,7 +139,9 @@ class TicketController {
 
     @GetMapping("/{id}/comments")
     Map<String, Object> comments(Actor actor, @PathVariable long id, HttpServletRequest request) {
-        return tickets.comments(actor, id, PageRequest.from(request)).body("comments", TicketJson::comment, request);
+        CursorPage<Comment> page = tickets.comments(actor, id, PageRequest.from(request));
+        Map<Long, List<CommentUploads.CommentAttachment>> files = uploads.attachmentsOf(page.items().stream().map(Comment::id).toList());
+        return page.body("comments", c -> TicketJson.comment(c, files.getOrDefault(c.id(), List.of())), request);
     }
 
     @GetMapping("/{id}/audits")

@@ -9,6 +9,7 @@ import java.util.Set;
 
 import org.partnerdesk.ticket.Audit;
 import org.partnerdesk.ticket.Comment;
+import org.partnerdesk.ticket.CommentUploads;
 import org.partnerdesk.ticket.Ticket;
 import org.partnerdesk.ticket.TicketForms;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
@@ -72,7 +73,7 @@ final class TicketJson {
         }
     }
 
-    static Map<String, Object> comment(Comment c) {
+    static Map<String, Object> comment(Comment c, List<CommentUploads.CommentAttachment> attachments) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("id", c.id());
         json.put("type", "Comment");
@@ -81,7 +82,7 @@ final class TicketJson {
         json.put("plain_body", c.body());
         json.put("html_body", "<p>" + escape(c.body()) + "</p>");
         json.put("public", c.isPublic());
-        json.put("attachments", List.of());
+        json.put("attachments", attachments.stream().map(TicketJson::attachment).toList());
         json.put("created_at", c.createdAt());
         return json;
     }
@@ -107,6 +108,25 @@ final class TicketJson {
         json.put("author_id", a.authorId());
         json.put("created_at", a.createdAt());
         json.put("events", events);
+        return json;
+    }
+
+    /** Zendesk's attachment shape (FILE-1); the attachment module serves both URLs. */
+    static Map<String, Object> attachment(CommentUploads.CommentAttachment a) {
+        String base = ServletUriComponentsBuilder.fromCurrentContextPath().toUriString();
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", a.id());
+        json.put("url", base + a.path() + ".json");
+        json.put("file_name", a.fileName());
+        json.put("content_url", base + a.contentPath());
+        json.put("mapped_content_url", base + a.contentPath());
+        json.put("content_type", a.contentType());
+        json.put("size", a.size());
+        json.put("width", null);
+        json.put("height", null);
+        json.put("inline", false);
+        json.put("deleted", false);
+        json.put("thumbnails", List.of());
         return json;
     }
 
