@@ -93,6 +93,27 @@ public final class ApiClient {
         }
     }
 
+    /** POST of a body that is not JSON, such as a CSV file (DIR-7 CRM import). */
+    public Reply post(String path, byte[] body, String contentType) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : baseUrl + path))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .header("Accept", "application/json")
+                .header("Content-Type", contentType);
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        headers.forEach(request::header);
+        try {
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Reply(response.statusCode(), response.body(), response.headers().map());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** An answer: status, raw body, the body as JSON, headers. */
     public record Reply(int status, String text, Map<String, java.util.List<String>> headers) {
 

@@ -53,7 +53,9 @@ class IdempotencyFilter extends OncePerRequestFilter {
         return !"POST".equals(request.getMethod()) || request.getHeader(HEADER) == null
                 || !request.getRequestURI().startsWith(request.getContextPath() + "/api/")
                 // API-2: a new API token is shown once and stored hashed; keeping its response to replay would do neither
-                || request.getRequestURI().startsWith(request.getContextPath() + "/api/v2/api_tokens");
+                || request.getRequestURI().startsWith(request.getContextPath() + "/api/v2/api_tokens")
+                // DIR-7: a CRM import is idempotent by itself, and its CSV bodies are streamed, never held to be replayed
+                || request.getRequestURI().startsWith(request.getContextPath() + "/api/v2/imports/");
     }
 
     @Override
