@@ -237,6 +237,18 @@ class CrmImportApiTest extends ApiTest {
         assertThat(organization(p + "-P1").at("/organization_fields/partner_track").stringValue()).isEqualTo("open");
     }
 
+    @Test // DIR-7: the import is idempotent by itself; an Idempotency-Key neither replays it nor caps its body at 1 MB
+    void anImportIsNotReplayedByIdempotencyKey() {
+        ApiClient keyed = desk.admin.withHeader("Idempotency-Key", p);
+        String csv = accounts(p + "-A1," + p + " Acme,Customer,,,,");
+        Reply first = importing(keyed, "accounts", csv);
+        Reply second = importing(keyed, "accounts", csv);
+        assertThat(second.status()).isEqualTo(201);
+        assertThat(second.header("x-idempotency-lookup")).isNull();
+        assertThat(second.at("/import/id").longValue()).isNotEqualTo(first.at("/import/id").longValue());
+        assertThat(second.at("/import/unchanged").intValue()).isEqualTo(1);
+    }
+
     @Test // DIR-7: a file without the columns it needs is refused whole, and nothing changes
     void aFileWithoutTheRequiredColumnsIsRefused() {
         int before = desk.admin.get("/api/v2/imports/crm?page[size]=100").json().get("imports").size();
