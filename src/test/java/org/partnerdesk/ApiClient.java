@@ -93,6 +93,11 @@ public final class ApiClient {
         }
     }
 
+    /** POST of a body that is not JSON, such as a CSV file (DIR-7 CRM import). */
+    public Reply post(String path, byte[] body, String contentType) {
+        return sendBody("POST", path, contentType, HttpRequest.BodyPublishers.ofByteArray(body));
+    }
+
     /** A raw body, as {@code POST /api/v2/uploads} takes it (FILE-1); a publisher of unknown length goes chunked. */
     public Reply sendBody(String method, String path, @Nullable String contentType, HttpRequest.BodyPublisher body) {
         return sendBody(method, path, contentType, body, false);

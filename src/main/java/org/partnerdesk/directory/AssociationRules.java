@@ -1,5 +1,6 @@
 package org.partnerdesk.directory;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
@@ -10,7 +11,7 @@ import org.springframework.stereotype.Component;
 
 /** Who may join which organization (DIR-3 [001]) and who may change an alliance organization's members (DIR-4 [004]). */
 @Component
-class AssociationRules {
+public class AssociationRules {
 
     static final String SUPPORT_MANAGERS = "Support Managers";
 
@@ -21,26 +22,37 @@ class AssociationRules {
     }
 
     /** Who is to join: e-mail and role as they will be after the write, and the side it remembers (none for a new user). */
-    record Candidate(String email, Role role, @Nullable OrganizationType rememberedSide) {
-        static Candidate of(User user) {
+    public record Candidate(String email, Role role, @Nullable OrganizationType rememberedSide) {
+        public static Candidate of(User user) {
             return new Candidate(user.email(), user.role(), user.contactSide());
         }
     }
 
+    /** Which organizations claim an e-mail domain: the store for one write, a map loaded once per chunk for an import (DIR-7). */
+    @FunctionalInterface
+    public interface DomainClaims {
+        List<Organization> claiming(String domain);
+    }
+
     /** A user, now in {@code current} (or none), is to become a member of {@code target}. */
     void checkJoin(Actor actor, Candidate candidate, @Nullable Organization current, Organization target) {
+        checkJoin(actor, candidate, current, target, organizations::claimingDomain);
+    }
+
+    /** The same, with domain claims already loaded: the CRM import checks many contacts against one lookup. */
+    public void checkJoin(Actor actor, Candidate candidate, @Nullable Organization current, Organization target, DomainClaims claims) {
         checkAllianceLock(actor, target);
         if (current != null && current.id() != target.id()) {
             checkAllianceLock(actor, current);
         }
         internalOrganizationsAreForStaff(candidate, target, "organization_id");
-        neverAssociateCustomersWithPartners(candidate, current, target);
+        neverAssociateCustomersWithPartners(candidate, current, target, claims);
     }
 
     /** DIR-3 alone, for a user who stays where it is: the refusal names the line it would cross. */
     void checkSameSide(Candidate candidate, Organization current, Organization target) {
         internalOrganizationsAreForStaff(candidate, target, "organization_id");
-        neverAssociateCustomersWithPartners(candidate, current, target);
+        neverAssociateCustomersWithPartners(candidate, current, target, organizations::claimingDomain);
     }
 
     /** A user staying in {@code current} under a new role. */
@@ -87,11 +99,12 @@ class AssociationRules {
     }
 
     // DIR-3 [001]: never associate a customer with a partner's organization, or vice-versa
-    private void neverAssociateCustomersWithPartners(Candidate candidate, @Nullable Organization current, Organization target) {
+    private void neverAssociateCustomersWithPartners(Candidate candidate, @Nullable Organization current, Organization target,
+                                                     DomainClaims claims) {
         if (target.type() == OrganizationType.INTERNAL) {
             return;
         }
-        Optional<Home> home = homeOf(candidate, current, target);
+        Optional<Home> home = homeOf(candidate, current, target, claims);
         if (home.isEmpty() || home.get().side() == target.type()) {
             return;
         }
@@ -112,7 +125,7 @@ class AssociationRules {
      * The contact's customer or partner organization; else (none, or an internal one, which says nothing about sides)
      * the side it remembers from an organization it left; else an organization claiming its e-mail domain.
      */
-    private Optional<Home> homeOf(Candidate candidate, @Nullable Organization current, Organization target) {
+    private Optional<Home> homeOf(Candidate candidate, @Nullable Organization current, Organization target, DomainClaims claims) {
         if (current != null && current.type() != OrganizationType.INTERNAL) {
             return Optional.of(new Home(current.type(), "a contact of " + current.describe()));
         }
@@ -126,7 +139,7 @@ class AssociationRules {
         if (target.domainNames().contains(domain)) {
             return Optional.empty();
         }
-        return organizations.claimingDomain(domain).stream()
+        return claims.claiming(domain).stream()
                 .filter(o -> o.type() != OrganizationType.INTERNAL)
                 .findFirst()
                 .map(o -> new Home(o.type(), "a contact of " + o.describe()));

@@ -51,6 +51,14 @@ public class Organizations {
         actor.requireAdmin();
         Organization before = stored.findForUpdate(id).orElseThrow(() -> ApiException.notFound("Organization " + id));
         checkUnique(values, before);
+        checkChange(actor, before, values);
+        Organization after = stored.update(id, values);
+        audits.record(actor.userId(), "organization", id, "update", Map.of("before", OrganizationDetails.of(before), "after", values));
+        return after;
+    }
+
+    /** DIR-3, DIR-4, DIR-5, DIR-6 for a change of an existing organization; the CRM import (DIR-7) checks its updates here too. */
+    public void checkChange(Actor actor, Organization before, OrganizationDetails values) {
         rules.checkTrackChange(actor, before, values.type(), values.track());
         if (before.type() != values.type()) {
             checkNoMembersCrossOver(before, values);
@@ -58,9 +66,6 @@ public class Organizations {
         if (before.isPartner() && values.type() != OrganizationType.PARTNER) {
             checkNothingNeedsAPartner(before, values);
         }
-        Organization after = stored.update(id, values);
-        audits.record(actor.userId(), "organization", id, "update", Map.of("before", OrganizationDetails.of(before), "after", values));
-        return after;
     }
 
     public Organization find(Actor actor, long id) {

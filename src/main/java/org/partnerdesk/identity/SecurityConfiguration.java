@@ -3,6 +3,7 @@ package org.partnerdesk.identity;
 import org.partnerdesk.api.ApiException;
 import org.partnerdesk.api.ErrorResponses;
 import org.springframework.context.annotation.Bean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -13,6 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** API-2: every API endpoint needs a token; what each role may do is decided by the module that owns it. */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication // not for a command-line run (DIR-7 import-crm), which has no web server
 class SecurityConfiguration {
 
     @Bean

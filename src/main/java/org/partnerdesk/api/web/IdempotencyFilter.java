@@ -55,7 +55,9 @@ class IdempotencyFilter extends OncePerRequestFilter {
                 // API-2: a new API token is shown once and stored hashed; keeping its response to replay would do neither
                 || request.getRequestURI().startsWith(request.getContextPath() + "/api/v2/api_tokens")
                 // FILE-1: an upload's body is a file of up to 20 MB, streamed to storage, not a JSON body to hash and keep
-                || request.getRequestURI().startsWith(request.getContextPath() + "/api/v2/uploads");
+                || request.getRequestURI().startsWith(request.getContextPath() + "/api/v2/uploads")
+                // DIR-7: a CRM import is idempotent by itself, and its CSV bodies are streamed, never held to be replayed
+                || request.getRequestURI().startsWith(request.getContextPath() + "/api/v2/imports/");
     }
 
     @Override

@@ -36,11 +36,49 @@ public class StoredMemberships {
         rememberSide(userId, organizationId);
     }
 
-    // DIR-3 [001]: every way in goes through here, so no write path forgets the side a contact joined; leaving keeps it
+    /** A user and the organization it is to belong to, for the CRM import's bulk writes (DIR-7). */
+    public record Placement(long userId, long organizationId) {
+    }
+
+    /** Many users join at once; each remembers its side as {@link #insert} does. */
+    public void insertAll(List<Placement> placements) {
+        if (placements.isEmpty()) {
+            return;
+        }
+        db.sql("insert into organization_memberships (user_id, organization_id) select * from unnest(?::bigint[], ?::bigint[])")
+                .params(userIds(placements), organizationIds(placements)).update();
+        rememberSides(placements);
+    }
+
+    /** Many users move at once; each remembers its side as {@link #move} does. */
+    public void moveAll(List<Placement> placements) {
+        if (placements.isEmpty()) {
+            return;
+        }
+        db.sql("update organization_memberships m set organization_id = v.organization_id, created_at = now()"
+                        + " from unnest(?::bigint[], ?::bigint[]) v(user_id, organization_id) where m.user_id = v.user_id")
+                .params(userIds(placements), organizationIds(placements)).update();
+        rememberSides(placements);
+    }
+
     private void rememberSide(long userId, long organizationId) {
-        db.sql("update users set contact_side = o.org_type from organizations o"
-                        + " where users.id = ? and o.id = ? and users.contact_side is null and o.org_type in ('customer', 'partner')")
-                .params(userId, organizationId).update();
+        rememberSides(List.of(new Placement(userId, organizationId)));
+    }
+
+    // DIR-3 [001]: every way in goes through here, so no write path forgets the side a contact joined; leaving keeps it
+    private void rememberSides(List<Placement> placements) {
+        db.sql("update users set contact_side = o.org_type"
+                        + " from unnest(?::bigint[], ?::bigint[]) v(user_id, organization_id) join organizations o on o.id = v.organization_id"
+                        + " where users.id = v.user_id and users.contact_side is null and o.org_type in ('customer', 'partner')")
+                .params(userIds(placements), organizationIds(placements)).update();
+    }
+
+    private static Long[] userIds(List<Placement> placements) {
+        return placements.stream().map(Placement::userId).toArray(Long[]::new);
+    }
+
+    private static Long[] organizationIds(List<Placement> placements) {
+        return placements.stream().map(Placement::organizationId).toArray(Long[]::new);
     }
 
     public void delete(long id) {

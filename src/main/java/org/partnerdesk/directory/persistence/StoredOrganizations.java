@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
@@ -107,6 +108,85 @@ public class StoredOrganizations {
         return db.sql("select " + COLUMNS + " from organizations where org_type = 'partner'"
                         + " and (lower(parent_company) = lower(?) or lower(name) = lower(?)) order by id")
                 .params(company, company).query(StoredOrganizations::map).list();
+    }
+
+    /** DIR-7 import: the organizations a chunk of CRM accounts names, by external id or name, locked for the import's transaction. */
+    public List<Organization> lockByExternalIdsOrNames(List<String> externalIds, List<String> names) {
+        return db.sql("select " + COLUMNS + " from organizations where external_id = any(?) or lower(name) = any(?) order by id for update")
+                .params(externalIds.toArray(String[]::new), names.stream().map(String::toLowerCase).toArray(String[]::new))
+                .query(StoredOrganizations::map).list();
+    }
+
+    /** DIR-7 import: organizations by external id, locked as {@link #findForUpdate} locks one. */
+    public List<Organization> lockByExternalIds(List<String> externalIds) {
+        return db.sql("select " + COLUMNS + " from organizations where external_id = any(?) order by id for update")
+                .param(externalIds.toArray(String[]::new)).query(StoredOrganizations::map).list();
+    }
+
+    public List<Organization> lockAll(List<Long> ids) {
+        return db.sql("select " + COLUMNS + " from organizations where id = any(?) order by id for update")
+                .param(ids.toArray(Long[]::new)).query(StoredOrganizations::map).list();
+    }
+
+    /** Organizations that claim any of these e-mail domains: {@link #claimingDomain} for a whole chunk of an import. */
+    public List<Organization> claimingAnyDomain(List<String> domains) {
+        return db.sql("select " + COLUMNS + " from organizations where domain_names && ?::text[] order by id")
+                .param(domains.stream().map(String::toLowerCase).toArray(String[]::new)).query(StoredOrganizations::map).list();
+    }
+
+    /** DIR-7 import: many organizations in one statement; they come back in no particular order. */
+    public List<Organization> insertAll(List<OrganizationDetails> values) {
+        if (values.isEmpty()) {
+            return List.of();
+        }
+        return db.sql("insert into organizations (name, external_id, org_type, partner_track, track_compliant, parent_company,"
+                        + " notes, domain_names, shared_tickets, special_process, chat_webhook_url)"
+                        + " select name, external_id, org_type, partner_track, track_compliant, parent_company, notes,"
+                        + " string_to_array(domains, ' '), shared_tickets, special_process, chat_webhook_url"
+                        + " from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::boolean[], ?::text[], ?::text[], ?::text[],"
+                        + " ?::boolean[], ?::text[], ?::text[])"
+                        + " v(name, external_id, org_type, partner_track, track_compliant, parent_company, notes, domains,"
+                        + " shared_tickets, special_process, chat_webhook_url)"
+                        + " returning " + COLUMNS)
+                .params(columns(values)).query(StoredOrganizations::map).list();
+    }
+
+    /** DIR-7 import: many organizations changed in one statement. */
+    public void updateAll(Map<Long, OrganizationDetails> values) {
+        if (values.isEmpty()) {
+            return;
+        }
+        List<Map.Entry<Long, OrganizationDetails>> rows = List.copyOf(values.entrySet());
+        Object[] columns = columns(rows.stream().map(Map.Entry::getValue).toList());
+        Object[] params = new Object[columns.length + 1];
+        params[0] = rows.stream().map(Map.Entry::getKey).toArray(Long[]::new);
+        System.arraycopy(columns, 0, params, 1, columns.length);
+        db.sql("update organizations o set name = v.name, external_id = v.external_id, org_type = v.org_type,"
+                        + " partner_track = v.partner_track, track_compliant = v.track_compliant, parent_company = v.parent_company,"
+                        + " notes = v.notes, domain_names = string_to_array(v.domains, ' '), shared_tickets = v.shared_tickets,"
+                        + " special_process = v.special_process, chat_webhook_url = v.chat_webhook_url, updated_at = now()"
+                        + " from unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::boolean[], ?::text[], ?::text[], ?::text[],"
+                        + " ?::boolean[], ?::text[], ?::text[])"
+                        + " v(id, name, external_id, org_type, partner_track, track_compliant, parent_company, notes, domains,"
+                        + " shared_tickets, special_process, chat_webhook_url)"
+                        + " where o.id = v.id")
+                .params(params).update();
+    }
+
+    // domain names hold no spaces, so one space-separated text per row stands in for a text[] (unnest flattens arrays of arrays)
+    private static Object[] columns(List<OrganizationDetails> values) {
+        return new Object[] {
+                values.stream().map(OrganizationDetails::name).toArray(String[]::new),
+                values.stream().map(OrganizationDetails::externalId).toArray(String[]::new),
+                values.stream().map(v -> v.type().code()).toArray(String[]::new),
+                values.stream().map(v -> v.track() == null ? null : v.track().code()).toArray(String[]::new),
+                values.stream().map(OrganizationDetails::trackCompliant).toArray(Boolean[]::new),
+                values.stream().map(OrganizationDetails::parentCompany).toArray(String[]::new),
+                values.stream().map(OrganizationDetails::notes).toArray(String[]::new),
+                values.stream().map(v -> String.join(" ", v.domainNames())).toArray(String[]::new),
+                values.stream().map(OrganizationDetails::sharesTickets).toArray(Boolean[]::new),
+                values.stream().map(OrganizationDetails::specialProcess).toArray(String[]::new),
+                values.stream().map(OrganizationDetails::chatWebhookUrl).toArray(String[]::new)};
     }
 
     static Organization map(ResultSet rs, int row) throws SQLException {

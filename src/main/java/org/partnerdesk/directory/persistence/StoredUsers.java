@@ -2,7 +2,9 @@ package org.partnerdesk.directory.persistence;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
@@ -80,6 +82,46 @@ public class StoredUsers {
     public List<User> inGroup(long groupId) {
         return db.sql(SELECT + " join group_memberships g on g.user_id = u.id where g.group_id = ? order by u.id")
                 .param(groupId).query(StoredUsers::map).list();
+    }
+
+    /** DIR-7 import: the users a chunk of CRM contacts names, by external id or e-mail, locked for the import's transaction. */
+    public List<User> lockByExternalIdsOrEmails(List<String> externalIds, List<String> emails) {
+        return db.sql(SELECT + " where u.external_id = any(?) or lower(u.email) = any(?) order by u.id for update of u")
+                .params(externalIds.toArray(String[]::new), emails.stream().map(String::toLowerCase).toArray(String[]::new))
+                .query(StoredUsers::map).list();
+    }
+
+    /** DIR-7 import: many users in one statement; answers each new id by its external id, which every imported user has. */
+    public Map<String, Long> insertAll(List<UserDetails> values) {
+        if (values.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Long> ids = new HashMap<>();
+        db.sql("insert into users (name, email, role, external_id)"
+                        + " select * from unnest(?::text[], ?::text[], ?::text[], ?::text[]) returning external_id, id")
+                .params(values.stream().map(UserDetails::name).toArray(String[]::new),
+                        values.stream().map(UserDetails::email).toArray(String[]::new),
+                        values.stream().map(v -> v.role().code()).toArray(String[]::new),
+                        values.stream().map(UserDetails::externalId).toArray(String[]::new))
+                .query((rs, n) -> ids.put(rs.getString(1), rs.getLong(2))).list();
+        return ids;
+    }
+
+    /** DIR-7 import: name, e-mail, role and external id of many users in one statement (managers are not the CRM's). */
+    public void updateAll(Map<Long, UserDetails> values) {
+        if (values.isEmpty()) {
+            return;
+        }
+        List<Map.Entry<Long, UserDetails>> rows = List.copyOf(values.entrySet());
+        db.sql("update users u set name = v.name, email = v.email, role = v.role, external_id = v.external_id, updated_at = now()"
+                        + " from unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[]) v(id, name, email, role, external_id)"
+                        + " where u.id = v.id")
+                .params(rows.stream().map(Map.Entry::getKey).toArray(Long[]::new),
+                        rows.stream().map(e -> e.getValue().name()).toArray(String[]::new),
+                        rows.stream().map(e -> e.getValue().email()).toArray(String[]::new),
+                        rows.stream().map(e -> e.getValue().role().code()).toArray(String[]::new),
+                        rows.stream().map(e -> e.getValue().externalId()).toArray(String[]::new))
+                .update();
     }
 
     static User map(ResultSet rs, int row) throws SQLException {
