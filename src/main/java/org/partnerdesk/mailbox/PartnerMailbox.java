@@ -2,7 +2,6 @@ package org.partnerdesk.mailbox;
 
 import jakarta.mail.MessagingException;
 import org.partnerdesk.mailbox.imap.ImapMailbox;
-import org.partnerdesk.mailbox.imap.ImapMailbox.Polled;
 import org.partnerdesk.mailbox.intake.MailIntake;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Service;

@@ -180,8 +180,9 @@ class PartnerMailboxTest extends ApiTest {
 
         markAllUnseen();
         deliver(sam.email(), "Account creation", "Please create our account.", m -> header(m, "Message-ID", id)); // delivered twice
-        mailbox.poll();
-        mailbox.poll();
+        while (mailbox.poll().read() > 0) {
+            // every message of the mailbox is unseen again, read in batches
+        }
 
         assertThat(db.sql("select count(*) from tickets where requester_id = ?").param(sam.id()).query(Long.class).single()).isEqualTo(1);
         assertThat(desk.admin.get("/api/v2/tickets/" + ticket + "/comments").at("/comments").size()).isEqualTo(1);

@@ -1,8 +1,11 @@
 package org.partnerdesk.mailbox.imap;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 import java.util.function.Function;
 
+import jakarta.mail.FetchProfile;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
@@ -11,8 +14,10 @@ import jakarta.mail.Session;
 import jakarta.mail.Store;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.search.FlagTerm;
+import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.partnerdesk.mailbox.InboundMail;
 import org.partnerdesk.mailbox.MailboxSettings;
+import org.partnerdesk.mailbox.Polled;
 import org.partnerdesk.mailbox.intake.Receipt;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,14 +40,11 @@ public class ImapMailbox {
         this.settings = settings;
     }
 
-    /** How many messages one poll read, and what became of them. */
-    public record Polled(int read, int tickets, int comments, int ignored, int failed) {
-    }
-
     public Polled readUnseen(Function<InboundMail, Receipt> intake) throws MessagingException {
         String protocol = settings.ssl() ? "imaps" : "imap";
         Properties properties = new Properties();
         properties.put("mail." + protocol + ".peek", "true");
+        properties.put("mail." + protocol + ".partialfetch", "false");
         properties.put("mail." + protocol + ".connectiontimeout", TIMEOUT_MILLIS);
         properties.put("mail." + protocol + ".timeout", TIMEOUT_MILLIS);
         properties.put("mail." + protocol + ".writetimeout", TIMEOUT_MILLIS);
@@ -53,9 +55,16 @@ public class ImapMailbox {
             Folder folder = store.getFolder(settings.folder());
             folder.open(Folder.READ_WRITE);
             try {
-                Message[] unseen = folder.search(new FlagTerm(new Flags(Flags.Flag.SEEN), false));
-                for (int i = 0; i < Math.min(unseen.length, settings.batchSize()); i++) {
-                    Message message = unseen[i];
+                Message[] found = folder.search(new FlagTerm(new Flags(Flags.Flag.SEEN), false));
+                Message[] unseen = java.util.Arrays.copyOf(found, Math.min(found.length, settings.batchSize()));
+                // the whole batch in one command, read from the cache after: a round trip per message or header cost 450 ms a message
+                FetchProfile whole = new FetchProfile();
+                whole.add(IMAPFolder.FetchProfileItem.MESSAGE);
+                whole.add(FetchProfile.Item.ENVELOPE);
+                whole.add(FetchProfile.Item.CONTENT_INFO);
+                folder.fetch(unseen, whole);
+                List<Message> done = new ArrayList<>();
+                for (Message message : unseen) {
                     read++;
                     Receipt receipt;
                     try {
@@ -66,12 +75,16 @@ public class ImapMailbox {
                         failed++;
                         continue;
                     }
-                    message.setFlag(Flags.Flag.SEEN, true);
+                    done.add(message);
                     switch (receipt.outcome()) {
                         case TICKET -> tickets++;
                         case COMMENT -> comments++;
                         case IGNORED, DUPLICATE -> ignored++;
                     }
+                }
+                // in one command after intake committed; a crash before it only makes the next poll find them known
+                if (!done.isEmpty()) {
+                    folder.setFlags(done.toArray(Message[]::new), new Flags(Flags.Flag.SEEN), true);
                 }
             } finally {
                 folder.close(false);
