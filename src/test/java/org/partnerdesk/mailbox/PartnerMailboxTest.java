@@ -135,6 +135,30 @@ class PartnerMailboxTest extends ApiTest {
     }
 
     @Test
+    void aReplyToAClosedTicketIsAFollowUp() throws Exception { // PO-6, TKT-1: closed is final
+        Account sam = desk.endUserIn(desk.aPartner("open"));
+        long ticket = ticketOf(deliverAndPoll(sam.email(), "Portal access", "Please give Kim access."));
+        desk.agent().api().put("/api/v2/tickets/" + ticket, "{\"ticket\":{\"status\":\"solved\"}}");
+        desk.agent().api().put("/api/v2/tickets/" + ticket, "{\"ticket\":{\"status\":\"closed\"}}");
+
+        String reply = deliverAndPoll(sam.email(), "Re: [PartnerDesk #" + ticket + "] Portal access", "Kim needs access again.");
+
+        assertThat(ticketOf(reply)).isNotEqualTo(ticket);
+        assertThat(desk.admin.get("/api/v2/tickets/" + ticket + "/comments").at("/comments").size()).isEqualTo(1);
+    }
+
+    @Test
+    void aReplyReopensASolvedTicket() throws Exception { // PO-6, TKT-1
+        Account sam = desk.endUserIn(desk.aPartner("open"));
+        long ticket = ticketOf(deliverAndPoll(sam.email(), "Deal registration", "Where do we register deals?"));
+        desk.agent().api().put("/api/v2/tickets/" + ticket, "{\"ticket\":{\"status\":\"solved\"}}");
+
+        deliverAndPoll(sam.email(), "Re: [PartnerDesk #" + ticket + "] Deal registration", "It did not work.");
+
+        assertThat(desk.admin.get("/api/v2/tickets/" + ticket).at("/ticket/status").stringValue()).isEqualTo("open");
+    }
+
+    @Test
     void autoRepliesBouncesAndOurOwnMailNeverMakeTickets() throws Exception { // PO-6
         String person = Desk.unique("ooo").toLowerCase() + "@resell.test";
         List<String> automatic = List.of(
