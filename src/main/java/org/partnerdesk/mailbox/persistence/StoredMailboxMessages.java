@@ -41,9 +41,4 @@ public class StoredMailboxMessages {
         return db.sql("select ticket_id from mailbox_messages where message_id in (:ids) and ticket_id is not null limit 1")
                 .param("ids", messageIds).query(Long.class).optional();
     }
-
-    public Optional<String> outcomeOf(String messageId) {
-        return db.sql("select outcome || coalesce(': ' || reason, '') from mailbox_messages where message_id = ?")
-                .param(messageId).query(String.class).optional();
-    }
 }
