@@ -24,8 +24,12 @@ public abstract class ApiTest {
     public static final String ADMIN_EMAIL = "admin@partnerdesk.test";
     public static final String ADMIN_TOKEN = "test-admin-token-0123456789abcdef";
 
-    /** NTF-1: a real SMTP server, one per test JVM, like the database. */
+    /** NTF-1: a real SMTP server, one per test JVM, like the database; its IMAP side serves the partner mailbox (PO-6). */
     protected static final GreenMail MAIL = startMail();
+
+    /** PO-6: the partner support address, read by the desk over GreenMail's IMAP. */
+    protected static final String PARTNER_MAILBOX = "partners@partnerdesk.test";
+    protected static final String PARTNER_MAILBOX_PASSWORD = "partners-secret";
 
     @LocalServerPort
     protected int port;
@@ -41,13 +45,22 @@ public abstract class ApiTest {
     static void mailServer(DynamicPropertyRegistry registry) {
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", () -> MAIL.getSmtp().getPort());
+        registry.add("partnerdesk.mailbox.host", () -> "127.0.0.1");
+        registry.add("partnerdesk.mailbox.port", () -> MAIL.getImap().getPort());
+        registry.add("partnerdesk.mailbox.ssl", () -> "false");
+        registry.add("partnerdesk.mailbox.user", () -> PARTNER_MAILBOX);
+        registry.add("partnerdesk.mailbox.password", () -> PARTNER_MAILBOX_PASSWORD);
     }
 
     private static GreenMail startMail() {
-        try (var socket = new java.net.ServerSocket(0)) {
-            GreenMail mail = new GreenMail(new ServerSetup(socket.getLocalPort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-            socket.close();
+        try (var smtp = new java.net.ServerSocket(0); var imap = new java.net.ServerSocket(0)) {
+            ServerSetup[] setups = {new ServerSetup(smtp.getLocalPort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
+                    new ServerSetup(imap.getLocalPort(), "127.0.0.1", ServerSetup.PROTOCOL_IMAP)};
+            smtp.close();
+            imap.close();
+            GreenMail mail = new GreenMail(setups);
             mail.start();
+            mail.setUser(PARTNER_MAILBOX, PARTNER_MAILBOX, PARTNER_MAILBOX_PASSWORD);
             return mail;
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);

@@ -1,10 +1,13 @@
 package org.partnerdesk.notification;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 import org.partnerdesk.directory.User;
 import org.partnerdesk.directory.Users;
 import org.partnerdesk.ticket.PublicReplyAdded;
@@ -12,8 +15,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -39,23 +42,29 @@ class ReplyMail {
     }
 
     @ApplicationModuleListener
-    void on(PublicReplyAdded reply) {
+    void on(PublicReplyAdded reply) throws MessagingException {
         List<String> to = recipients(List.of(reply.requesterId()), reply.authorId());
         List<String> cc = recipients(reply.collaboratorIds(), reply.authorId());
         cc.removeAll(to);
         if (to.isEmpty() && cc.isEmpty()) {
             return;
         }
-        SimpleMailMessage message = new SimpleMailMessage();
-        message.setFrom(from);
+        MimeMessage message = mail.createMimeMessage();
+        MimeMessageHelper helper = new MimeMessageHelper(message, StandardCharsets.UTF_8.name());
+        helper.setFrom(from);
         if (to.isEmpty()) {
-            message.setTo(cc.toArray(String[]::new));
+            helper.setTo(cc.toArray(String[]::new));
         } else {
-            message.setTo(to.toArray(String[]::new));
-            message.setCc(cc.toArray(String[]::new));
+            helper.setTo(to.toArray(String[]::new));
+            helper.setCc(cc.toArray(String[]::new));
         }
-        message.setSubject("[PartnerDesk #" + reply.ticketId() + "] " + reply.subject());
-        message.setText(reply.body() + "\n\n--\nReply in the portal or to this e-mail; ticket #" + reply.ticketId() + ".");
+        helper.setSubject("[PartnerDesk #" + reply.ticketId() + "] " + reply.subject());
+        helper.setText(reply.body() + "\n\n--\nReply in the portal or to this e-mail; ticket #" + reply.ticketId() + ".");
+        // PO-6: an answer's In-Reply-To or References names the ticket, so the partner mailbox threads it there
+        TicketMessageId id = TicketMessageId.of(reply.ticketId(), from);
+        message.setHeader("Message-ID", id.fresh());
+        message.setHeader("In-Reply-To", id.thread());
+        message.setHeader("References", id.thread());
         mail.send(message);
         log.debug("Mailed the public reply on ticket {} to {} and {}", reply.ticketId(), to, cc);
     }

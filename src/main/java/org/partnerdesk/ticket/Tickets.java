@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
@@ -43,11 +44,13 @@ public class Tickets {
     private final Slas slas;
     private final CommentUploads uploads;
     private final long deskUserId;
+    private final Map<Long, IntakeRouting> routings;
 
     Tickets(StoredTickets stored, StoredConversation conversation, TicketDecisions decisions, TicketForms forms, Users users,
-            ApplicationEventPublisher publisher, TicketCcs ccs, Slas slas, CommentUploads uploads) {
+            ApplicationEventPublisher publisher, TicketCcs ccs, Slas slas, CommentUploads uploads, List<IntakeRouting> routings) {
         this.slas = slas;
         this.uploads = uploads;
+        this.routings = routings.stream().collect(java.util.stream.Collectors.toUnmodifiableMap(IntakeRouting::formId, r -> r));
         this.publisher = publisher;
         this.ccs = ccs;
         this.stored = stored;
@@ -79,8 +82,10 @@ public class Tickets {
                 request.body(), ccEmails);
         Entitlement e = decision.entitlement();
         Instant now = Instant.now();
+        IntakeRouting routing = routings.get(form.id());
+        IntakeRouting.Route route = routing == null ? null : routing.route(fields);
         Ticket draft = new Ticket(0, e.subject(), request.body(), "new", request.priority(), request.type(),
-                form.id(), e.requesterId(), actor.userId(), e.organizationId(), null, null, request.tags(),
+                form.id(), e.requesterId(), actor.userId(), e.organizationId(), null, route == null ? null : route.groupId(), request.tags(),
                 fields, collaborators(ccIds, e, e.requesterId()), decision, now, now);
         List<Audit.Event> events = new ArrayList<>();
         events.add(new Audit.Event("Create", "subject", draft.subject(), null, null));
@@ -89,6 +94,9 @@ public class Tickets {
         events.add(new Audit.Event("Create", "requester_id", draft.requesterId(), null, e.rule().id()));
         events.add(new Audit.Event("Create", "organization_id", draft.organizationId(), null, e.rule().id()));
         events.add(new Audit.Event("Create", "entitlement", summary(e), null, e.rule().id()));
+        if (route != null) {
+            events.add(new Audit.Event("Create", "group_id", route.groupId(), null, route.reason()));
+        }
         events.add(new Audit.Event("Comment", "comment", request.body(), null, null));
         Ticket ticket = stored.insert(draft, actor.userId(), request.body(), events);
         if (!request.uploads().isEmpty()) { // FILE-1; without uploads intake stays one statement
@@ -98,6 +106,10 @@ public class Tickets {
         publisher.publishEvent(new TicketCreated(ticket.id(), actor.userId(), ticket.requesterId(), ticket.organizationId(), form.id()));
         slas.start(ticket.id(), e.supportLevel().code(), ticket.priority(), ticket.createdAt(), isLicensingQuestion(ticket));
         postNotes(ticket, e, null);
+        if (route != null && route.answer() != null) {
+            return update(deskActor(), ticket.id(), new TicketChange(null, TicketStatus.SOLVED.code(), null, null, null, null,
+                    null, null, Map.of(), new TicketChange.Comment(route.answer(), true)));
+        }
         return ticket;
     }
 
@@ -376,5 +388,20 @@ public class Tickets {
             conversation.addComment(ticket.id(), deskUserId, decided.publicReply(), true);
             publicReply(ticket, deskUserId, decided.publicReply());
         }
+    }
+
+    /** For other modules, which apply their own authorization (the partner mailbox threads replies, PO-6). */
+    public Optional<Ticket> find(long id) {
+        return stored.find(id);
+    }
+
+    /** A change made by the desk itself (PO-5 billing account progress, PO-6 answers), audited like an agent's. */
+    @Transactional
+    public Ticket updateAsDesk(long id, TicketChange change) {
+        return update(deskActor(), id, change);
+    }
+
+    private Actor deskActor() {
+        return new Actor(deskUserId, DESK_EMAIL, org.partnerdesk.api.Role.AGENT, null, Set.of());
     }
 }
