@@ -19,7 +19,7 @@ import org.partnerdesk.ApiClient.Reply;
 /** A tus 1.0.0 client for tests, on the JDK's HTTP client; {@link #interruptedPatch} breaks a body off halfway. */
 final class TusClient {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     private TusClient() {
     }
