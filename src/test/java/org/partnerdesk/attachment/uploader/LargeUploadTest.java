@@ -16,6 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.partnerdesk.ApiClient.Reply;
 import org.partnerdesk.ApiTest;
 import org.partnerdesk.Desk.Account;
+import org.partnerdesk.attachment.FileStore;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * FILE-3: a 1 GiB tus upload in four 256 MiB PATCHes streams through (client, server, staging, store) without the
@@ -69,12 +72,19 @@ class LargeUploadTest extends ApiTest {
         System.out.printf("FILE-3 1 GiB tus upload: %.1f s, %.0f MB/s; heap used before %d MB, peak %d MB, after %d MB; "
                         + "old generation before %d MB, peak %d MB%n", seconds, GIB / MB / seconds, heapBefore / MB, heapPeak.get() / MB,
                 heapAfter / MB, oldBefore / MB, oldPeak.get() / MB);
-        Reply files = desk.admin.get("/api/v2/tickets/" + ticket + "/uploaded_files");
-        assertThat(files.at("/uploaded_files/0/size").longValue()).isEqualTo(GIB);
-        assertThat(files.at("/uploaded_files/0/sha256").stringValue()).isEqualTo(GeneratedContent.hex(sent));
+        Reply listed = desk.admin.get("/api/v2/tickets/" + ticket + "/uploaded_files");
+        assertThat(listed.at("/uploaded_files/0/size").longValue()).isEqualTo(GIB);
+        assertThat(listed.at("/uploaded_files/0/sha256").stringValue()).isEqualTo(GeneratedContent.hex(sent));
         assertThat(oldPeak.get() - oldBefore).as("old generation growth").isLessThan(128 * MB);
         assertThat(heapAfter - heapBefore).as("heap kept after the upload").isLessThan(64 * MB);
+        files.delete(db.sql("select storage_key from uploaded_files where ticket_id = ?").param(ticket).query(String.class).single());
     }
+
+    @Autowired
+    FileStore files;
+
+    @Autowired
+    JdbcClient db;
 
     private long ticket;
 
