@@ -7,6 +7,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.function.LongConsumer;
 import java.util.regex.Pattern;
 
 /**
@@ -36,9 +37,10 @@ class Staging {
 
     /**
      * Appends {@code body} from {@code offset} on, at most {@code room} bytes. Past {@code room} the file is cut back to
-     * {@code offset} and {@link TooMuch} thrown; a body that breaks off keeps what arrived. Returns the new offset.
+     * {@code offset} and {@link TooMuch} thrown; a body that breaks off keeps what arrived. {@code progress} hears each
+     * offset once its bytes are written. Returns the new offset.
      */
-    long append(String key, long offset, InputStream body, long room) throws IOException {
+    long append(String key, long offset, InputStream body, long room, LongConsumer progress) throws IOException {
         try (FileChannel channel = FileChannel.open(path(key), StandardOpenOption.WRITE)) {
             channel.position(offset);
             byte[] buffer = new byte[BUFFER];
@@ -65,6 +67,7 @@ class Staging {
                     channel.write(chunk);
                 }
                 written += filled;
+                progress.accept(offset + written);
                 if (broken != null) {
                     throw broken;
                 }
@@ -81,7 +84,7 @@ class Staging {
         Files.deleteIfExists(path(key));
     }
 
-    private Path path(String key) {
+    Path path(String key) {
         if (!KEY.matcher(key).matches()) {
             throw new IllegalArgumentException("not an upload key: " + key);
         }

@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -30,6 +32,7 @@ public class TusUploads {
 
     private static final Logger log = LoggerFactory.getLogger(TusUploads.class);
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Duration FOLLOW_IDLE = Duration.ofSeconds(60);
 
     /** Where an upload stands: bytes received of its length. */
     public record Progress(long offset, long length) {
@@ -47,6 +50,8 @@ public class TusUploads {
     private final Clock clock;
     // one PATCH (or finish, or termination) per upload at a time in this process; staging lives on this node's disk
     private final Set<String> busy = ConcurrentHashMap.newKeySet();
+    // FILE-3: the upload being streamed into the store while it arrives, by upload key
+    private final Map<String, StoreFollower> followers = new ConcurrentHashMap<>();
 
     TusUploads(StoredUploads stored, Staging staging, FileStore files, Tickets tickets, UploaderSettings settings,
                TransactionTemplate transaction, Clock clock) {
@@ -132,10 +137,12 @@ public class TusUploads {
             if (contentLength > room) {
                 throw tooMuch(upload, at);
             }
+            StoreFollower follower = follow(link, upload, at);
             long now;
             try {
-                now = staging.append(key, at, body, room);
+                now = staging.append(key, at, body, room, follower::advance);
             } catch (Staging.TooMuch e) {
+                stopFollowing(key); // it may have read bytes that were just cut back
                 throw tooMuch(upload, at);
             }
             if (now == upload.length()) {
@@ -157,6 +164,7 @@ public class TusUploads {
             if (upload.status() == TusUpload.Status.FINISHED || !stored.leaveReceiving(upload.id(), TusUpload.Status.TERMINATED, now())) {
                 throw new ApiException(409, "UploadComplete", "This upload is already complete; its file stays on the ticket.");
             }
+            stopFollowing(key);
             staging.delete(key);
         } finally {
             busy.remove(key);
@@ -172,6 +180,7 @@ public class TusUploads {
             if (!stored.leaveReceiving(upload.id(), TusUpload.Status.ABANDONED, now())) {
                 return false;
             }
+            stopFollowing(upload.key());
             staging.delete(upload.key());
             return true;
         } finally {
@@ -181,11 +190,10 @@ public class TusUploads {
 
     // FILE-2, FILE-3: staged file -> store (streamed, hashed) -> one transaction: finished, linked to the ticket, noted
     private void finish(Link link, TusUpload upload) throws IOException {
-        String storageKey = "uploader/ticket-" + link.ticketId() + "/" + upload.key();
-        StoredFile file;
-        try (InputStream staged = staging.open(upload.key())) {
-            file = files.put(storageKey, staged, upload.length());
-        }
+        String storageKey = storageKey(link, upload);
+        StoreFollower follower = followers.remove(upload.key());
+        StoredFile followed = follower == null ? null : follower.await();
+        StoredFile file = followed != null ? followed : storeInOnePass(upload, storageKey);
         if (file.size() != upload.length()) {
             files.delete(storageKey);
             throw new IllegalStateException("staged " + file.size() + " bytes for an upload of " + upload.length());
@@ -209,6 +217,36 @@ public class TusUploads {
         } catch (IOException e) {
             log.warn("Could not remove the staged copy of finished upload {}; the clean-up job will not see it again", upload.id(), e);
         }
+    }
+
+    // nothing followed this upload to its end (it resumed after a long pause, or the store failed): one pass over the staged file
+    private StoredFile storeInOnePass(TusUpload upload, String storageKey) throws IOException {
+        try (InputStream staged = staging.open(upload.key())) {
+            return files.put(storageKey, staged, upload.length());
+        }
+    }
+
+    /** The follower of this upload, started (reading from byte 0) if none is running. */
+    private StoreFollower follow(Link link, TusUpload upload, long staged) {
+        StoreFollower running = followers.get(upload.key());
+        if (running != null && running.alive()) {
+            return running;
+        }
+        StoreFollower started = StoreFollower.start(files, storageKey(link, upload), staging.path(upload.key()), upload.length(), staged,
+                FOLLOW_IDLE);
+        followers.put(upload.key(), started);
+        return started;
+    }
+
+    private void stopFollowing(String key) {
+        StoreFollower follower = followers.remove(key);
+        if (follower != null) {
+            follower.stop();
+        }
+    }
+
+    private static String storageKey(Link link, TusUpload upload) {
+        return "uploader/ticket-" + link.ticketId() + "/" + upload.key();
     }
 
     private TusUpload upload(Link link, String key) {
