@@ -3,11 +3,11 @@
 # under bench/var-upload and sends generated files through tus on loopback, printing MB/s and the desk's heap.
 #   bash bench/upload.sh              # 1 GB and 3 GB, 256 MB PATCHes
 #   bash bench/upload.sh --small      # 64 MB (what CI could run)
-# CHUNK_MB sets the PATCH size; DESK_HEAP replaces -Xms256m -Xmx256m.
+# SIZES (MB, comma-separated) and CHUNK_MB set the files and the PATCH size; DESK_HEAP replaces -Xms256m -Xmx256m.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-SIZES=1024,3072
+SIZES=${SIZES:-1024,3072}
 case "${1:-}" in
   --small) SIZES=64 ;;
 esac
