@@ -23,9 +23,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * FILE-2 the tus 1.0 side of a link: create an upload, tell its offset, append bytes, finish it. A finished file is
- * streamed from staging into the {@link FileStore} (which hashes it), then recorded with its internal note in one
- * transaction; if that fails the stored copy goes again, so nothing is half-recorded.
+ * FILE-2 the tus 1.0 side of a link: create an upload, tell its offset, append bytes, finish it. Bytes are staged on
+ * disk as they arrive and streamed from there into the {@link FileStore} (which hashes them) by a {@link StoreFollower};
+ * with the last byte the file is recorded with its internal note in one transaction; if that fails the stored copy
+ * goes again, so nothing is half-recorded.
  */
 @Service
 public class TusUploads {
