@@ -14,7 +14,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "partnerdesk.embedded.ephemeral=true",
-        "partnerdesk.data-dir=${java.io.tmpdir}/partnerdesk-tests",
         "partnerdesk.admin.email=" + ApiTest.ADMIN_EMAIL,
         "partnerdesk.admin.token=" + ApiTest.ADMIN_TOKEN,
         "partnerdesk.demo-data=false"
@@ -43,6 +42,7 @@ public abstract class ApiTest {
 
     @DynamicPropertySource
     static void mailServer(DynamicPropertyRegistry registry) {
+        registry.add("partnerdesk.data-dir", () -> TestDataDir.PATH.toString());
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", () -> MAIL.getSmtp().getPort());
         registry.add("partnerdesk.mailbox.host", () -> "127.0.0.1");

@@ -200,6 +200,11 @@ public class Tickets {
         return note;
     }
 
+    /** FILE-2: whether a ticket is closed, for modules that act without a signed-in user (an upload link); missing counts as closed. */
+    public boolean isClosed(long ticketId) {
+        return stored.find(ticketId).map(Ticket::isClosed).orElse(true);
+    }
+
     private boolean isLicensingQuestion(Ticket ticket) {
         return decisions.form(ticket.formId()) == Form.LICENSING_RENEWALS;
     }

@@ -1,0 +1,70 @@
+package org.partnerdesk.attachment.uploader;
+
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.ByteBuffer;
+import java.util.Base64;
+import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
+import org.partnerdesk.api.ApiException;
+
+/**
+ * FILE-2: the name a client gives a file in tus {@code Upload-Metadata} ({@code filename <base64>}). It is only ever
+ * shown, never used as a path: directories are dropped, and control or bidirectional-override characters are refused.
+ */
+public record FileName(String value) {
+
+    static final int MAX_LENGTH = 255;
+    // C0/C1 controls, DEL, line/paragraph separators, and the bidi overrides that make "exe.txt" look like "txt.exe"
+    private static final Pattern UNSHOWABLE = Pattern.compile("[\\p{Cntrl}\\x{2028}\\x{2029}\\x{202A}-\\x{202E}\\x{2066}-\\x{2069}\\x{200E}\\x{200F}]");
+
+    /** The file name from an {@code Upload-Metadata} header, or a 400 saying what is wrong with it. */
+    public static FileName fromMetadata(@Nullable String header) {
+        String encoded = null;
+        if (header != null) {
+            for (String pair : header.split(",")) {
+                String[] parts = pair.strip().split(" ", 2);
+                if (parts[0].equals("filename") || parts[0].equals("name")) {
+                    encoded = parts.length == 2 ? parts[1].strip() : "";
+                    if (parts[0].equals("filename")) {
+                        break;
+                    }
+                }
+            }
+        }
+        if (encoded == null || encoded.isEmpty()) {
+            throw refused("Upload-Metadata must carry the file name: filename <base64 of the UTF-8 name>.");
+        }
+        return of(decode(encoded));
+    }
+
+    static FileName of(String raw) {
+        if (UNSHOWABLE.matcher(raw).find()) {
+            throw refused("The file name contains control characters; rename the file and upload it again.");
+        }
+        String base = raw.substring(Math.max(raw.lastIndexOf('/'), raw.lastIndexOf('\\')) + 1).strip();
+        if (base.isEmpty() || base.equals(".") || base.equals("..")) {
+            throw refused("The file name is empty once folders are removed; give the file a name.");
+        }
+        if (base.length() > MAX_LENGTH) {
+            throw refused("The file name is longer than " + MAX_LENGTH + " characters.");
+        }
+        return new FileName(base);
+    }
+
+    private static String decode(String encoded) {
+        try {
+            byte[] bytes = Base64.getDecoder().decode(encoded);
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (IllegalArgumentException | CharacterCodingException e) {
+            throw refused("The filename in Upload-Metadata is not base64 of UTF-8 text.");
+        }
+    }
+
+    private static ApiException refused(String why) {
+        return ApiException.badRequest("InvalidFileName", why);
+    }
+}

@@ -1,0 +1,59 @@
+package org.partnerdesk.attachment.uploader;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.List;
+
+import org.partnerdesk.attachment.FileStore;
+import org.partnerdesk.ticket.Tickets;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * FILE-2, DOMAIN-FACTS "Files": unfinished uploads on links that expired or whose ticket closed lose their staged bytes,
+ * and the files of a closed ticket go (their name, size and SHA-256 stay listed, with {@code removed_at}).
+ */
+@Service
+class UploaderCleanup {
+
+    private static final Logger log = LoggerFactory.getLogger(UploaderCleanup.class);
+
+    private final StoredUploads stored;
+    private final TusUploads uploads;
+    private final FileStore files;
+    private final Tickets tickets;
+
+    UploaderCleanup(StoredUploads stored, TusUploads uploads, FileStore files, Tickets tickets) {
+        this.stored = stored;
+        this.uploads = uploads;
+        this.files = files;
+        this.tickets = tickets;
+    }
+
+    /** One sweep as of {@code now}; returns how many uploads were dropped and files removed. */
+    int sweep(Instant now) throws IOException {
+        int swept = 0;
+        for (TusUpload upload : stored.receivingOnDeadLinks(now)) {
+            swept += uploads.abandon(upload) ? 1 : 0;
+        }
+        for (long ticketId : stored.ticketsWithReceivingUploadsOrKeptFiles()) {
+            if (!tickets.isClosed(ticketId)) {
+                continue;
+            }
+            for (TusUpload upload : stored.receivingOnTicket(ticketId)) {
+                swept += uploads.abandon(upload) ? 1 : 0;
+            }
+            List<String> keys = stored.markRemoved(ticketId, now);
+            for (String key : keys) {
+                try {
+                    files.delete(key);
+                    swept++;
+                } catch (IOException e) {
+                    log.warn("Could not remove {} of closed ticket {}", key, ticketId, e);
+                }
+            }
+        }
+        return swept;
+    }
+}
