@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /** The data directory (files, uploader staging) of this test JVM: its own, so test runs side by side never share files. */
 public final class TestDataDir {
@@ -15,7 +16,9 @@ public final class TestDataDir {
 
     private static Path create() {
         try {
-            return Files.createTempDirectory("partnerdesk-tests-");
+            // rwxr-xr-x: the embedded PostgreSQL runs as nobody when the tests run as root and must reach its directory
+            return Files.createTempDirectory("partnerdesk-tests-",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -204,7 +204,8 @@ class UploadApiTest extends ApiTest {
         }
         assertThat(storedFiles()).isEqualTo(files);
         assertThat(upload(ann.api(), "é".repeat(127) + ".", "text/plain", "x".getBytes(StandardCharsets.UTF_8)).status()).isEqualTo(201);
-        try (var walk = Files.walk(dataDir.resolve("files"))) {
+        // the standard uploads' own folder: the Support Uploader's in-flight files live beside it
+        try (var walk = Files.walk(dataDir.resolve("files/attachments"))) {
             assertThat(walk.filter(Files::isRegularFile)).allMatch(p -> p.getFileName().toString().matches("[a-z0-9-]+"));
         }
     }
@@ -323,7 +324,7 @@ class UploadApiTest extends ApiTest {
     }
 
     private long storedFiles() throws IOException {
-        Path root = dataDir.resolve("files");
+        Path root = dataDir.resolve("files/attachments");
         if (!Files.exists(root)) {
             return 0;
         }
