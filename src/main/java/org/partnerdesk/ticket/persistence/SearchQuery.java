@@ -101,7 +101,7 @@ public final class SearchQuery {
         return new Condition(String.join(" && ", parts), params);
     }
 
-    /** {@code sort_by} and {@code sort_order}: relevance then latest change by default, as Zendesk. */
+    /** {@code sort_by} and {@code sort_order} within the newest matches: relevance then latest change by default, as Zendesk. */
     public record Order(@Nullable String column, boolean ascending) {
 
         private static final Map<String, String> COLUMNS = Map.of(
@@ -129,6 +129,11 @@ public final class SearchQuery {
                 }
             }
             return new Order(column, ascending);
+        }
+
+        /** Which end of the id order the result window is taken from: the oldest only when sorted by creation, ascending. */
+        String windowDirection() {
+            return ascending && "created_at".equals(column) ? "asc" : "desc";
         }
 
         String sql(boolean ranked) {

@@ -20,9 +20,14 @@ import org.partnerdesk.ApiClient.Reply;
 import org.partnerdesk.ApiTest;
 import org.partnerdesk.Desk.Account;
 import org.partnerdesk.Desk.Org;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** TKT-6 over the API: Zendesk search syntax over subjects, comments and fields, scoped as API-2 says. */
 class TicketSearchTest extends ApiTest {
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void findsATicketByAWordInItsSubject() {
@@ -227,6 +232,30 @@ class TicketSearchTest extends ApiTest {
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.at("/results").size()).isZero();
         assertThat(reply.at("/count").longValue()).isZero();
+    }
+
+    @Test
+    void answersTheNewestThousandMatchesAndCountsAtMostAThousand() { // TKT-6, as Zendesk: at most 1,000 results
+        String word = word();
+        Account ann = desk.endUserIn(desk.aCustomer());
+        long first = file(ann.api(), SUPPORT_FORM, word + " original", "x");
+        // 1,004 copies straight into the table: filing them over the API would take most of this test's time
+        String columns = jdbc.sql("select string_agg(column_name, ', ' order by ordinal_position) from information_schema.columns"
+                + " where table_name = 'tickets' and column_name not in ('id', 'status', 'search_vector', 'public_search_vector')")
+                .query(String.class).single();
+        jdbc.sql("insert into tickets (status, " + columns + ") select 'closed', " + columns
+                + " from tickets cross join generate_series(1, 1004) where id = :id").param("id", first).update();
+        long newest = jdbc.sql("select max(id) from tickets where subject = :s").param("s", word + " original").query(Long.class).single();
+
+        Reply page = search(desk.admin, word);
+        assertThat(page.at("/count").longValue()).isEqualTo(1000);
+        assertThat(ids(page).getFirst()).isEqualTo(newest);
+        Reply last = desk.admin.get("/api/v2/search?per_page=100&page=10&query=" + encode(word));
+        assertThat(ids(last)).hasSize(100).doesNotContain(first);
+        assertThat(last.at("/next_page").isNull()).isTrue();
+        Reply oldest = desk.admin.get("/api/v2/search?sort_by=created_at&sort_order=asc&query=" + encode(word));
+        assertThat(ids(oldest).getFirst()).isEqualTo(first);
+        assertThat(desk.admin.get("/api/v2/search/count?query=" + encode(word)).at("/count").longValue()).isEqualTo(1000);
     }
 
     // --- helpers of this test ---
