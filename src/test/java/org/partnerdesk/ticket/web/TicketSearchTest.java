@@ -9,6 +9,8 @@ import static org.partnerdesk.ticket.web.TicketIntakeTest.field;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -232,6 +234,51 @@ class TicketSearchTest extends ApiTest {
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.at("/results").size()).isZero();
         assertThat(reply.at("/count").longValue()).isZero();
+    }
+
+    @Test
+    void repeatedTermsOfOneFieldMatchAnyOfTheirValues() { // TKT-6, as Zendesk: status:open status:pending is either
+        String word = word();
+        Account ann = desk.endUserIn(desk.aCustomer());
+        long fresh = file(ann.api(), SUPPORT_FORM, word + " one", "x");
+        long pending = file(ann.api(), SUPPORT_FORM, word + " two", "x");
+        long solved = file(ann.api(), SUPPORT_FORM, word + " three", "x");
+        desk.admin.put("/api/v2/tickets/" + pending, "{\"ticket\":{\"status\":\"pending\",\"tags\":[\"red\"]}}");
+        desk.admin.put("/api/v2/tickets/" + solved, "{\"ticket\":{\"status\":\"solved\",\"tags\":[\"blue\"]}}");
+
+        assertThat(ids(search(desk.admin, word + " status:new status:pending"))).containsExactlyInAnyOrder(fresh, pending);
+        assertThat(ids(search(desk.admin, word + " status:new status=solved"))).containsExactlyInAnyOrder(fresh, solved);
+        assertThat(ids(search(desk.admin, word + " tags:red tag:blue"))).containsExactlyInAnyOrder(pending, solved);
+        assertThat(ids(search(desk.admin, word + " tags:red tags:blue status:solved"))).containsExactly(solved);
+        assertThat(ids(search(desk.admin, word + " -status:new -status:pending"))).containsExactly(solved);
+        assertThat(ids(search(desk.admin, word + " status>new status<solved"))).containsExactly(pending); // a range: both hold
+    }
+
+    @Test
+    void createdAndUpdatedTermsTakeADayOrATime() { // TKT-6, Zendesk's created>2026-01-01
+        String word = word();
+        Account ann = desk.endUserIn(desk.aCustomer());
+        long id = file(ann.api(), SUPPORT_FORM, word + " dated", "x");
+        Instant created = Instant.parse(desk.admin.get("/api/v2/tickets/" + id).at("/ticket/created_at").stringValue());
+        String day = created.atZone(ZoneOffset.UTC).toLocalDate().toString();
+        String dayBefore = created.atZone(ZoneOffset.UTC).toLocalDate().minusDays(1).toString();
+
+        assertThat(ids(search(desk.admin, word + " created:" + day))).containsExactly(id);
+        assertThat(ids(search(desk.admin, word + " created>=" + day + " created<=" + day))).containsExactly(id);
+        assertThat(ids(search(desk.admin, word + " created>" + dayBefore))).containsExactly(id);
+        assertThat(ids(search(desk.admin, word + " created>" + day))).isEmpty();
+        assertThat(ids(search(desk.admin, word + " created<" + day))).isEmpty();
+        assertThat(ids(search(desk.admin, word + " created:" + dayBefore + " created:" + day))).containsExactly(id);
+        assertThat(ids(search(desk.admin, word + " -created:" + day))).isEmpty();
+        assertThat(ids(search(desk.admin, word + " created>" + created.minusSeconds(60)))).containsExactly(id);
+        assertThat(ids(search(desk.admin, word + " created<" + created.minusSeconds(60)))).isEmpty();
+        assertThat(ids(search(desk.admin, word + " updated>2000-01-01 updated<2999-01-01"))).containsExactly(id);
+        assertThat(ids(search(desk.admin, word + " updated<2000-01-01"))).isEmpty();
+
+        Reply refused = search(desk.admin, word + " created>yesterdayish");
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.at("/description").stringValue()).contains("created", "2026-01-01");
+        assertThat(search(desk.admin, word + " created>2026-02-30").status()).isEqualTo(400);
     }
 
     @Test
