@@ -47,6 +47,10 @@ public class QueryLoad {
                 new Scenario("queue new,open + group_id=" + System.getProperty("group", "?"),
                         "/api/v2/views/tickets?status=new,open&sort=sla_due&page[size]=25&group_id=" + System.getProperty("group", "1")),
                 new Scenario("queue new,open + flag=clarify", "/api/v2/views/tickets?status=new,open&sort=sla_due&page[size]=25&flag=clarify")));
+        if (System.getProperty("organization") != null) {
+            scenarios.add(new Scenario("queue new,open + organization_id=" + System.getProperty("organization"),
+                    "/api/v2/views/tickets?status=new,open&sort=sla_due&page[size]=25&organization_id=" + System.getProperty("organization")));
+        }
         for (String q : System.getProperty("searches", "host4244|\"connection refused\" host1236|grafana deadlock|timeout").split("\\|")) {
             scenarios.add(new Scenario("search " + q, "/api/v2/search?query=" + URLEncoder.encode(q, StandardCharsets.UTF_8)));
         }

@@ -3,48 +3,73 @@
 \pset pager off
 \timing on
 
-\echo '=== TKT-5 agent queue, first page: status=new,open sort=sla_due page[size]=25 (StoredQueues.bySlaDue) ==='
+\echo '=== TKT-5 agent queue, first page: status=new,open sort=sla_due page[size]=25 (StoredQueues.bySlaDue, clocked part) ==='
 explain (analyze, buffers)
-select id, subject, description, status, priority, type, ticket_form_id, requester_id, submitter_id, organization_id,
-       assignee_id, group_id, tags, custom_fields::text as custom_fields, collaborator_ids, entitlement::text as entitlement,
-       created_at, updated_at, due.sla_due_at from tickets
-left join lateral (select min(s.breach_at) as sla_due_at from ticket_slas s
-                   where s.ticket_id = tickets.id and s.stage = 'active') due on true
- where status = any('{new,open}')
- order by due.sla_due_at nulls last, id limit 26;
+select id, sla_due_at from (select t.*, s.breach_at as sla_due_at, s.group_id as clock_group_id,
+                                   s.assignee_id as clock_assignee_id, s.organization_id as clock_organization_id
+                              from ticket_slas s join tickets t on t.id = s.ticket_id where s.stage = 'active') tickets
+ where true and status = any('{new,open}')
+ order by sla_due_at, id limit 26;
 explain (analyze, buffers)
-select id, subject, description, status, priority, type, ticket_form_id, requester_id, submitter_id, organization_id,
-       assignee_id, group_id, tags, custom_fields::text as custom_fields, collaborator_ids, entitlement::text as entitlement,
-       created_at, updated_at, due.sla_due_at from tickets
-left join lateral (select min(s.breach_at) as sla_due_at from ticket_slas s
-                   where s.ticket_id = tickets.id and s.stage = 'active') due on true
- where status = any('{new,open}')
- order by due.sla_due_at nulls last, id limit 26;
+select id, sla_due_at from (select t.*, s.breach_at as sla_due_at, s.group_id as clock_group_id,
+                                   s.assignee_id as clock_assignee_id, s.organization_id as clock_organization_id
+                              from ticket_slas s join tickets t on t.id = s.ticket_id where s.stage = 'active') tickets
+ where true and status = any('{new,open}')
+ order by sla_due_at, id limit 26;
 
-\echo '=== TKT-5 agent queue, filtered: status=new,open group_id=1 sort=sla_due ==='
+\echo '=== TKT-5 agent queue, filtered: status=new,open group_id=1 sort=sla_due (V29: the clock carries the group) ==='
 explain (analyze, buffers)
-select id, due.sla_due_at from tickets
-left join lateral (select min(s.breach_at) as sla_due_at from ticket_slas s
-                   where s.ticket_id = tickets.id and s.stage = 'active') due on true
- where status = any('{new,open}') and group_id = 1
- order by due.sla_due_at nulls last, id limit 26;
+select id, sla_due_at from (select t.*, s.breach_at as sla_due_at, s.group_id as clock_group_id,
+                                   s.assignee_id as clock_assignee_id, s.organization_id as clock_organization_id
+                              from ticket_slas s join tickets t on t.id = s.ticket_id where s.stage = 'active') tickets
+ where true and status = any('{new,open}') and clock_group_id = 1
+ order by sla_due_at, id limit 26;
+explain (analyze, buffers)
+select id, sla_due_at from (select t.*, s.breach_at as sla_due_at, s.group_id as clock_group_id,
+                                   s.assignee_id as clock_assignee_id, s.organization_id as clock_organization_id
+                              from ticket_slas s join tickets t on t.id = s.ticket_id where s.stage = 'active') tickets
+ where true and status = any('{new,open}') and clock_group_id = 1
+ order by sla_due_at, id limit 26;
 
-\echo '=== TKT-6 keyword search (agent vector), rare word: host4244 (StoredSearches.tickets, per_page 100) ==='
+\echo '=== TKT-5 agent queue, filtered: status=new,open flag=clarify sort=sla_due (no copy on the clock) ==='
 explain (analyze, buffers)
-select id, count(*) over () as total, ts_rank(search_vector, cast('''host4244''' as tsquery)) as rank
-  from tickets where search_vector @@ cast('''host4244''' as tsquery)
+select id, sla_due_at from (select t.*, s.breach_at as sla_due_at, s.group_id as clock_group_id,
+                                   s.assignee_id as clock_assignee_id, s.organization_id as clock_organization_id
+                              from ticket_slas s join tickets t on t.id = s.ticket_id where s.stage = 'active') tickets
+ where true and status = any('{new,open}') and flags @> array['clarify']
+ order by sla_due_at, id limit 26;
+
+\echo '=== TKT-6 keyword search (agent vector), rare word: host4244 (StoredSearches.tickets: the newest 1,000 matches, ranked within; per_page 100) ==='
+explain (analyze, buffers)
+select id, count(*) over () as total, ts_rank(vector, cast('''host4244''' as tsquery)) as rank
+  from (select id, created_at, updated_at, priority, status, type, search_vector as vector from tickets
+         where search_vector @@ cast('''host4244''' as tsquery) order by id desc limit 1000) newest
  order by rank desc, updated_at desc, id desc limit 100 offset 0;
 
 \echo '=== TKT-6 keyword search, phrase + word: "connection refused" host1236 ==='
 explain (analyze, buffers)
-select id, count(*) over () as total, ts_rank(search_vector, cast('''host1236'' & ''connect'' <-> ''refus''' as tsquery)) as rank
-  from tickets where search_vector @@ cast('''host1236'' & ''connect'' <-> ''refus''' as tsquery)
+select id, count(*) over () as total, ts_rank(vector, cast('''host1236'' & ''connect'' <-> ''refus''' as tsquery)) as rank
+  from (select id, created_at, updated_at, priority, status, type, search_vector as vector from tickets
+         where search_vector @@ cast('''host1236'' & ''connect'' <-> ''refus''' as tsquery) order by id desc limit 1000) newest
  order by rank desc, updated_at desc, id desc limit 100 offset 0;
 
-\echo '=== TKT-6 keyword search, two common words: grafana deadlock ==='
+\echo '=== TKT-6 keyword search, two common words: grafana deadlock (run twice: the second is warm) ==='
 explain (analyze, buffers)
-select id, count(*) over () as total, ts_rank(search_vector, cast('''grafana'' & ''deadlock''' as tsquery)) as rank
-  from tickets where search_vector @@ cast('''grafana'' & ''deadlock''' as tsquery)
+select id, count(*) over () as total, ts_rank(vector, cast('''grafana'' & ''deadlock''' as tsquery)) as rank
+  from (select id, created_at, updated_at, priority, status, type, search_vector as vector from tickets
+         where search_vector @@ cast('''grafana'' & ''deadlock''' as tsquery) order by id desc limit 1000) newest
+ order by rank desc, updated_at desc, id desc limit 100 offset 0;
+explain (analyze, buffers)
+select id, count(*) over () as total, ts_rank(vector, cast('''grafana'' & ''deadlock''' as tsquery)) as rank
+  from (select id, created_at, updated_at, priority, status, type, search_vector as vector from tickets
+         where search_vector @@ cast('''grafana'' & ''deadlock''' as tsquery) order by id desc limit 1000) newest
+ order by rank desc, updated_at desc, id desc limit 100 offset 0;
+
+\echo '=== TKT-6 keyword search, one very common word: timeout ==='
+explain (analyze, buffers)
+select id, count(*) over () as total, ts_rank(vector, cast('''timeout''' as tsquery)) as rank
+  from (select id, created_at, updated_at, priority, status, type, search_vector as vector from tickets
+         where search_vector @@ cast('''timeout''' as tsquery) order by id desc limit 1000) newest
  order by rank desc, updated_at desc, id desc limit 100 offset 0;
 
 \echo '=== TKT-4 breach scan: StoredSlas.dueForUpdate(now, 500) ==='

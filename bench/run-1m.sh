@@ -45,4 +45,5 @@ fi
 "${PSQL[@]}" -f bench/plans-1m.sql > bench/plans-1m.txt 2>&1 || { cat bench/plans-1m.txt; exit 1; }
 echo "plans written to bench/plans-1m.txt"
 GROUP=$("${PSQL[@]}" -Atc "select min(id) from groups")
-"$JAVA" -Dgroup="$GROUP" bench/QueryLoad.java "$URL" admin@partnerdesk.test "$TOKEN" "$SECONDS_PER_LEVEL" "$LEVELS"
+ORGANIZATION=$("${PSQL[@]}" -Atc "select organization_id from tickets where organization_id is not null group by 1 order by count(*) desc limit 1")
+"$JAVA" -Dgroup="$GROUP" -Dorganization="$ORGANIZATION" bench/QueryLoad.java "$URL" admin@partnerdesk.test "$TOKEN" "$SECONDS_PER_LEVEL" "$LEVELS"

@@ -64,4 +64,9 @@ public class Groups {
     private Group named(String name) {
         return stored.findByName(name).orElseThrow(() -> new IllegalArgumentException("There is no group named " + name));
     }
+
+    /** For other modules: everyone in a group by id, e.g. the group of an unassigned ticket whose SLA was breached (TKT-4). */
+    public List<User> members(long groupId) {
+        return users.inGroup(groupId);
+    }
 }

@@ -31,8 +31,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class StarRequests {
 
-    /** The forms a STAR may be raised on, by form name (DOMAIN-FACTS: SaaS, self-managed, L&R and the partner forms). */
-    static final Set<String> STARRABLE_FORMS = Set.of("SaaS", "Support", "Licensing & Renewals", "Open Partner",
+    /** The forms a STAR may be raised on, by form name (DOMAIN-FACTS: SaaS, SaaS Account, self-managed, L&R and the partner forms). */
+    static final Set<String> STARRABLE_FORMS = Set.of("SaaS", "SaaS Account", "Support", "Licensing & Renewals", "Open Partner",
             "Select Partner", "Alliance Partner");
 
     /** What the requester asks for. */
@@ -129,7 +129,7 @@ public class StarRequests {
         }
         String form = forms.form(ticket.formId()).map(TicketForm::name).orElse("unknown");
         if (!STARRABLE_FORMS.contains(form)) {
-            throw new StarRefusal("ticket_id", "ticket " + ticketId + " is on the " + form + " form; only SaaS, Support (self-managed), "
+            throw new StarRefusal("ticket_id", "ticket " + ticketId + " is on the " + form + " form; only SaaS, SaaS Account, Support (self-managed), "
                     + "Licensing & Renewals and the partner forms can be starred: move it to the right form first");
         }
         if (ticket.organizationId() == null) {

@@ -1,4 +1,4 @@
-/** NTF-1 notifications: e-mail to requester and CCs on public replies, delivered through the outbox. */
+/** NTF-1 notifications: e-mail to requester and CCs on public replies, STAR and SLA-breach mail to staff, all through the outbox. */
 @NullMarked
 package org.partnerdesk.notification;
 

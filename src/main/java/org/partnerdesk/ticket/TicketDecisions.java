@@ -54,10 +54,10 @@ class TicketDecisions {
         }
     }
 
-    /** The entitlement module's name for a form; SaaS is a customer form like Support. */
+    /** The entitlement module's name for a form; SaaS and SaaS Account are customer forms like Support (ENT-10). */
     Form form(long formId) {
         String name = forms.form(formId).map(TicketForm::name).orElse("Other");
-        if (name.equals("SaaS")) {
+        if (name.equals("SaaS") || name.equals("SaaS Account")) {
             return Form.SUPPORT;
         }
         return Arrays.stream(Form.values()).filter(f -> f.title().equals(name)).findFirst().orElse(Form.OTHER);

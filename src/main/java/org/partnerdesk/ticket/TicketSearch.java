@@ -29,7 +29,7 @@ public class TicketSearch {
         this.stored = stored;
     }
 
-    /** One page of matching tickets, best first, and how many match in all. */
+    /** One page of matching tickets, best first, and how many match (exact up to 1,000, capped there). */
     public record Results(List<Ticket> tickets, long count) {
         public Results {
             tickets = List.copyOf(tickets);

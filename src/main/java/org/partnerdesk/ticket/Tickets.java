@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -395,7 +396,7 @@ public class Tickets {
         }
     }
 
-    /** For other modules, which apply their own authorization (the partner mailbox threads replies, PO-6). */
+    /** For other modules, which apply their own authorization: the partner mailbox threads replies (PO-6), breach mail finds the assignee (TKT-4). */
     public Optional<Ticket> find(long id) {
         return stored.find(id);
     }

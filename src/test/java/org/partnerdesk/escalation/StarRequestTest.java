@@ -14,6 +14,7 @@ import org.partnerdesk.ApiClient;
 import org.partnerdesk.ApiClient.Reply;
 import org.partnerdesk.ApiTest;
 import org.partnerdesk.Desk.Account;
+import org.partnerdesk.Desk.Org;
 import org.partnerdesk.directory.Groups;
 import org.partnerdesk.directory.User;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,6 +27,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class StarRequestTest extends ApiTest {
 
     private static final long OTHER_FORM = 334427L;
+    /** DOMAIN-FACTS names the form without an id: the desk numbers it after Partner Operations (V28). */
+    private static final long SAAS_ACCOUNT_FORM = 360001900002L;
 
     @Autowired
     JdbcClient db;
@@ -114,6 +117,23 @@ class StarRequestTest extends ApiTest {
         long ticket = old(fileAsCustomer(OTHER_FORM));
 
         assertRefused(star(member(Groups.CHANNEL_MANAGERS).api(), ticket, "urgent"), "Other form");
+    }
+
+    @Test
+    void aTicketOnTheSaasAccountFormIsServedUnderTheCustomersSubscriptionAndCanBeStarred() { // TKT-7, ENT-10
+        desk.supportManager();
+        Org acme = desk.aCustomer();
+        long subscription = desk.subscribe(acme, "premium");
+        long ticket = old(file(desk.endUserIn(acme).api(), SAAS_ACCOUNT_FORM));
+        assertThat(desk.admin.get("/api/v2/ticket_forms/" + SAAS_ACCOUNT_FORM).at("/ticket_form/name").stringValue()).isEqualTo("SaaS Account");
+        Reply entitlement = desk.admin.get("/api/v2/tickets/" + ticket + "/entitlement");
+        assertThat(entitlement.at("/entitlement/rule").stringValue()).as(entitlement.toString()).isEqualTo("ENT-10");
+        assertThat(entitlement.at("/entitlement/served_under/id").longValue()).isEqualTo(subscription);
+
+        Reply starred = star(member(Groups.CHANNEL_MANAGERS).api(), ticket, "timely");
+
+        assertThat(starred.status()).as(starred.toString()).isEqualTo(201);
+        assertThat(starred.at("/star_request/status").stringValue()).isEqualTo("starred");
     }
 
     @Test

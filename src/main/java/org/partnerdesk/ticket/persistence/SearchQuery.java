@@ -1,5 +1,9 @@
 package org.partnerdesk.ticket.persistence;
 
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -34,16 +38,40 @@ public final class SearchQuery {
     private static final Pattern FIELD = Pattern.compile("[a-z_]+");
     private static final Pattern ID = Pattern.compile("[0-9]{1,18}");
     private static final String FIELDS = "type, status, priority, ticket_type, requester, submitter, assignee, organization, "
-            + "partner, flag, tags, form, group";
+            + "partner, flag, tags, form, group, created, updated";
+    private static final Map<String, String> DATES = Map.of("created", "created_at", "updated", "updated_at");
 
     /** One condition: a fixed SQL fragment and the values it binds. */
     record Condition(String sql, Map<String, Object> params) {
 
-        /** The same condition with its parameter {@code :v} renamed, so conditions can stand side by side. */
+        /** The same condition with its parameters renamed ({@code :v} to {@code :c3_v}), so conditions can stand side by side. */
         Condition numbered(int index) {
+            return prefixed("c" + index + "_");
+        }
+
+        Condition prefixed(String prefix) {
             Map<String, Object> renamed = new LinkedHashMap<>();
-            params.forEach((name, value) -> renamed.put(name.equals("v") ? "c" + index : name, value));
-            return new Condition(sql.replaceAll(":v\\b", ":c" + index), renamed);
+            String renamedSql = sql;
+            for (Map.Entry<String, Object> param : params.entrySet()) {
+                renamed.put(prefix + param.getKey(), param.getValue());
+                renamedSql = renamedSql.replaceAll(":" + param.getKey() + "\\b", ":" + prefix + param.getKey());
+            }
+            return new Condition(renamedSql, renamed);
+        }
+
+        /** Zendesk ORs repeated {@code field:value} terms of one field: {@code status:open status:pending}. */
+        static Condition anyOf(List<Condition> alternatives) {
+            if (alternatives.size() == 1) {
+                return alternatives.getFirst();
+            }
+            List<String> sql = new ArrayList<>();
+            Map<String, Object> params = new LinkedHashMap<>();
+            for (int i = 0; i < alternatives.size(); i++) {
+                Condition alternative = alternatives.get(i).prefixed("a" + i + "_");
+                sql.add("(" + alternative.sql() + ")");
+                params.putAll(alternative.params());
+            }
+            return new Condition("(" + String.join(" or ", sql) + ")", params);
         }
     }
 
@@ -101,7 +129,7 @@ public final class SearchQuery {
         return new Condition(String.join(" && ", parts), params);
     }
 
-    /** {@code sort_by} and {@code sort_order}: relevance then latest change by default, as Zendesk. */
+    /** {@code sort_by} and {@code sort_order} within the newest matches: relevance then latest change by default, as Zendesk. */
     public record Order(@Nullable String column, boolean ascending) {
 
         private static final Map<String, String> COLUMNS = Map.of(
@@ -131,6 +159,11 @@ public final class SearchQuery {
             return new Order(column, ascending);
         }
 
+        /** Which end of the id order the result window is taken from: the oldest only when sorted by creation, ascending. */
+        String windowDirection() {
+            return ascending && "created_at".equals(column) ? "asc" : "desc";
+        }
+
         String sql(boolean ranked) {
             String direction = ascending ? " asc" : " desc";
             if (column == null) {
@@ -148,6 +181,8 @@ public final class SearchQuery {
         private int terms;
         private String resultType = "ticket";
         private final List<Condition> conditions = new ArrayList<>();
+        /** Positive {@code field:value} terms by field, ORed when a field repeats. */
+        private final Map<String, List<Condition>> alternatives = new LinkedHashMap<>();
         private final List<String> words = new ArrayList<>();
         private final List<String> phrases = new ArrayList<>();
 
@@ -186,6 +221,7 @@ public final class SearchQuery {
                     text(bare(), false, excluded);
                 }
             }
+            alternatives.values().forEach(same -> conditions.add(Condition.anyOf(same)));
             return new SearchQuery(resultType, conditions, words, phrases);
         }
 
@@ -236,6 +272,7 @@ public final class SearchQuery {
                             ? new Condition("ticket_form_id = :v", Map.of("v", Long.parseLong(value)))
                             : new Condition("ticket_form_id in (select f.id from ticket_forms f where lower(f.name) = lower(:v))", Map.of("v", value));
                 }
+                case "created", "updated" -> date(field, operator, value, DATES.get(field));
                 case "group" -> {
                     requireColon(field, operator);
                     yield new Condition("group_id in (select g.id from groups g where lower(g.name) = lower(:v))", Map.of("v", value));
@@ -244,8 +281,19 @@ public final class SearchQuery {
                         + "\". Ticket search understands " + FIELDS + " (as in status:open or requester:ann@acme.test); "
                         + "words and \"quoted phrases\" search subjects and comments (TKT-6).");
             };
-            // a ticket without the field (no organization, say) is one that does not match the excluded value
-            conditions.add(excluded ? new Condition("(" + condition.sql() + ") is not true", condition.params()) : condition);
+            if (excluded) {
+                // a ticket without the field (no organization, say) is one that does not match the excluded value
+                conditions.add(new Condition("(" + condition.sql() + ") is not true", condition.params()));
+            } else if (operator.equals(":")) {
+                String same = switch (field) { // one field by two names
+                    case "tag" -> "tags";
+                    case "flags" -> "flag";
+                    default -> field;
+                };
+                alternatives.computeIfAbsent(same, f -> new ArrayList<>()).add(condition);
+            } else {
+                conditions.add(condition); // comparisons make ranges: status>new status<solved
+            }
         }
 
         /** status and priority: one value, or a range in their natural order ({@code status<solved}). */
@@ -314,6 +362,32 @@ public final class SearchQuery {
             return new Condition(byNameStart + matching("o.name", value) + byNameEnd, Map.of("v", pattern(value)));
         }
 
+        /**
+         * created and updated: a day ({@code 2026-01-01}, UTC) or a time ({@code 2026-01-01T12:00:00Z}); {@code :} is that
+         * day, {@code >} after it, {@code <} before it, {@code >=} and {@code <=} include it.
+         */
+        private static Condition date(String field, String operator, String value, String column) {
+            try {
+                if (value.length() == 10) {
+                    OffsetDateTime start = LocalDate.parse(value).atStartOfDay().atOffset(ZoneOffset.UTC);
+                    OffsetDateTime end = start.plusDays(1);
+                    return switch (operator) {
+                        case ">" -> new Condition(column + " >= :v", Map.of("v", end));
+                        case ">=" -> new Condition(column + " >= :v", Map.of("v", start));
+                        case "<" -> new Condition(column + " < :v", Map.of("v", start));
+                        case "<=" -> new Condition(column + " < :v", Map.of("v", end));
+                        default -> new Condition(column + " >= :v and " + column + " < :u", Map.of("v", start, "u", end));
+                    };
+                }
+                OffsetDateTime at = OffsetDateTime.parse(value).withOffsetSameInstant(ZoneOffset.UTC);
+                String compare = operator.equals(":") ? "=" : operator;
+                return new Condition(column + " " + compare + " :v", Map.of("v", at));
+            } catch (DateTimeParseException e) {
+                throw ApiException.badRequest("InvalidSearch", field + " takes a date (2026-01-01, UTC) or a time with its offset "
+                        + "(2026-01-01T12:00:00Z), as in " + field + ">2026-01-01; not \"" + value + "\".");
+            }
+        }
+
         private static Condition flag(String operator, String value) {
             requireColon("flag", operator);
             String code = value.toLowerCase(Locale.ROOT);
@@ -339,7 +413,8 @@ public final class SearchQuery {
 
         private static void requireColon(String field, String operator) {
             if (!operator.equals(":")) {
-                throw ApiException.badRequest("InvalidSearch", field + " takes field:value; only status and priority compare with < and >.");
+                throw ApiException.badRequest("InvalidSearch", field + " takes field:value; only status, priority, created and updated "
+                        + "compare with < and >.");
             }
         }
 

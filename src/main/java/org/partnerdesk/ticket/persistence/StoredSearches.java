@@ -13,6 +13,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class StoredSearches {
 
+    /** The most matches a search answers and counts (Zendesk's limit): the newest ones. */
+    public static final int MAX_RESULTS = 1000;
+
     private final JdbcClient db;
 
     StoredSearches(JdbcClient db) {
@@ -23,7 +26,7 @@ public class StoredSearches {
     public record Searcher(long userId, @Nullable Long organizationId, boolean seesAll) {
     }
 
-    /** One page of matching ticket ids, best first, and how many match in all. */
+    /** One page of matching ticket ids, best first, and how many match: exact up to {@link #MAX_RESULTS}, capped there. */
     public record Found(List<Long> ids, long count) {
     }
 
@@ -32,14 +35,14 @@ public class StoredSearches {
         Map<String, Object> params = new LinkedHashMap<>();
         // API-2: only agents search internal notes; everyone else searches what the requester can read
         String vector = searcher.seesAll() ? "search_vector" : "public_search_vector";
-        String rank = "0";
+        boolean ranked = false;
         if (query.hasText()) {
             String tsquery = tsquery(query);
             // only stop words ("the", "a") say nothing about a ticket, so they do not filter
             if (!tsquery.isEmpty()) {
                 where.add(vector + " @@ cast(:text as tsquery)");
                 params.put("text", tsquery);
-                rank = "ts_rank(" + vector + ", cast(:text as tsquery))";
+                ranked = true;
             }
         }
         int index = 0;
@@ -54,13 +57,18 @@ public class StoredSearches {
             params.put("org", searcher.organizationId());
         }
         String filter = where.isEmpty() ? "true" : String.join(" and ", where);
-        boolean ranked = !rank.equals("0");
-        List<long[]> rows = db.sql("select id, count(*) over () as total" + (ranked ? ", " + rank + " as rank" : "")
-                        + " from tickets where " + filter + " order by " + order.sql(ranked) + " limit :limit offset :offset")
+        // TKT-6: the newest matches only (as Zendesk, at most 1,000): the id index walks them with the text as a filter,
+        // or the GIN index finds a rare word's few; ranking and sorting happen within that window
+        String window = "select id, created_at, updated_at, priority, status, type" + (ranked ? ", " + vector + " as vector" : "")
+                + " from tickets where " + filter + " order by id " + order.windowDirection() + " limit " + MAX_RESULTS;
+        String rank = ranked ? ", ts_rank(vector, cast(:text as tsquery)) as rank" : "";
+        List<long[]> rows = db.sql("select id, count(*) over () as total" + rank + " from (" + window + ") newest"
+                        + " order by " + order.sql(ranked) + " limit :limit offset :offset")
                 .params(params).param("limit", limit).param("offset", offset)
                 .query((rs, n) -> new long[] {rs.getLong("id"), rs.getLong("total")}).list();
         if (rows.isEmpty()) {
-            long count = offset == 0 ? 0 : db.sql("select count(*) from tickets where " + filter).params(params).query(Long.class).single();
+            long count = offset == 0 ? 0 : db.sql("select count(*) from (select 1 from tickets where " + filter + " limit "
+                    + MAX_RESULTS + ") newest").params(params).query(Long.class).single();
             return new Found(List.of(), count);
         }
         return new Found(rows.stream().map(row -> row[0]).toList(), rows.getFirst()[1]);

@@ -57,6 +57,28 @@ class TicketQueueTest extends ApiTest {
     }
 
     @Test
+    void aTicketMovedToAnotherGroupOrAssigneeMovesBetweenTheSlaOrderedQueues() { // TKT-5: the clocks follow their ticket (V29)
+        Org acme = desk.aCustomer();
+        desk.subscribe(acme, "premium");
+        Account ann = desk.endUserIn(acme);
+        Account agent = desk.agent();
+        long support = desk.groupId("Support");
+        long licensing = desk.groupId("Licensing");
+        long id = file(ann.api(), "urgent");
+        String atAcme = "sort=sla_due&organization_id=" + acme.id();
+        change(id, "{\"group_id\":%d}".formatted(support));
+        assertThat(ids(atAcme + "&group_id=" + support)).containsExactly(id);
+
+        change(id, "{\"group_id\":%d,\"assignee_id\":%d}".formatted(licensing, agent.id()));
+
+        assertThat(ids(atAcme + "&group_id=" + support)).isEmpty();
+        assertThat(ids(atAcme + "&group_id=" + licensing)).containsExactly(id);
+        assertThat(ids("sort=sla_due&assignee_id=" + agent.id())).containsExactly(id);
+        assertThat(ids(atAcme + "&assignee_id=none")).isEmpty();
+        assertThat(desk.admin.get(QUEUE + "?sort=sla_due&assignee_id=" + agent.id()).at("/tickets/0/sla_due_at").isNull()).isFalse();
+    }
+
+    @Test
     void mostUrgentSlaComesFirstAndTicketsWithoutARunningClockLast() {
         Org acme = desk.aCustomer();
         desk.subscribe(acme, "premium");

@@ -9,6 +9,8 @@ import static org.partnerdesk.ticket.web.TicketIntakeTest.field;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -20,9 +22,14 @@ import org.partnerdesk.ApiClient.Reply;
 import org.partnerdesk.ApiTest;
 import org.partnerdesk.Desk.Account;
 import org.partnerdesk.Desk.Org;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** TKT-6 over the API: Zendesk search syntax over subjects, comments and fields, scoped as API-2 says. */
 class TicketSearchTest extends ApiTest {
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void findsATicketByAWordInItsSubject() {
@@ -227,6 +234,75 @@ class TicketSearchTest extends ApiTest {
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.at("/results").size()).isZero();
         assertThat(reply.at("/count").longValue()).isZero();
+    }
+
+    @Test
+    void repeatedTermsOfOneFieldMatchAnyOfTheirValues() { // TKT-6, as Zendesk: status:open status:pending is either
+        String word = word();
+        Account ann = desk.endUserIn(desk.aCustomer());
+        long fresh = file(ann.api(), SUPPORT_FORM, word + " one", "x");
+        long pending = file(ann.api(), SUPPORT_FORM, word + " two", "x");
+        long solved = file(ann.api(), SUPPORT_FORM, word + " three", "x");
+        desk.admin.put("/api/v2/tickets/" + pending, "{\"ticket\":{\"status\":\"pending\",\"tags\":[\"red\"]}}");
+        desk.admin.put("/api/v2/tickets/" + solved, "{\"ticket\":{\"status\":\"solved\",\"tags\":[\"blue\"]}}");
+
+        assertThat(ids(search(desk.admin, word + " status:new status:pending"))).containsExactlyInAnyOrder(fresh, pending);
+        assertThat(ids(search(desk.admin, word + " status:new status=solved"))).containsExactlyInAnyOrder(fresh, solved);
+        assertThat(ids(search(desk.admin, word + " tags:red tag:blue"))).containsExactlyInAnyOrder(pending, solved);
+        assertThat(ids(search(desk.admin, word + " tags:red tags:blue status:solved"))).containsExactly(solved);
+        assertThat(ids(search(desk.admin, word + " -status:new -status:pending"))).containsExactly(solved);
+        assertThat(ids(search(desk.admin, word + " status>new status<solved"))).containsExactly(pending); // a range: both hold
+    }
+
+    @Test
+    void createdAndUpdatedTermsTakeADayOrATime() { // TKT-6, Zendesk's created>2026-01-01
+        String word = word();
+        Account ann = desk.endUserIn(desk.aCustomer());
+        long id = file(ann.api(), SUPPORT_FORM, word + " dated", "x");
+        Instant created = Instant.parse(desk.admin.get("/api/v2/tickets/" + id).at("/ticket/created_at").stringValue());
+        String day = created.atZone(ZoneOffset.UTC).toLocalDate().toString();
+        String dayBefore = created.atZone(ZoneOffset.UTC).toLocalDate().minusDays(1).toString();
+
+        assertThat(ids(search(desk.admin, word + " created:" + day))).containsExactly(id);
+        assertThat(ids(search(desk.admin, word + " created>=" + day + " created<=" + day))).containsExactly(id);
+        assertThat(ids(search(desk.admin, word + " created>" + dayBefore))).containsExactly(id);
+        assertThat(ids(search(desk.admin, word + " created>" + day))).isEmpty();
+        assertThat(ids(search(desk.admin, word + " created<" + day))).isEmpty();
+        assertThat(ids(search(desk.admin, word + " created:" + dayBefore + " created:" + day))).containsExactly(id);
+        assertThat(ids(search(desk.admin, word + " -created:" + day))).isEmpty();
+        assertThat(ids(search(desk.admin, word + " created>" + created.minusSeconds(60)))).containsExactly(id);
+        assertThat(ids(search(desk.admin, word + " created<" + created.minusSeconds(60)))).isEmpty();
+        assertThat(ids(search(desk.admin, word + " updated>2000-01-01 updated<2999-01-01"))).containsExactly(id);
+        assertThat(ids(search(desk.admin, word + " updated<2000-01-01"))).isEmpty();
+
+        Reply refused = search(desk.admin, word + " created>yesterdayish");
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.at("/description").stringValue()).contains("created", "2026-01-01");
+        assertThat(search(desk.admin, word + " created>2026-02-30").status()).isEqualTo(400);
+    }
+
+    @Test
+    void answersTheNewestThousandMatchesAndCountsAtMostAThousand() { // TKT-6, as Zendesk: at most 1,000 results
+        String word = word();
+        Account ann = desk.endUserIn(desk.aCustomer());
+        long first = file(ann.api(), SUPPORT_FORM, word + " original", "x");
+        // 1,004 copies straight into the table: filing them over the API would take most of this test's time
+        String columns = jdbc.sql("select string_agg(column_name, ', ' order by ordinal_position) from information_schema.columns"
+                + " where table_name = 'tickets' and column_name not in ('id', 'status', 'search_vector', 'public_search_vector')")
+                .query(String.class).single();
+        jdbc.sql("insert into tickets (status, " + columns + ") select 'closed', " + columns
+                + " from tickets cross join generate_series(1, 1004) where id = :id").param("id", first).update();
+        long newest = jdbc.sql("select max(id) from tickets where subject = :s").param("s", word + " original").query(Long.class).single();
+
+        Reply page = search(desk.admin, word);
+        assertThat(page.at("/count").longValue()).isEqualTo(1000);
+        assertThat(ids(page).getFirst()).isEqualTo(newest);
+        Reply last = desk.admin.get("/api/v2/search?per_page=100&page=10&query=" + encode(word));
+        assertThat(ids(last)).hasSize(100).doesNotContain(first);
+        assertThat(last.at("/next_page").isNull()).isTrue();
+        Reply oldest = desk.admin.get("/api/v2/search?sort_by=created_at&sort_order=asc&query=" + encode(word));
+        assertThat(ids(oldest).getFirst()).isEqualTo(first);
+        assertThat(desk.admin.get("/api/v2/search/count?query=" + encode(word)).at("/count").longValue()).isEqualTo(1000);
     }
 
     // --- helpers of this test ---
