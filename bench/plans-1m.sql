@@ -31,12 +31,11 @@ select id, sla_due_at from (select t.*, s.breach_at as sla_due_at, s.group_id as
  where true and status = any('{new,open}') and clock_group_id = 1
  order by sla_due_at, id limit 26;
 
-\echo '=== TKT-5 agent queue, filtered: status=new,open flag=clarify sort=sla_due (no copy on the clock) ==='
+\echo '=== TKT-5 agent queue, filtered: status=new,open flag=clarify sort=sla_due (V60: the clock carries the flags) ==='
 explain (analyze, buffers)
-select id, sla_due_at from (select t.*, s.breach_at as sla_due_at, s.group_id as clock_group_id,
-                                   s.assignee_id as clock_assignee_id, s.organization_id as clock_organization_id
+select id, sla_due_at from (select t.*, s.breach_at as sla_due_at, s.flags as clock_flags
                               from ticket_slas s join tickets t on t.id = s.ticket_id where s.stage = 'active') tickets
- where true and status = any('{new,open}') and flags @> array['clarify']
+ where true and status = any('{new,open}') and clock_flags @> array[cast('clarify' as text)]
  order by sla_due_at, id limit 26;
 
 \echo '=== TKT-6 keyword search (agent vector), rare word: host4244 (StoredSearches.tickets: the newest 1,000 matches, ranked within; per_page 100) ==='

@@ -1,6 +1,9 @@
 package org.partnerdesk.ticket.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.partnerdesk.Desk.ALLIANCE_PARTNER_FORM;
+import static org.partnerdesk.Desk.ALLIANCE_TICKET_ID;
+import static org.partnerdesk.Desk.CUSTOMER_NAME;
 import static org.partnerdesk.Desk.OPEN_PARTNER_FORM;
 import static org.partnerdesk.Desk.ORGANIZATION_EMAIL;
 import static org.partnerdesk.Desk.PARTNER_ENGAGEMENT;
@@ -76,6 +79,28 @@ class TicketQueueTest extends ApiTest {
         assertThat(ids("sort=sla_due&assignee_id=" + agent.id())).containsExactly(id);
         assertThat(ids(atAcme + "&assignee_id=none")).isEmpty();
         assertThat(desk.admin.get(QUEUE + "?sort=sla_due&assignee_id=" + agent.id()).at("/tickets/0/sla_due_at").isNull()).isFalse();
+    }
+
+    @Test
+    void aFlaggedTicketIsInTheFlagQueueInDueOrderUntilItsFlagIsCleared() { // TKT-5: the clocks carry the flags (V60)
+        Org alliance = desk.aPartner("alliance");
+        Account ally = desk.endUserIn(alliance);
+        long low = unnamedAllianceTicket(ally, "low");
+        long urgent = unnamedAllianceTicket(ally, "urgent");
+        long paused = unnamedAllianceTicket(ally, "high");
+        change(paused, "{\"status\":\"pending\"}");
+        long named = unnamedAllianceTicket(ally, "urgent");
+        change(named, "{\"custom_fields\":[%s]}".formatted(field(ALLIANCE_TICKET_ID, "ALLY-6")));
+        String clarify = "sort=sla_due&flag=clarify&organization_id=" + alliance.id();
+
+        assertThat(ids(clarify)).containsExactly(urgent, low, paused);
+        assertThat(ids("sort=sla_due&organization_id=" + alliance.id())).containsExactly(urgent, named, low, paused);
+
+        change(urgent, "{\"custom_fields\":[%s]}".formatted(field(ALLIANCE_TICKET_ID, "ALLY-7")));
+        change(paused, "{\"custom_fields\":[%s]}".formatted(field(ALLIANCE_TICKET_ID, "ALLY-8")));
+
+        assertThat(ids(clarify)).containsExactly(low);
+        assertThat(ids("sort=sla_due&flag=clarify")).contains(low).doesNotContain(urgent, paused, named);
     }
 
     @Test
@@ -209,6 +234,17 @@ class TicketQueueTest extends ApiTest {
                 {"ticket":{"subject":"Runner crashes","comment":{"body":"Every job fails"},"ticket_form_id":%d,"priority":"%s"}}"""
                 .formatted(SUPPORT_FORM, priority));
         assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+        return reply.id("ticket");
+    }
+
+    /** ENT-6: an alliance ticket without the partner's own ticket id is flagged clarify and runs a Priority clock. */
+    private long unnamedAllianceTicket(Account ally, String priority) {
+        Reply reply = ally.api().post("/api/v2/tickets", """
+                {"ticket":{"subject":"Pipeline fails","comment":{"body":"b"},"ticket_form_id":%d,"priority":"%s","custom_fields":[%s]}}"""
+                .formatted(ALLIANCE_PARTNER_FORM, priority, field(CUSTOMER_NAME, "Umbrella Corp")));
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+        assertThat(desk.admin.get("/api/v2/tickets/" + reply.id("ticket") + "/entitlement").at("/entitlement/flags/0").stringValue())
+                .isEqualTo("clarify");
         return reply.id("ticket");
     }
 
