@@ -68,6 +68,16 @@ public final class JsonBody {
         return text;
     }
 
+    /** A required e-mail address, normalized; one that is not an address is a problem with the field. */
+    public @Nullable String requiredEmail(String field) {
+        String raw = requiredText(field, EmailAddress.MAX_LENGTH);
+        String email = raw == null ? null : EmailAddress.normalized(raw).orElse(null);
+        if (raw != null && email == null) {
+            problem(field, "invalid_value", raw + " is not an e-mail address");
+        }
+        return email;
+    }
+
     /** A value from a fixed set, such as a Zendesk role or a plan. */
     public @Nullable String oneOf(String field, Set<String> allowed) {
         String text = text(field, 100);

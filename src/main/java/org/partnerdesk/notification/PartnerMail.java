@@ -14,7 +14,7 @@ import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
 
-/** Sends one partner-operations message to people named by user id; the NFR mails share it. */
+/** Sends one partner-operations message, to people named by user id (the NFR mails) or to one address (PO-1, PO-2). */
 @Component
 @ConditionalOnProperty("spring.mail.host")
 class PartnerMail {
@@ -38,11 +38,20 @@ class PartnerMail {
         if (to.isEmpty()) {
             return;
         }
+        send(new ArrayList<>(to).toArray(String[]::new), subject, text + "\n\n--\nPartnerDesk partner operations");
+    }
+
+    /** To someone who may not be a user yet (PO-1 applicant, PO-2 requester), greeted by name. */
+    void send(String email, String name, String subject, String text) {
+        send(new String[] {email}, subject, "Hello " + name + ",\n\n" + text + "\n\n--\nPartner Operations");
+    }
+
+    private void send(String[] to, String subject, String text) {
         SimpleMailMessage message = new SimpleMailMessage();
         message.setFrom(from);
-        message.setTo(new ArrayList<>(to).toArray(String[]::new));
+        message.setTo(to);
         message.setSubject(subject);
-        message.setText(text + "\n\n--\nPartnerDesk partner operations");
+        message.setText(text);
         mail.send(message);
     }
 

@@ -7,7 +7,6 @@ import java.util.Optional;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import org.partnerdesk.api.Actor;
-import org.partnerdesk.api.EmailAddress;
 import org.partnerdesk.api.JsonBody;
 import org.partnerdesk.api.PageRequest;
 import org.partnerdesk.partnerops.PortalAccess;
@@ -29,8 +28,6 @@ import tools.jackson.databind.JsonNode;
 @RequestMapping("/api/v2/portal_access_requests")
 class PortalAccessController {
 
-    private static final int TEXT = 4_000;
-
     private final PortalAccess access;
     private final RequestLimits limits;
 
@@ -46,11 +43,7 @@ class PortalAccessController {
         JsonBody request = JsonBody.root(body, "portal_access_request");
         Long organizationId = request.requiredId("organization_id");
         String name = request.requiredText("name", 255);
-        String rawEmail = request.requiredText("email", EmailAddress.MAX_LENGTH);
-        String email = rawEmail == null ? null : EmailAddress.normalized(rawEmail).orElse(null);
-        if (rawEmail != null && email == null) {
-            request.problemWith("email", "invalid_value", rawEmail + " is not an e-mail address");
-        }
+        String email = request.requiredEmail("email");
         if (caller.isEmpty()) {
             limits.hit("portal_access_requests", Callers.address(http), email);
         }
@@ -72,21 +65,12 @@ class PortalAccessController {
 
     @PostMapping("/{id}/approve")
     Map<String, Object> approve(Actor actor, @PathVariable long id, @RequestBody(required = false) @Nullable JsonNode body) {
-        String reason = null;
-        if (body != null && body.has("approval")) {
-            JsonBody approval = JsonBody.root(body, "approval");
-            reason = approval.text("reason", TEXT);
-            approval.throwIfInvalid();
-        }
-        return Map.of("portal_access_request", json(access.approve(actor, id, reason)));
+        return Map.of("portal_access_request", json(access.approve(actor, id, DecisionBody.approvalReason(body))));
     }
 
     @PostMapping("/{id}/decline")
     Map<String, Object> decline(Actor actor, @PathVariable long id, @RequestBody(required = false) @Nullable JsonNode body) {
-        JsonBody decline = JsonBody.root(body, "decline");
-        String reason = decline.requiredText("reason", TEXT);
-        decline.throwIfInvalid();
-        return Map.of("portal_access_request", json(access.decline(actor, id, reason)));
+        return Map.of("portal_access_request", json(access.decline(actor, id, DecisionBody.declineReason(body))));
     }
 
     @GetMapping("/{id}/audits")

@@ -9,13 +9,13 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import org.partnerdesk.api.Actor;
 import org.partnerdesk.api.ApiException;
-import org.partnerdesk.api.EmailAddress;
 import org.partnerdesk.api.JsonBody;
 import org.partnerdesk.api.PageRequest;
 import org.partnerdesk.partnerops.PartnerApplication;
 import org.partnerdesk.partnerops.SignUps;
 import org.partnerdesk.partnerops.access.RequestLimits;
 import org.partnerdesk.partnerops.access.web.Callers;
+import org.partnerdesk.partnerops.access.web.DecisionBody;
 import org.partnerdesk.partnerops.access.web.TransitionJson;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -55,11 +55,7 @@ class PartnerApplicationController {
         String company = request.requiredText("company", 255);
         String parentCompany = request.text("parent_company", 255);
         String contactName = request.requiredText("contact_name", 255);
-        String rawEmail = request.requiredText("contact_email", EmailAddress.MAX_LENGTH);
-        String email = rawEmail == null ? null : EmailAddress.normalized(rawEmail).orElse(null);
-        if (rawEmail != null && email == null) {
-            request.problemWith("contact_email", "invalid_value", rawEmail + " is not an e-mail address");
-        }
+        String email = request.requiredEmail("contact_email");
         Boolean signatory = request.bool("authorized_signatory");
         if (signatory == null && !request.has("authorized_signatory")) {
             request.problemWith("authorized_signatory", "blank", "is required: true if you may sign the partner agreement for the company");
@@ -100,21 +96,12 @@ class PartnerApplicationController {
 
     @PostMapping("/{id}/approve")
     Map<String, Object> approve(Actor actor, @PathVariable long id, @RequestBody(required = false) @Nullable JsonNode body) {
-        String reason = null;
-        if (body != null && body.has("approval")) {
-            JsonBody approval = JsonBody.root(body, "approval");
-            reason = approval.text("reason", TEXT);
-            approval.throwIfInvalid();
-        }
-        return Map.of("partner_application", json(signUps.approve(actor, id, reason)));
+        return Map.of("partner_application", json(signUps.approve(actor, id, DecisionBody.approvalReason(body))));
     }
 
     @PostMapping("/{id}/decline")
     Map<String, Object> decline(Actor actor, @PathVariable long id, @RequestBody(required = false) @Nullable JsonNode body) {
-        JsonBody decline = JsonBody.root(body, "decline");
-        String reason = decline.requiredText("reason", TEXT);
-        decline.throwIfInvalid();
-        return Map.of("partner_application", json(signUps.decline(actor, id, reason)));
+        return Map.of("partner_application", json(signUps.decline(actor, id, DecisionBody.declineReason(body))));
     }
 
     @GetMapping("/{id}/audits")
