@@ -71,26 +71,8 @@ public final class ApiClient {
     }
 
     public Reply send(String method, String path, @Nullable String json) {
-        URI uri = URI.create(path.startsWith("http") ? path : baseUrl + path);
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
-                .header("Accept", "application/json");
-        if (json != null) {
-            request.header("Content-Type", "application/json");
-        }
-        if (authorization != null) {
-            request.header("Authorization", authorization);
-        }
-        headers.forEach(request::header);
-        try {
-            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Reply(response.statusCode(), response.body(), response.headers().map());
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return sendBody(method, path, json == null ? null : "application/json",
+                json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
     }
 
     /** POST of a body that is not JSON, such as a CSV file (DIR-7 CRM import). */
@@ -106,34 +88,23 @@ public final class ApiClient {
     /** The same; with {@code expectContinue} the body goes only after the server's 100 Continue. */
     public Reply sendBody(String method, String path, @Nullable String contentType, HttpRequest.BodyPublisher body,
                           boolean expectContinue) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : baseUrl + path))
-                .method(method, body).header("Accept", "application/json").expectContinue(expectContinue);
+        HttpRequest.Builder request = request(path).method(method, body).header("Accept", "application/json")
+                .expectContinue(expectContinue);
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
-        if (authorization != null) {
-            request.header("Authorization", authorization);
-        }
-        headers.forEach(request::header);
-        try {
-            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Reply(response.statusCode(), response.body(), response.headers().map());
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return Reply.of(exchange(HTTP, request.build(), HttpResponse.BodyHandlers.ofString()));
     }
 
     /** A download: the status, the headers and the bytes as they came. */
     public HttpResponse<byte[]> getBytes(String path) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : baseUrl + path)).GET();
-        if (authorization != null) {
-            request.header("Authorization", authorization);
-        }
+        return exchange(HTTP, request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    /** Sends and waits, for tests: an I/O failure or an interrupt fails the test unchecked. */
+    public static <T> HttpResponse<T> exchange(HttpClient client, HttpRequest request, HttpResponse.BodyHandler<T> body) {
         try {
-            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            return client.send(request, body);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -142,8 +113,21 @@ public final class ApiClient {
         }
     }
 
+    private HttpRequest.Builder request(String path) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : baseUrl + path));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        headers.forEach(request::header);
+        return request;
+    }
+
     /** An answer: status, raw body, the body as JSON, headers. */
     public record Reply(int status, String text, Map<String, java.util.List<String>> headers) {
+
+        public static Reply of(HttpResponse<String> response) {
+            return new Reply(response.statusCode(), response.body(), response.headers().map());
+        }
 
         public JsonNode json() {
             return text.isBlank() ? JSON.createObjectNode() : JSON.readTree(text);

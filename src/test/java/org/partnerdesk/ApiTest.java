@@ -1,7 +1,15 @@
 package org.partnerdesk;
 
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -69,5 +77,44 @@ public abstract class ApiTest {
 
     protected String baseUrl() {
         return "http://localhost:" + port;
+    }
+
+    /** The first mail to {@code to} whose body contains {@code bodyPart}, waiting up to 15 s for the outbox. */
+    protected static MimeMessage awaitMail(String to, String bodyPart) throws Exception {
+        return awaitMail(bodyPart, message -> Arrays.stream(message.getAllRecipients()).anyMatch(r -> r.toString().equalsIgnoreCase(to)));
+    }
+
+    /** The first mail, to anyone, whose body contains {@code text}, waiting up to 15 s for the outbox. */
+    protected static MimeMessage awaitMail(String text) throws Exception {
+        return awaitMail(text, message -> true);
+    }
+
+    /** The mails whose body contains {@code text}, each once: GreenMail keeps one copy per recipient. */
+    protected static List<MimeMessage> mailsContaining(String text) throws Exception {
+        List<MimeMessage> found = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (MimeMessage message : MAIL.getReceivedMessages()) {
+            if (String.valueOf(message.getContent()).contains(text) && seen.add(String.valueOf(message.getMessageID()))) {
+                found.add(message);
+            }
+        }
+        return found;
+    }
+
+    private static MimeMessage awaitMail(String text, MailFilter to) throws Exception {
+        Instant deadline = Instant.now().plusSeconds(15);
+        while (Instant.now().isBefore(deadline)) {
+            for (MimeMessage message : mailsContaining(text)) {
+                if (to.test(message)) {
+                    return message;
+                }
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("no mail containing " + text);
+    }
+
+    private interface MailFilter {
+        boolean test(MimeMessage message) throws Exception;
     }
 }

@@ -6,30 +6,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.partnerdesk.ApiTest;
 import org.partnerdesk.Desk;
-import org.zendesk.client.v2.Zendesk;
+import org.partnerdesk.ZendeskClientTest;
 import org.zendesk.client.v2.model.Attachment;
 import org.zendesk.client.v2.model.Comment;
 import org.zendesk.client.v2.model.Ticket;
 
 /** FILE-1, API-1: the real, unchanged zendesk-java-client uploads a file and attaches it to a ticket's comments. */
-class ZendeskClientUploadTest extends ApiTest {
-
-    private Zendesk zendesk;
-
-    @BeforeEach
-    void connect() {
-        zendesk = new Zendesk.Builder(baseUrl()).setUsername(ADMIN_EMAIL).setToken(ADMIN_TOKEN).build();
-    }
-
-    @AfterEach
-    void disconnect() {
-        zendesk.close();
-    }
+class ZendeskClientUploadTest extends ZendeskClientTest {
 
     @Test
     void createUploadThenATicketCommentNamingItsTokenShowsTheAttachment() {

@@ -2,8 +2,6 @@ package org.partnerdesk.mailbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
 import java.util.function.Consumer;
@@ -289,19 +287,5 @@ class PartnerMailboxTest extends ApiTest {
         Store store = SESSION.getStore("imap");
         store.connect("127.0.0.1", MAIL.getImap().getPort(), PARTNER_MAILBOX, PARTNER_MAILBOX_PASSWORD);
         return store;
-    }
-
-    private MimeMessage awaitMail(String to, String bodyPart) throws Exception {
-        Instant deadline = Instant.now().plusSeconds(15);
-        while (Instant.now().isBefore(deadline)) {
-            for (MimeMessage message : MAIL.getReceivedMessages()) {
-                if (Arrays.stream(message.getAllRecipients()).anyMatch(r -> r.toString().equalsIgnoreCase(to))
-                        && String.valueOf(message.getContent()).contains(bodyPart)) {
-                    return message;
-                }
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("no mail to " + to + " containing " + bodyPart);
     }
 }

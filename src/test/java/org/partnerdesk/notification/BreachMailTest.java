@@ -5,7 +5,6 @@ import static org.partnerdesk.Desk.SUPPORT_FORM;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -79,31 +78,6 @@ class BreachMailTest extends ApiTest {
     private Instant firstReplyDue(long id) {
         Reply reply = desk.admin.get("/api/v2/tickets/" + id + "?include=slas");
         return Instant.parse(reply.at("/ticket/slas/policy_metrics/0/breach_at").stringValue());
-    }
-
-    private static MimeMessage awaitMail(String text) throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
-        while (Instant.now().isBefore(deadline)) {
-            List<MimeMessage> found = mailsContaining(text);
-            if (!found.isEmpty()) {
-                return found.getFirst();
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("no mail containing " + text);
-    }
-
-    // GreenMail keeps one copy per recipient: distinct messages by id
-    private static List<MimeMessage> mailsContaining(String text) throws Exception {
-        List<MimeMessage> found = new ArrayList<>();
-        List<String> seen = new ArrayList<>();
-        for (MimeMessage message : MAIL.getReceivedMessages()) {
-            if (String.valueOf(message.getContent()).contains(text) && !seen.contains(message.getMessageID())) {
-                seen.add(message.getMessageID());
-                found.add(message);
-            }
-        }
-        return found;
     }
 
     private static List<String> addresses(MimeMessage message) throws Exception {

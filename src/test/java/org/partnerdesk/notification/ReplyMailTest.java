@@ -2,8 +2,6 @@ package org.partnerdesk.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 
@@ -81,40 +79,6 @@ class ReplyMailTest extends ApiTest {
         return requester.api().post("/api/v2/tickets", """
                 {"ticket":{"subject":"Mail test","comment":{"body":"opening"},"email_ccs":[{"user_email":"%s"}]}}"""
                 .formatted(cc.email())).id("ticket");
-    }
-
-    private static MimeMessage awaitMail(String text) throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
-        while (Instant.now().isBefore(deadline)) {
-            List<MimeMessage> found = mailsContaining(text);
-            if (!found.isEmpty()) {
-                return found.getFirst();
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("no mail containing " + text);
-    }
-
-    private static List<MimeMessage> mailsContaining(String text) throws Exception {
-        List<MimeMessage> found = new java.util.ArrayList<>();
-        for (MimeMessage message : MAIL.getReceivedMessages()) {
-            if (String.valueOf(message.getContent()).contains(text)) {
-                found.add(message);
-            }
-        }
-        // GreenMail keeps one copy per recipient: count distinct messages
-        return found.stream().filter(distinctBy()).toList();
-    }
-
-    private static java.util.function.Predicate<MimeMessage> distinctBy() {
-        java.util.Set<String> seen = new java.util.HashSet<>();
-        return message -> {
-            try {
-                return seen.add(message.getMessageID());
-            } catch (jakarta.mail.MessagingException e) {
-                return true;
-            }
-        };
     }
 
     private static List<String> addresses(MimeMessage message, Message.RecipientType type) throws Exception {

@@ -290,18 +290,4 @@ class BillingAccountTest extends ApiTest {
         desk.addToGroup(account, group);
         return account;
     }
-
-    private MimeMessage awaitMail(String to, String bodyPart) throws Exception {
-        Instant deadline = Instant.now().plusSeconds(15);
-        while (Instant.now().isBefore(deadline)) {
-            for (MimeMessage message : MAIL.getReceivedMessages()) {
-                if (java.util.Arrays.stream(message.getAllRecipients()).anyMatch(r -> r.toString().equalsIgnoreCase(to))
-                        && String.valueOf(message.getContent()).contains(bodyPart)) {
-                    return message;
-                }
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("no mail to " + to + " containing " + bodyPart);
-    }
 }

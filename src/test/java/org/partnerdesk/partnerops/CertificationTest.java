@@ -8,26 +8,18 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.partnerdesk.ApiClient.Reply;
-import org.partnerdesk.ApiTest;
 import org.partnerdesk.Desk.Account;
 import org.partnerdesk.Desk.Org;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** PO-3: the certification register per partner; Partner Operations record, partners read their own. */
-class CertificationTest extends ApiTest {
+class CertificationTest extends NfrApiTest {
 
-    @Autowired
-    JdbcClient db;
-
-    NfrDesk nfr;
     Account partnerOps;
     Org partner;
     Account sam;
 
     @BeforeEach
     void arrange() {
-        nfr = new NfrDesk(desk, MAIL);
         partnerOps = nfr.member("Partner Operations");
         partner = desk.aPartner("select");
         sam = desk.endUserIn(partner);

@@ -8,22 +8,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.partnerdesk.ApiClient;
 import org.partnerdesk.ApiClient.Reply;
-import org.partnerdesk.ApiTest;
 import org.partnerdesk.Desk.Account;
 import org.partnerdesk.Desk.Org;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * PO-4 [003]: a channel manager asks for an NFR exception on a partner's standard request; a Programs Director and the
  * manager's own Channel Director both approve (or either declines); Partner Operations fulfil it.
  */
-class NfrExceptionTest extends ApiTest {
+class NfrExceptionTest extends NfrApiTest {
 
-    @Autowired
-    JdbcClient db;
-
-    NfrDesk nfr;
     Account channelDirector;
     Account channelManager;
     Account programsDirector;
@@ -33,7 +26,6 @@ class NfrExceptionTest extends ApiTest {
 
     @BeforeEach
     void arrange() {
-        nfr = new NfrDesk(desk, MAIL);
         channelDirector = nfr.member("Channel Directors");
         channelManager = nfr.channelManagerOf(channelDirector);
         programsDirector = nfr.member("Programs Directors");

@@ -5,35 +5,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.partnerdesk.ApiTest;
 import org.partnerdesk.Desk.Account;
 import org.partnerdesk.Desk.Org;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
  * PO-3 renewals (DOMAIN-FACTS "Partner tracks"): Select partners' NFR licenses renew by themselves in the last two weeks;
  * Open partners are reminded once to ask again. The test calls what the job calls, twice, on an explicit day.
  */
-class NfrRenewalTest extends ApiTest {
+class NfrRenewalTest extends NfrApiTest {
 
     private final LocalDate today = LocalDate.now(ZoneOffset.UTC);
 
     @Autowired
     NfrRenewals renewals;
-
-    @Autowired
-    JdbcClient db;
-
-    NfrDesk nfr;
-
-    @BeforeEach
-    void arrange() {
-        nfr = new NfrDesk(desk, MAIL);
-    }
 
     @Test // PO-3
     void aSelectPartnersLicenseRenewsOnceBeforeItEnds() {

@@ -7,30 +7,16 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.partnerdesk.ApiClient.Reply;
-import org.partnerdesk.ApiTest;
 import org.partnerdesk.Desk.Account;
 import org.partnerdesk.Desk.Org;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /** PO-3 [003]: partners ask for NFR users; eligibility is explained requirement by requirement; Licensing fulfil. */
-class NfrRequestTest extends ApiTest {
+class NfrRequestTest extends NfrApiTest {
 
     private final LocalDate today = LocalDate.now(ZoneOffset.UTC);
-
-    @Autowired
-    JdbcClient db;
-
-    NfrDesk nfr;
-
-    @BeforeEach
-    void arrange() {
-        nfr = new NfrDesk(desk, MAIL);
-    }
 
     @Test // PO-3
     void eligibleRequestGoesToLicensingWhoFulfilItAsATwelveMonthUltimateLicense() {

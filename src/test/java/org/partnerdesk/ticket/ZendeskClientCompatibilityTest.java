@@ -8,11 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.partnerdesk.ApiTest;
 import org.partnerdesk.Desk;
+import org.partnerdesk.ZendeskClientTest;
 import org.zendesk.client.v2.Zendesk;
 import org.zendesk.client.v2.model.Comment;
 import org.zendesk.client.v2.model.CustomFieldValue;
@@ -21,18 +19,11 @@ import org.zendesk.client.v2.model.Ticket;
 import org.zendesk.client.v2.model.User;
 
 /** API-1: a real, unchanged third-party Zendesk client works against the desk. */
-class ZendeskClientCompatibilityTest extends ApiTest {
+class ZendeskClientCompatibilityTest extends ZendeskClientTest {
 
-    private Zendesk zendesk;
-
-    @BeforeEach
-    void connect() {
-        zendesk = new Zendesk.Builder(baseUrl()).setUsername(ADMIN_EMAIL).setToken(ADMIN_TOKEN).setCbpPageSize(5).build();
-    }
-
-    @AfterEach
-    void disconnect() {
-        zendesk.close();
+    @Override
+    protected Zendesk.Builder configure(Zendesk.Builder client) {
+        return client.setCbpPageSize(5);
     }
 
     @Test

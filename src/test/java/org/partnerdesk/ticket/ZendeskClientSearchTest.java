@@ -7,30 +7,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.partnerdesk.ApiTest;
 import org.partnerdesk.Desk;
-import org.zendesk.client.v2.Zendesk;
+import org.partnerdesk.ZendeskClientTest;
 import org.zendesk.client.v2.model.Comment;
 import org.zendesk.client.v2.model.SearchResultEntity;
 import org.zendesk.client.v2.model.Ticket;
 
 /** API-1, TKT-6: the real, unchanged zendesk-java-client searches the desk and pages through the results. */
-class ZendeskClientSearchTest extends ApiTest {
-
-    private Zendesk zendesk;
-
-    @BeforeEach
-    void connect() {
-        zendesk = new Zendesk.Builder(baseUrl()).setUsername(ADMIN_EMAIL).setToken(ADMIN_TOKEN).build();
-    }
-
-    @AfterEach
-    void disconnect() {
-        zendesk.close();
-    }
+class ZendeskClientSearchTest extends ZendeskClientTest {
 
     @Test
     void theZendeskClientFindsTicketsBySearchAsTheyAreStored() {

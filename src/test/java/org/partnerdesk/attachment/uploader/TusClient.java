@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.function.Supplier;
 
+import org.partnerdesk.ApiClient;
 import org.partnerdesk.ApiClient.Reply;
 
 /** A tus 1.0.0 client for tests, on the JDK's HTTP client; {@link #interruptedPatch} breaks a body off halfway. */
@@ -82,14 +83,6 @@ final class TusClient {
     }
 
     private static Reply send(HttpRequest.Builder request) {
-        try {
-            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Reply(response.statusCode(), response.body(), response.headers().map());
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return Reply.of(ApiClient.exchange(HTTP, request.build(), HttpResponse.BodyHandlers.ofString()));
     }
 }

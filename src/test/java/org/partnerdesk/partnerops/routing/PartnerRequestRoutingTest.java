@@ -2,7 +2,6 @@ package org.partnerdesk.partnerops.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
 import java.util.Map;
 
 import jakarta.mail.internet.MimeMessage;
@@ -107,19 +106,5 @@ class PartnerRequestRoutingTest extends ApiTest {
         return account.api().post("/api/v2/tickets", """
                 {"ticket":{"subject":"Partner request","comment":{"body":"Please help"},"ticket_form_id":%d,
                 "custom_fields":[{"id":%d,"value":"%s"}]}}""".formatted(PARTNER_OPERATIONS_FORM, REQUEST_TYPE, requestType));
-    }
-
-    private MimeMessage awaitMail(String to, String bodyPart) throws Exception {
-        Instant deadline = Instant.now().plusSeconds(15);
-        while (Instant.now().isBefore(deadline)) {
-            for (MimeMessage message : MAIL.getReceivedMessages()) {
-                if (java.util.Arrays.stream(message.getAllRecipients()).anyMatch(r -> r.toString().equalsIgnoreCase(to))
-                        && String.valueOf(message.getContent()).contains(bodyPart)) {
-                    return message;
-                }
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("no mail to " + to + " containing " + bodyPart);
     }
 }
