@@ -49,10 +49,12 @@ public class MailIntake {
     private final long formId;
     private final String deskFrom;
     private final Set<String> own;
+    private final MailFiles files;
 
     MailIntake(StoredMailboxMessages stored, Users users, Tickets tickets, TicketForms forms, MailboxSettings settings,
-               @Value("${partnerdesk.mail.from:support@partnerdesk.test}") String deskFrom) {
+               @Value("${partnerdesk.mail.from:support@partnerdesk.test}") String deskFrom, MailFiles files) {
         this.stored = stored;
+        this.files = files;
         this.users = users;
         this.tickets = tickets;
         this.formId = forms.formNamed("Partner Operations").id();
@@ -85,16 +87,35 @@ public class MailIntake {
         if (sender != null) {
             Optional<Ticket> answered = answeredTicket(mail, actorOf(sender));
             if (answered.isPresent()) {
+                MailFiles.Stored attached = store(actorOf(sender), mail);
                 tickets.update(actorOf(sender), answered.get().id(), new TicketChange(null, null, null, null, null, null, null, null,
-                        Map.of(), new TicketChange.Comment(withoutQuote(mail.body()), true)));
+                        Map.of(), new TicketChange.Comment(withoutQuote(mail.body()), true, attached.tokens())));
+                noteSkipped(answered.get().id(), attached);
                 return settle(mail, new Receipt(Outcome.COMMENT, answered.get().id(), null));
             }
         }
         // PO-6: a sender the desk does not know is accepted as an end user without organization: ENT-10 flags it needs_org
         User requester = sender != null ? sender : users.provisionEndUser(address.get());
+        MailFiles.Stored attached = store(actorOf(requester), mail);
         Ticket ticket = tickets.create(actorOf(requester), new NewTicket(subjectOf(mail), bodyOf(mail.body()), formId, null, null,
-                Map.of(), List.of(), List.of(), List.of(TAG), null));
+                Map.of(), List.of(), List.of(), List.of(TAG), null, attached.tokens()));
+        noteSkipped(ticket.id(), attached);
         return settle(mail, new Receipt(Outcome.TICKET, ticket.id(), sender == null ? "new sender " + requester.email() : null));
+    }
+
+    private MailFiles.Stored store(Actor author, InboundMail mail) {
+        try {
+            return files.store(author, mail.attachments());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e); // the mail stays unseen and is read again at the next poll
+        }
+    }
+
+    private void noteSkipped(long ticketId, MailFiles.Stored attached) {
+        if (!attached.skipped().isEmpty()) {
+            tickets.addInternalNote(ticketId, null, "Files of the mail that were not attached (PO-6, FILE-1):\n"
+                    + String.join("\n", attached.skipped()));
+        }
     }
 
     private Receipt settle(InboundMail mail, Receipt receipt) {
