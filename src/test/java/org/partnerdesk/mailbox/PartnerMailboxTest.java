@@ -287,6 +287,42 @@ class PartnerMailboxTest extends ApiTest {
         }
     }
 
+    @Test
+    void knownCcAddressesOfTheRequestersMailBecomeCcsAndUnknownOnesAreNoted() throws Exception { // PO-6, TKT-2
+        Desk.Org partner = desk.aPartner("open");
+        Account sam = desk.endUserIn(partner);
+        Account kim = desk.endUserIn(partner);
+        Account lee = desk.endUserIn(desk.aCustomer());
+        String unknown = Desk.unique("nobody").toLowerCase() + "@elsewhere.test";
+        String id = deliver(sam.email(), "Deal registration", "Please register the deal.",
+                m -> header(m, "Cc", kim.email() + ", " + unknown + ", " + PARTNER_MAILBOX + ", " + sam.email()));
+
+        mailbox.poll();
+
+        long ticket = ticketOf(id);
+        assertThat(desk.admin.get("/api/v2/tickets/" + ticket).at("/ticket/collaborator_ids").valueStream().map(v -> v.longValue()))
+                .containsExactly(kim.id());
+        assertThat(db.sql("select count(*) from users where email = ?").param(unknown).query(Long.class).single()).isZero();
+        Reply comments = desk.admin.get("/api/v2/tickets/" + ticket + "/comments");
+        assertThat(comments.at("/comments/1/public").booleanValue()).isFalse();
+        assertThat(comments.at("/comments/1/body").stringValue()).contains(unknown).doesNotContain(kim.email());
+        assertThat(kim.api().get("/api/v2/tickets/" + ticket).status()).isEqualTo(200);
+
+        // a reply from the requester adds a CC; one from a CC'd person does not
+        deliver(sam.email(), "Re: [#" + ticket + "] Deal registration", "Adding Lee.", m -> header(m, "Cc", lee.email()));
+        mailbox.poll();
+        assertThat(desk.admin.get("/api/v2/tickets/" + ticket).at("/ticket/collaborator_ids").valueStream().map(v -> v.longValue()))
+                .containsExactlyInAnyOrder(kim.id(), lee.id());
+        Account max = desk.endUserIn(partner);
+        deliver(kim.email(), "Re: [#" + ticket + "] Deal registration", "And Max.", m -> header(m, "Cc", max.email()));
+        mailbox.poll();
+        assertThat(desk.admin.get("/api/v2/tickets/" + ticket).at("/ticket/collaborator_ids").valueStream().map(v -> v.longValue()))
+                .containsExactlyInAnyOrder(kim.id(), lee.id());
+        Reply after = desk.admin.get("/api/v2/tickets/" + ticket + "/comments");
+        assertThat(after.at("/comments").get(after.at("/comments").size() - 1).get("body").stringValue())
+                .contains(max.email()).contains("only the requester or the partner who submitted adds CCs");
+    }
+
     // --- the mailbox, as a partner's mail server would fill it ---
 
     private String deliverAndPoll(String from, String subject, String body) throws Exception {
