@@ -92,7 +92,7 @@ class DemoData {
         Actor actor = new Actor(admin.id(), admin.email(), Role.ADMIN, null, Set.of(Groups.SUPPORT_MANAGERS));
         if (organizations.page(actor, new PageRequest(1, 0)).items().isEmpty()) {
             create(actor, admin);
-            log.info("Demo data loaded: 2 customers, 3 partners and the demo partner company, 9 staff, an NFR license");
+            log.info("Demo data loaded: 2 customers, 3 partners and the demo partner company, 9 staff, an NFR license, a certification");
         }
         printTokens();
     }
