@@ -27,6 +27,8 @@ import org.partnerdesk.directory.User;
 import org.partnerdesk.directory.UserDetails;
 import org.partnerdesk.directory.Users;
 import org.partnerdesk.identity.ApiTokens;
+import org.partnerdesk.partnerops.CertificationKind;
+import org.partnerdesk.partnerops.Certifications;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -38,7 +40,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The partner programme in miniature, loaded into an empty database: a premium and a free customer, an Open,
- * a Select and an Alliance partner with users, an NFR license, and staff in every group. Demo users get a
+ * a Select and an Alliance partner with users, an NFR license, a certified Solution Architect at the Select partner, and staff in every group. Demo users get a
  * fresh API token at every start, printed with the admin's.
  */
 @Component
@@ -57,13 +59,15 @@ class DemoData {
     private final Subscriptions subscriptions;
     private final NfrLicenses nfrLicenses;
     private final ApiTokens tokens;
+    private final Certifications certifications;
     private final Clock clock;
     private final boolean enabled;
     private final String adminEmail;
 
     DemoData(Organizations organizations, Users users, Groups groups, GroupMemberships groupMemberships,
              Subscriptions subscriptions, NfrLicenses nfrLicenses, ApiTokens tokens, Clock clock, Environment environment,
-             @Value("${partnerdesk.admin.email:admin@partnerdesk.test}") String adminEmail) {
+             @Value("${partnerdesk.admin.email:admin@partnerdesk.test}") String adminEmail, Certifications certifications) {
+        this.certifications = certifications;
         this.organizations = organizations;
         this.users = users;
         this.groups = groups;
@@ -88,7 +92,7 @@ class DemoData {
         Actor actor = new Actor(admin.id(), admin.email(), Role.ADMIN, null, Set.of(Groups.SUPPORT_MANAGERS));
         if (organizations.page(actor, new PageRequest(1, 0)).items().isEmpty()) {
             create(actor, admin);
-            log.info("Demo data loaded: 2 customers, 3 partners and the demo partner company, 9 staff, an NFR license");
+            log.info("Demo data loaded: 2 customers, 3 partners and the demo partner company, 9 staff, an NFR license, a certification");
         }
         printTokens();
     }
@@ -103,7 +107,7 @@ class DemoData {
         User director = staffMember(actor, staff, "Dora Director", "dora.director@partnerdesk.test", Groups.CHANNEL_DIRECTORS, null);
         staffMember(actor, staff, "Sue Support", "sue.support@partnerdesk.test", Groups.SUPPORT, null);
         staffMember(actor, staff, "Max Manager", "max.manager@partnerdesk.test", Groups.SUPPORT_MANAGERS, null);
-        staffMember(actor, staff, "Olga Partner-Ops", "olga.partnerops@partnerdesk.test", Groups.PARTNER_OPERATIONS, null);
+        User olga = staffMember(actor, staff, "Olga Partner-Ops", "olga.partnerops@partnerdesk.test", Groups.PARTNER_OPERATIONS, null);
         staffMember(actor, staff, "Bill Billing", "bill.billing@partnerdesk.test", Groups.BILLING_OPERATIONS, null);
         staffMember(actor, staff, "Lena Licensing", "lena.licensing@partnerdesk.test", Groups.LICENSING, null);
         staffMember(actor, staff, "Carl Channel", "carl.channel@partnerdesk.test", Groups.CHANNEL_MANAGERS, director.id());
@@ -125,7 +129,11 @@ class DemoData {
         contact(actor, resellCo, "Sam Reseller", "sam@resellco.test");
 
         Organization initech = organization(actor, "Initech Partners", OrganizationType.PARTNER, PartnerTrack.SELECT, "initech-partners.test");
-        contact(actor, initech, "Pat Select", "pat@initech-partners.test");
+        User pat = contact(actor, initech, "Pat Select", "pat@initech-partners.test");
+        // PO-3: a Solution Architect makes the Select partner eligible, so a demo NFR request from Pat comes out eligible
+        Actor partnerOps = new Actor(olga.id(), olga.email(), Role.AGENT, staff.id(), Set.of(Groups.PARTNER_OPERATIONS));
+        certifications.record(partnerOps, new Certifications.Record(initech.id(), pat.id(), CertificationKind.SOLUTION_ARCHITECT,
+                today.minusMonths(3), null));
 
         Organization umbrella = organization(actor, "Umbrella Cloud", OrganizationType.PARTNER, PartnerTrack.ALLIANCE, "umbrella-cloud.test");
         contact(actor, umbrella, "Ally Alliance", "ally@umbrella-cloud.test");
@@ -145,8 +153,8 @@ class DemoData {
         return user;
     }
 
-    private void contact(Actor actor, Organization organization, String name, String email) {
-        users.create(actor, new UserDetails(name, email, Role.END_USER, null, null), organization.id());
+    private User contact(Actor actor, Organization organization, String name, String email) {
+        return users.create(actor, new UserDetails(name, email, Role.END_USER, null, null), organization.id());
     }
 
     private void join(Actor actor, long userId, String group) {

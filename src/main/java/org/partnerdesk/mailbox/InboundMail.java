@@ -6,15 +6,27 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One message read from the mailbox, with what intake looks at: who sent it, what it says, what it answers, and the
- * headers that tell automatic mail from a person's (RFC 3834 Auto-Submitted, Precedence, an empty Return-Path).
+ * headers that tell automatic mail from a person's (RFC 3834 Auto-Submitted, Precedence, an empty Return-Path), the Cc
+ * addresses and the attached files.
  */
 public record InboundMail(String messageId, @Nullable String from, String subject, String body, List<String> inReplyTo,
                           List<String> references, @Nullable String autoSubmitted, @Nullable String precedence,
-                          @Nullable String returnPath, boolean hasAutoReplyHeader, boolean isDeliveryReport) {
+                          @Nullable String returnPath, boolean hasAutoReplyHeader, boolean isDeliveryReport,
+                          List<String> cc, List<MailAttachment> attachments) {
 
     public InboundMail {
         inReplyTo = List.copyOf(inReplyTo);
         references = List.copyOf(references);
+        cc = List.copyOf(cc);
+        attachments = List.copyOf(attachments);
+    }
+
+    /** A mail without Cc and attachments. */
+    public InboundMail(String messageId, @Nullable String from, String subject, String body, List<String> inReplyTo,
+                       List<String> references, @Nullable String autoSubmitted, @Nullable String precedence,
+                       @Nullable String returnPath, boolean hasAutoReplyHeader, boolean isDeliveryReport) {
+        this(messageId, from, subject, body, inReplyTo, references, autoSubmitted, precedence, returnPath, hasAutoReplyHeader,
+                isDeliveryReport, List.of(), List.of());
     }
 
     /** The ids it answers, nearest first: In-Reply-To, then References from the newest. */

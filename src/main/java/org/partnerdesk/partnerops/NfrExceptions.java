@@ -152,6 +152,12 @@ public class NfrExceptions {
         return stored.find(id).orElseThrow(() -> ApiException.notFound("NFR exception " + id));
     }
 
+    /** PO-4: the exception's audited transitions (requested, each decision, fulfilled), for staff. */
+    public CursorPage<NfrAudit> audits(Actor actor, long id, PageRequest page) {
+        find(actor, id);
+        return CursorPage.of(audits.of("nfr_exception", id, page.afterId(), page.fetchSize()), page, NfrAudit::id);
+    }
+
     public CursorPage<NfrException> page(Actor actor, PageRequest page, NfrException.@Nullable Status status) {
         actor.requireStaff();
         return CursorPage.of(stored.page(status == null ? null : status.code(), page.afterId(), page.fetchSize()), page, NfrException::id);

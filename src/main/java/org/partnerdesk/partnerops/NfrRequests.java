@@ -106,6 +106,13 @@ public class NfrRequests {
         return request;
     }
 
+    /** PO-3: the request's audited transitions (submitted, fulfilled, superseded by an exception), for staff. */
+    public CursorPage<NfrAudit> audits(Actor actor, long id, PageRequest page) {
+        actor.requireStaff();
+        find(actor, id);
+        return CursorPage.of(audits.of("nfr_request", id, page.afterId(), page.fetchSize()), page, NfrAudit::id);
+    }
+
     /** Staff list all (or one partner's); a partner's users list their own organization's. */
     public CursorPage<NfrRequest> page(Actor actor, PageRequest page, @Nullable Long organizationId) {
         Long scope = organizationId;

@@ -16,6 +16,10 @@ public interface IntakeRouting {
     /** The owning group for a ticket with these custom fields, and an answer when the desk answers at once. */
     Route route(Map<Long, Object> customFields);
 
+    /** The owning group when an agent's change of these fields moves the ticket to another owner (PO-6), else null. */
+    @Nullable
+    Route reroute(Map<Long, Object> before, Map<Long, Object> after);
+
     /**
      * @param groupId the owning group
      * @param reason  the rule and the fact that chose the group, kept with the audit event

@@ -157,15 +157,20 @@ public class Tickets {
         if (wantedRequester != null && e.requesterId() != wantedRequester) {
             throw requesterRefused(wantedRequester, e);
         }
+        IntakeRouting routing = routings.get(before.formId());
+        // PO-6: an agent's change of the routing fields moves the ticket to its new owner, unless they name the group themselves
+        IntakeRouting.Route reroute = change.groupId() == null && routing != null ? routing.reroute(before.customFields(), fields) : null;
+        Long groupId = change.groupId() != null ? change.groupId() : reroute != null ? Long.valueOf(reroute.groupId()) : before.groupId();
         Ticket after = new Ticket(id, rerun ? e.subject() : subject, before.description(),
                 status.code(), or(change.priority(), before.priority()),
                 or(change.type(), before.type()), before.formId(), e.requesterId(), before.submitterId(), e.organizationId(),
                 change.assigneeId() != null ? assignee(change.assigneeId()) : before.assigneeId(),
-                or(change.groupId(), before.groupId()), change.tags() != null ? change.tags() : before.tags(), fields,
+                groupId, change.tags() != null ? change.tags() : before.tags(), fields,
                 collaborators(ccs.ids(), e, e.requesterId()), decision, before.createdAt(), Instant.now());
         List<Audit.Event> events = differences(before, after);
         explain(events, "priority", priorityReason);
         explain(events, "collaborator_ids", ccs.reason());
+        explain(events, "group_id", reroute == null ? null : reroute.reason());
         if (change.comment() != null) {
             boolean isPublic = change.comment().isPublic() || !actor.isStaff();
             Comment added = conversation.addComment(id, actor.userId(), change.comment().body(), isPublic);

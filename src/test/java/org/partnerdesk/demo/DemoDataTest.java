@@ -53,6 +53,24 @@ class DemoDataTest {
                 .isEqualTo("active");
     }
 
+    @Autowired
+    org.partnerdesk.identity.ApiTokens tokens;
+
+    @Test
+    void theSelectPartnersNfrRequestIsEligibleThroughItsSolutionArchitect() { // PO-3
+        ApiClient admin = ApiClient.withToken("http://localhost:" + port, ApiTest.ADMIN_EMAIL, ApiTest.ADMIN_TOKEN);
+        long pat = admin.get("/api/v2/users/search?query=pat@initech-partners.test").at("/users/0/id").longValue();
+        String token = org.partnerdesk.identity.ApiTokens.newToken();
+        tokens.store(pat, token, "test token");
+        ApiClient asPat = ApiClient.withToken("http://localhost:" + port, "pat@initech-partners.test", token);
+
+        var asked = asPat.post("/api/v2/nfr_requests", """
+                {"nfr_request":{"plan":"ultimate","users":10,"deployment":"self_managed"}}""");
+
+        assertThat(asked.status()).as(asked.toString()).isEqualTo(201);
+        assertThat(asked.at("/nfr_request/eligible").booleanValue()).as(asked.toString()).isTrue();
+    }
+
     @Test
     void everyGroupHasStaffAndTheAdminIsASupportManager() {
         ApiClient admin = ApiClient.withToken("http://localhost:" + port, ApiTest.ADMIN_EMAIL, ApiTest.ADMIN_TOKEN);

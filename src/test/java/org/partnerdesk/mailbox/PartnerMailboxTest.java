@@ -218,6 +218,111 @@ class PartnerMailboxTest extends ApiTest {
         assertThat(mailbox.isConfigured()).isTrue();
     }
 
+    @Test
+    void attachedFilesBecomeAttachmentsOfTheCommentAndOversizedOrHostileOnesAreNoted() throws Exception { // PO-6, FILE-1
+        Account sam = desk.endUserIn(desk.aPartner("open"));
+        byte[] quote = "quote for 50 seats".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] tooBig = new byte[20 * 1024 * 1024 + 1];
+        String id = deliver(sam.email(), "Quote attached", "See the attached quote.", m -> attach(m,
+                file("quote.txt", quote), file("../../etc/passwd", quote), file("huge.iso", tooBig)));
+
+        mailbox.poll();
+
+        long ticket = ticketOf(id);
+        Reply comments = desk.admin.get("/api/v2/tickets/" + ticket + "/comments");
+        var first = comments.at("/comments/0");
+        assertThat(first.get("body").stringValue()).isEqualTo("See the attached quote.");
+        assertThat(first.get("attachments").size()).isEqualTo(1);
+        long attachment = first.at("/attachments/0/id").longValue();
+        assertThat(first.at("/attachments/0/file_name").stringValue()).isEqualTo("quote.txt");
+        assertThat(sam.api().getBytes("/api/v2/attachments/" + attachment + "/content").body()).isEqualTo(quote);
+        var note = comments.at("/comments/1");
+        assertThat(note.get("public").booleanValue()).isFalse();
+        assertThat(note.get("body").stringValue()).contains("\"huge.iso\": larger than 20 MB").contains("Support Uploader")
+                .contains("\"../../etc/passwd\": not attached, The file name contains a path separator");
+        for (Account refused : List.of(desk.stranger(), desk.endUserIn(desk.aPartner("open")), desk.endUserIn(desk.aCustomer()))) {
+            assertThat(refused.api().getBytes("/api/v2/attachments/" + attachment + "/content").statusCode()).isIn(403, 404);
+        }
+    }
+
+    @Test
+    void aReplysAttachedFileIsAttachedToTheReplyComment() throws Exception { // PO-6, FILE-1
+        Account sam = desk.endUserIn(desk.aPartner("open"));
+        long ticket = ticketOf(deliverAndPoll(sam.email(), "Logs", "Logs follow."));
+        byte[] log = "ERROR boom".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        deliver(sam.email(), "Re: [#" + ticket + "] Logs", "Here they are.", m -> attach(m, file("server.log", log)));
+
+        mailbox.poll();
+
+        var reply = desk.admin.get("/api/v2/tickets/" + ticket + "/comments").at("/comments/1");
+        assertThat(reply.get("author_id").longValue()).isEqualTo(sam.id());
+        assertThat(reply.at("/attachments/0/file_name").stringValue()).isEqualTo("server.log");
+        assertThat(desk.admin.get("/api/v2/tickets/" + ticket + "/comments").at("/comments").size()).isEqualTo(2);
+    }
+
+    private static jakarta.mail.internet.MimeBodyPart file(String name, byte[] content) {
+        try {
+            jakarta.mail.internet.MimeBodyPart part = new jakarta.mail.internet.MimeBodyPart();
+            part.setDataHandler(new jakarta.activation.DataHandler(new jakarta.mail.util.ByteArrayDataSource(content, "application/octet-stream")));
+            part.setFileName(name);
+            part.setDisposition(jakarta.mail.Part.ATTACHMENT);
+            return part;
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void attach(MimeMessage message, jakarta.mail.internet.MimeBodyPart... files) {
+        try {
+            jakarta.mail.internet.MimeMultipart mixed = new jakarta.mail.internet.MimeMultipart("mixed");
+            jakarta.mail.internet.MimeBodyPart text = new jakarta.mail.internet.MimeBodyPart();
+            text.setText((String) message.getContent());
+            mixed.addBodyPart(text);
+            for (jakarta.mail.internet.MimeBodyPart file : files) {
+                mixed.addBodyPart(file);
+            }
+            message.setContent(mixed);
+        } catch (jakarta.mail.MessagingException | java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void knownCcAddressesOfTheRequestersMailBecomeCcsAndUnknownOnesAreNoted() throws Exception { // PO-6, TKT-2
+        Desk.Org partner = desk.aPartner("open");
+        Account sam = desk.endUserIn(partner);
+        Account kim = desk.endUserIn(partner);
+        Account lee = desk.endUserIn(desk.aCustomer());
+        String unknown = Desk.unique("nobody").toLowerCase() + "@elsewhere.test";
+        String id = deliver(sam.email(), "Deal registration", "Please register the deal.",
+                m -> header(m, "Cc", kim.email() + ", " + unknown + ", " + PARTNER_MAILBOX + ", " + sam.email()));
+
+        mailbox.poll();
+
+        long ticket = ticketOf(id);
+        assertThat(desk.admin.get("/api/v2/tickets/" + ticket).at("/ticket/collaborator_ids").valueStream().map(v -> v.longValue()))
+                .containsExactly(kim.id());
+        assertThat(db.sql("select count(*) from users where email = ?").param(unknown).query(Long.class).single()).isZero();
+        Reply comments = desk.admin.get("/api/v2/tickets/" + ticket + "/comments");
+        assertThat(comments.at("/comments/1/public").booleanValue()).isFalse();
+        assertThat(comments.at("/comments/1/body").stringValue()).contains(unknown).doesNotContain(kim.email());
+        assertThat(kim.api().get("/api/v2/tickets/" + ticket).status()).isEqualTo(200);
+
+        // a reply from the requester adds a CC; one from a CC'd person does not
+        deliver(sam.email(), "Re: [#" + ticket + "] Deal registration", "Adding Lee.", m -> header(m, "Cc", lee.email()));
+        mailbox.poll();
+        assertThat(desk.admin.get("/api/v2/tickets/" + ticket).at("/ticket/collaborator_ids").valueStream().map(v -> v.longValue()))
+                .containsExactlyInAnyOrder(kim.id(), lee.id());
+        Account max = desk.endUserIn(partner);
+        deliver(kim.email(), "Re: [#" + ticket + "] Deal registration", "And Max.", m -> header(m, "Cc", max.email()));
+        mailbox.poll();
+        assertThat(desk.admin.get("/api/v2/tickets/" + ticket).at("/ticket/collaborator_ids").valueStream().map(v -> v.longValue()))
+                .containsExactlyInAnyOrder(kim.id(), lee.id());
+        Reply after = desk.admin.get("/api/v2/tickets/" + ticket + "/comments");
+        assertThat(after.at("/comments").get(after.at("/comments").size() - 1).get("body").stringValue())
+                .contains(max.email()).contains("only the requester or the partner who submitted adds CCs");
+    }
+
     // --- the mailbox, as a partner's mail server would fill it ---
 
     private String deliverAndPoll(String from, String subject, String body) throws Exception {

@@ -12,15 +12,18 @@ import java.util.regex.Pattern;
 
 import jakarta.mail.Address;
 import jakarta.mail.BodyPart;
+import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeUtility;
 import org.jspecify.annotations.Nullable;
 import org.partnerdesk.mailbox.InboundMail;
+import org.partnerdesk.mailbox.MailAttachment;
 
-/** Reads what intake needs from a MIME message: sender, subject, the text (attachments are left out), threading headers. */
+/** Reads what intake needs from a MIME message: sender, subject, the text, threading headers, Cc and attached files. */
 final class MimeReading {
 
     private static final Pattern MESSAGE_ID = Pattern.compile("<[^<>\\s]+>");
@@ -41,7 +44,54 @@ final class MimeReading {
                 ids(message.getHeader("References", " ")), message.getHeader("Auto-Submitted", null),
                 message.getHeader("Precedence", null), message.getHeader("Return-Path", null),
                 message.getHeader("X-Autoreply") != null || message.getHeader("X-Autorespond") != null,
-                message.isMimeType("multipart/report"));
+                message.isMimeType("multipart/report"), cc(message), attachments(message));
+    }
+
+    private static List<String> cc(MimeMessage message) {
+        try {
+            Address[] cc = message.getRecipients(Message.RecipientType.CC);
+            List<String> addresses = new ArrayList<>();
+            for (Address address : cc == null ? new Address[0] : cc) {
+                if (address instanceof InternetAddress internet && internet.getAddress() != null) {
+                    addresses.add(internet.getAddress());
+                }
+            }
+            return addresses;
+        } catch (MessagingException malformed) {
+            return List.of(); // a Cc header that does not parse adds no one
+        }
+    }
+
+    /** Every part that names a file (attached or inline), read lazily from the fetched message. */
+    private static List<MailAttachment> attachments(Part part) throws MessagingException, IOException {
+        List<MailAttachment> files = new ArrayList<>();
+        if (part.isMimeType("multipart/*") && part.getContent() instanceof Multipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                files.addAll(attachments(multipart.getBodyPart(i)));
+            }
+        } else if (part instanceof BodyPart body && (body.getFileName() != null || Part.ATTACHMENT.equalsIgnoreCase(body.getDisposition()))) {
+            String type = body.getContentType() == null ? null : body.getContentType().split(";", 2)[0].strip();
+            files.add(new MailAttachment(fileName(body), type, () -> {
+                try {
+                    return body.getInputStream();
+                } catch (MessagingException e) {
+                    throw new IOException(e);
+                }
+            }));
+        }
+        return files;
+    }
+
+    private static String fileName(BodyPart part) throws MessagingException {
+        String raw = part.getFileName();
+        if (raw == null) {
+            return "attachment";
+        }
+        try {
+            return MimeUtility.decodeText(raw); // RFC 2047 encoded words, which many clients still send
+        } catch (java.io.UnsupportedEncodingException e) {
+            return raw;
+        }
     }
 
     private static @Nullable String sender(MimeMessage message) {

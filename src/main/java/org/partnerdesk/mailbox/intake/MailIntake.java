@@ -49,10 +49,12 @@ public class MailIntake {
     private final long formId;
     private final String deskFrom;
     private final Set<String> own;
+    private final MailFiles files;
 
     MailIntake(StoredMailboxMessages stored, Users users, Tickets tickets, TicketForms forms, MailboxSettings settings,
-               @Value("${partnerdesk.mail.from:support@partnerdesk.test}") String deskFrom) {
+               @Value("${partnerdesk.mail.from:support@partnerdesk.test}") String deskFrom, MailFiles files) {
         this.stored = stored;
+        this.files = files;
         this.users = users;
         this.tickets = tickets;
         this.formId = forms.formNamed("Partner Operations").id();
@@ -85,16 +87,84 @@ public class MailIntake {
         if (sender != null) {
             Optional<Ticket> answered = answeredTicket(mail, actorOf(sender));
             if (answered.isPresent()) {
-                tickets.update(actorOf(sender), answered.get().id(), new TicketChange(null, null, null, null, null, null, null, null,
-                        Map.of(), new TicketChange.Comment(withoutQuote(mail.body()), true)));
+                MailFiles.Stored attached = store(actorOf(sender), mail);
+                Copied copied = copied(mail, sender);
+                Ticket ticket = answered.get();
+                // TKT-2: a mail's Cc adds CCs only when the requester or the partner who submitted sends it
+                boolean addsCcs = !sender.role().isStaff() && (sender.id() == ticket.requesterId() || sender.id() == ticket.submitterId());
+                List<TicketChange.CcChange> ccs = addsCcs
+                        ? copied.known().stream().filter(u -> !ticket.collaboratorIds().contains(u.id()) && u.id() != ticket.requesterId())
+                                .map(u -> new TicketChange.CcChange(u.id(), null, false)).toList()
+                        : List.of();
+                tickets.update(actorOf(sender), ticket.id(), new TicketChange(null, null, null, null, null, null, null, null,
+                        Map.of(), new TicketChange.Comment(withoutQuote(mail.body()), true, attached.tokens()), ccs, null, null));
+                noteSkipped(ticket.id(), attached);
+                noteCopied(ticket.id(), copied, addsCcs);
                 return settle(mail, new Receipt(Outcome.COMMENT, answered.get().id(), null));
             }
         }
         // PO-6: a sender the desk does not know is accepted as an end user without organization: ENT-10 flags it needs_org
         User requester = sender != null ? sender : users.provisionEndUser(address.get());
+        MailFiles.Stored attached = store(actorOf(requester), mail);
+        Copied copied = copied(mail, requester);
         Ticket ticket = tickets.create(actorOf(requester), new NewTicket(subjectOf(mail), bodyOf(mail.body()), formId, null, null,
-                Map.of(), List.of(), List.of(), List.of(TAG), null));
+                Map.of(), List.of(), copied.known().stream().map(User::id).toList(), List.of(TAG), null, attached.tokens()));
+        noteSkipped(ticket.id(), attached);
+        noteCopied(ticket.id(), copied, true);
         return settle(mail, new Receipt(Outcome.TICKET, ticket.id(), sender == null ? "new sender " + requester.email() : null));
+    }
+
+    private MailFiles.Stored store(Actor author, InboundMail mail) {
+        try {
+            return files.store(author, mail.attachments());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e); // the mail stays unseen and is read again at the next poll
+        }
+    }
+
+    /** The mail's Cc without the desk's own addresses and the sender: active users the desk knows, and the rest. */
+    private record Copied(List<User> known, List<String> unknown) {
+    }
+
+    private Copied copied(InboundMail mail, User sender) {
+        List<User> known = new ArrayList<>();
+        List<String> unknown = new ArrayList<>();
+        for (String raw : mail.cc()) {
+            Optional<String> address = EmailAddress.normalized(raw);
+            if (address.isEmpty() || own.contains(address.get()) || address.get().equalsIgnoreCase(sender.email())) {
+                continue;
+            }
+            Optional<User> user = users.findByEmail(address.get()).filter(User::active);
+            if (user.isPresent() && known.stream().noneMatch(u -> u.id() == user.get().id())) {
+                known.add(user.get());
+            } else if (user.isEmpty() && !unknown.contains(address.get())) {
+                unknown.add(address.get());
+            }
+        }
+        return new Copied(known, unknown);
+    }
+
+    // PO-6, TKT-2: the desk makes no users from a Cc line; an agent decides whether to ask the requester to add them
+    private void noteCopied(long ticketId, Copied copied, boolean addedKnown) {
+        List<String> lines = new ArrayList<>();
+        if (!copied.unknown().isEmpty()) {
+            lines.add("The mail was also sent (Cc) to addresses the desk does not know; they were not added as CCs (PO-6, TKT-2): "
+                    + String.join(", ", copied.unknown()));
+        }
+        if (!addedKnown && !copied.known().isEmpty()) {
+            lines.add("The mail's Cc named " + copied.known().stream().map(User::email).collect(java.util.stream.Collectors.joining(", "))
+                    + "; they were not added as CCs: only the requester or the partner who submitted adds CCs (TKT-2).");
+        }
+        if (!lines.isEmpty()) {
+            tickets.addInternalNote(ticketId, null, String.join("\n", lines));
+        }
+    }
+
+    private void noteSkipped(long ticketId, MailFiles.Stored attached) {
+        if (!attached.skipped().isEmpty()) {
+            tickets.addInternalNote(ticketId, null, "Files of the mail that were not attached (PO-6, FILE-1):\n"
+                    + String.join("\n", attached.skipped()));
+        }
     }
 
     private Receipt settle(InboundMail mail, Receipt receipt) {

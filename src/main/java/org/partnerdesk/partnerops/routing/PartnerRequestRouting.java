@@ -2,6 +2,9 @@ package org.partnerdesk.partnerops.routing;
 
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Objects;
+
+import org.jspecify.annotations.Nullable;
 
 import org.partnerdesk.directory.Groups;
 import org.partnerdesk.ticket.IntakeRouting;
@@ -45,5 +48,15 @@ class PartnerRequestRouting implements IntakeRouting {
         RequestType type = given == null ? RequestType.OTHER : RequestType.fromCode(given.toString()).orElse(RequestType.OTHER);
         String reason = "PO-6: request type " + (given == null ? "not given" : type.code()) + " is owned by " + type.owner();
         return new Route(owners.get(type), reason, type == RequestType.TRAINING_ONE_ON_ONE ? selfServiceAnswer : null);
+    }
+
+    // an agent changed the type: the new type's team owns it; no self-service answer, an agent is already on the ticket
+    @Override
+    public @Nullable Route reroute(Map<Long, Object> before, Map<Long, Object> after) {
+        if (Objects.equals(before.get(requestTypeField), after.get(requestTypeField))) {
+            return null;
+        }
+        Route route = route(after);
+        return new Route(route.groupId(), route.reason().replace("PO-6: request type", "PO-6: request type changed to"), null);
     }
 }

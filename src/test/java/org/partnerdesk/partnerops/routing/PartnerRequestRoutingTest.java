@@ -102,6 +102,41 @@ class PartnerRequestRoutingTest extends ApiTest {
         assertThat(refused.status()).isEqualTo(422);
     }
 
+    @Test
+    void anAgentChangingTheRequestTypeReroutesTheTicketWithAnAudit() { // PO-6
+        long id = file(desk.endUserIn(desk.aPartner("open")), "distributor_quote").id("ticket");
+        var agent = desk.agent().api();
+
+        Reply moved = agent.put("/api/v2/tickets/" + id, """
+                {"ticket":{"custom_fields":[{"id":%d,"value":"billing_account"}]}}""".formatted(REQUEST_TYPE));
+
+        assertThat(moved.status()).as(moved.toString()).isEqualTo(200);
+        assertThat(moved.at("/ticket/group_id").longValue()).isEqualTo(desk.groupId(Groups.BILLING_OPERATIONS));
+        Reply audits = desk.admin.get("/api/v2/tickets/" + id + "/audits");
+        var last = audits.at("/audits").get(audits.at("/audits").size() - 1);
+        var group = last.get("events").valueStream().filter(e -> "group_id".equals(e.get("field_name").stringValue())).findFirst().orElseThrow();
+        assertThat(group.get("value").longValue()).isEqualTo(desk.groupId(Groups.BILLING_OPERATIONS));
+        assertThat(group.toString()).contains("PO-6: request type changed to billing_account is owned by Billing");
+
+        // other fields leave the owner alone, even one an agent chose by hand
+        agent.put("/api/v2/tickets/" + id, "{\"ticket\":{\"group_id\":" + desk.groupId(Groups.SUPPORT) + "}}");
+        Reply tagged = agent.put("/api/v2/tickets/" + id, "{\"ticket\":{\"tags\":[\"vip\"]}}");
+        assertThat(tagged.at("/ticket/group_id").longValue()).isEqualTo(desk.groupId(Groups.SUPPORT));
+    }
+
+    @Test
+    void aGroupTheAgentNamesInTheSamePutWinsOverTheRerouting() { // PO-6
+        long id = file(desk.endUserIn(desk.aPartner("open")), "distributor_quote").id("ticket");
+
+        Reply moved = desk.agent().api().put("/api/v2/tickets/" + id, """
+                {"ticket":{"group_id":%d,"custom_fields":[{"id":%d,"value":"billing_account"}]}}"""
+                .formatted(desk.groupId(Groups.SUPPORT), REQUEST_TYPE));
+
+        assertThat(moved.status()).as(moved.toString()).isEqualTo(200);
+        assertThat(moved.at("/ticket/group_id").longValue()).isEqualTo(desk.groupId(Groups.SUPPORT));
+        assertThat(desk.admin.get("/api/v2/tickets/" + id + "/audits").text()).doesNotContain("request type changed to");
+    }
+
     private Reply file(Account account, String requestType) {
         return account.api().post("/api/v2/tickets", """
                 {"ticket":{"subject":"Partner request","comment":{"body":"Please help"},"ticket_form_id":%d,

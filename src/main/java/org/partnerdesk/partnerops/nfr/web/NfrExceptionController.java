@@ -72,6 +72,12 @@ class NfrExceptionController {
         return Map.of("nfr_exception", json(exceptions.find(actor, id)));
     }
 
+    /** Staff only: the audited transitions, oldest first, in cursor pages. */
+    @GetMapping("/{id}/audits")
+    Map<String, Object> audits(Actor actor, @PathVariable long id, HttpServletRequest request) {
+        return exceptions.audits(actor, id, PageRequest.from(request)).body("audits", audit -> NfrAuditJson.json(audit, "nfr_exception_id"), request);
+    }
+
     @GetMapping
     Map<String, Object> list(Actor actor, @RequestParam(name = "status", required = false) @Nullable String status,
                              HttpServletRequest request) {

@@ -63,6 +63,12 @@ class NfrRequestController {
         return Map.of("nfr_request", json(requests.find(actor, id)));
     }
 
+    /** Staff only: the audited transitions, oldest first, in cursor pages. */
+    @GetMapping("/{id}/audits")
+    Map<String, Object> audits(Actor actor, @PathVariable long id, HttpServletRequest request) {
+        return requests.audits(actor, id, PageRequest.from(request)).body("audits", audit -> NfrAuditJson.json(audit, "nfr_request_id"), request);
+    }
+
     @GetMapping
     Map<String, Object> list(Actor actor, @RequestParam(name = "organization_id", required = false) @Nullable Long organizationId,
                              HttpServletRequest request) {
