@@ -67,7 +67,7 @@ public record FileName(String value) {
         }
     }
 
-    // the same shape as FileNames (POST /api/v2/uploads) refuses a name with
+    // the refusal FileNames gives an unfit name on POST /api/v2/uploads: 422 on filename
     private static ApiException refused(String why) {
         return ApiException.invalid("filename", "invalid_value", "The file name " + why + ".");
     }
