@@ -12,7 +12,6 @@ import org.partnerdesk.api.ApiException;
 import org.partnerdesk.api.Role;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,7 +19,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * API-2 password sign-in for portal users ({@code Basic base64(email:password)}, as Zendesk accepts it). Passwords are
  * stored with Spring Security's delegating encoder (bcrypt): slow on purpose, which is why API tokens stay the
- * credential for integrations and the hot path.
+ * credential for integrations and the hot path. A verified pair is remembered for a few minutes ({@link VerifiedPasswords}),
+ * so a portal user's next requests skip bcrypt; the user row (active, role, groups, stored hash) is still read every time.
  */
 @Service
 public class Passwords {
@@ -33,16 +33,21 @@ public class Passwords {
     private final Attempts attempts;
     private final int maxFailures;
     private final Duration failureWindow;
-    private final PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    private final VerifiedPasswords verified;
+    private final PasswordEncoder encoder;
     // compared against when no password is stored, so an unknown e-mail costs as long as a wrong password
-    private final String decoy = encoder.encode("decoy-password-never-matches");
+    private final String decoy;
 
-    Passwords(JdbcClient db, Attempts attempts, @Value("${partnerdesk.sign-in.max-failures:10}") int maxFailures,
+    Passwords(JdbcClient db, Attempts attempts, VerifiedPasswords verified, PasswordEncoder encoder,
+              @Value("${partnerdesk.sign-in.max-failures:10}") int maxFailures,
               @Value("${partnerdesk.sign-in.failure-window:PT15M}") Duration failureWindow) {
         this.db = db;
         this.attempts = attempts;
+        this.verified = verified;
         this.maxFailures = maxFailures;
         this.failureWindow = failureWindow;
+        this.encoder = encoder;
+        this.decoy = encoder.encode("decoy-password-never-matches");
     }
 
     /** Too many wrong passwords for one e-mail address in the window: no password is checked until it ends. */
@@ -82,6 +87,7 @@ public class Passwords {
                         insert into user_passwords (user_id, password_hash) values (?, ?)
                         on conflict (user_id) do update set password_hash = excluded.password_hash, updated_at = now()""")
                 .params(userId, encoder.encode(password)).update();
+        verified.forget(userId); // the stored hash changed anyway; this only frees the entries at once
     }
 
     /**
@@ -106,8 +112,14 @@ public class Passwords {
                 .query((rs, n) -> new Stored(new Actor(rs.getLong(1), rs.getString(2), Role.fromCode(rs.getString(3)).orElseThrow(),
                         (Long) rs.getObject(4), groups(rs.getArray(6))), rs.getString(5)))
                 .optional();
+        if (stored.isPresent() && verified.contains(email, password, stored.get().actor().userId(), stored.get().hash())) {
+            return stored.map(Stored::actor);
+        }
         String hash = stored.map(Stored::hash).orElse(decoy);
         boolean matches = encoder.matches(password, hash);
+        if (matches && stored.isPresent()) {
+            verified.add(email, password, stored.get().actor().userId(), hash);
+        }
         if (!matches || stored.isEmpty()) {
             attempts.add(key, failureWindow);
         }

@@ -8,6 +8,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import tools.jackson.databind.json.JsonMapper;
@@ -47,5 +49,11 @@ class SecurityConfiguration {
                         .accessDeniedHandler((request, response, ex) -> ErrorResponses.write(response,
                                 ApiException.forbidden("You are not allowed to do this."), json)))
                 .build();
+    }
+
+    // API-2: passwords in bcrypt behind the {id} prefix, so stored hashes could move to another scheme later
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 }

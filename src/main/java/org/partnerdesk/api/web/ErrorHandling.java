@@ -2,6 +2,7 @@ package org.partnerdesk.api.web;
 
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.partnerdesk.api.ApiException;
 import org.partnerdesk.api.ErrorResponses;
 import org.slf4j.Logger;
@@ -17,6 +18,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
+import org.springframework.web.util.DisconnectedClientHelper;
 
 /** The one place that turns refusals and framework errors into Zendesk's error JSON; never a bare 500 page. */
 @RestControllerAdvice
@@ -72,7 +74,12 @@ class ErrorHandling {
     }
 
     @ExceptionHandler(Exception.class)
-    ResponseEntity<Map<String, Object>> unexpected(Exception e) {
+    @Nullable ResponseEntity<Map<String, Object>> unexpected(Exception e) {
+        if (DisconnectedClientHelper.isClientDisconnectedException(e)) {
+            // the client hung up: nobody to answer and nothing wrong on our side; one line, no stack trace
+            log.info("The client went away before the answer: {}", String.valueOf(e));
+            return null;
+        }
         log.error("Unexpected error", e);
         return respond(new ApiException(500, "InternalError", "Something went wrong on our side; nothing was changed."));
     }

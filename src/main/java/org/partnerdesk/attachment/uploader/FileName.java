@@ -20,7 +20,10 @@ public record FileName(String value) {
     // C0/C1 controls, DEL, line/paragraph separators, and the bidi overrides that make "exe.txt" look like "txt.exe"
     private static final Pattern UNSHOWABLE = Pattern.compile("[\\p{Cntrl}\\x{2028}\\x{2029}\\x{202A}-\\x{202E}\\x{2066}-\\x{2069}\\x{200E}\\x{200F}]");
 
-    /** The file name from an {@code Upload-Metadata} header, or a 400 saying what is wrong with it. */
+    /**
+     * The file name from an {@code Upload-Metadata} header: a 400 {@code InvalidUploadMetadata} if the header carries no
+     * base64 UTF-8 name, a 422 {@code RecordInvalid} on {@code filename} (as {@code POST /api/v2/uploads}) if the name is unfit.
+     */
     public static FileName fromMetadata(@Nullable String header) {
         String encoded = null;
         if (header != null) {
@@ -34,22 +37,22 @@ public record FileName(String value) {
                 }
             }
         }
-        if (encoded == null || encoded.isEmpty()) {
-            throw refused("Upload-Metadata must carry the file name: filename <base64 of the UTF-8 name>.");
+        if (encoded == null) {
+            throw malformed("Upload-Metadata must carry the file name: filename <base64 of the UTF-8 name>.");
         }
         return of(decode(encoded));
     }
 
     static FileName of(String raw) {
         if (UNSHOWABLE.matcher(raw).find()) {
-            throw refused("The file name contains control characters; rename the file and upload it again.");
+            throw refused("contains control or invisible formatting characters; rename the file and upload it again");
         }
         String base = raw.substring(Math.max(raw.lastIndexOf('/'), raw.lastIndexOf('\\')) + 1).strip();
         if (base.isEmpty() || base.equals(".") || base.equals("..")) {
-            throw refused("The file name is empty once folders are removed; give the file a name.");
+            throw refused("is blank once folders are removed; give the file a name");
         }
         if (base.length() > MAX_LENGTH) {
-            throw refused("The file name is longer than " + MAX_LENGTH + " characters.");
+            throw refused("is longer than " + MAX_LENGTH + " characters: shorten it");
         }
         return new FileName(base);
     }
@@ -60,11 +63,17 @@ public record FileName(String value) {
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
         } catch (IllegalArgumentException | CharacterCodingException e) {
-            throw refused("The filename in Upload-Metadata is not base64 of UTF-8 text.");
+            throw malformed("The filename in Upload-Metadata is not base64 of UTF-8 text.");
         }
     }
 
+    // the refusal FileNames gives an unfit name on POST /api/v2/uploads: 422 on filename
     private static ApiException refused(String why) {
-        return ApiException.badRequest("InvalidFileName", why);
+        return ApiException.invalid("filename", "invalid_value", "The file name " + why + ".");
+    }
+
+    // the header itself is broken: a tus protocol error, like a bad Upload-Length
+    private static ApiException malformed(String why) {
+        return ApiException.badRequest("InvalidUploadMetadata", why);
     }
 }

@@ -37,7 +37,8 @@ class Staging {
 
     /**
      * Appends {@code body} from {@code offset} on, at most {@code room} bytes. Past {@code room} the file is cut back to
-     * {@code offset} and {@link TooMuch} thrown; a body that breaks off keeps what arrived. {@code progress} hears each
+     * {@code offset} and {@link TooMuch} thrown; a body that breaks off keeps what arrived
+     * ({@link TusUploads.BodyBrokeOff}). {@code progress} hears each
      * offset once its bytes are written. Returns the new offset.
      */
     long append(String key, long offset, InputStream body, long room, LongConsumer progress) throws IOException {
@@ -69,7 +70,7 @@ class Staging {
                 written += filled;
                 progress.accept(offset + written);
                 if (broken != null) {
-                    throw broken;
+                    throw new TusUploads.BodyBrokeOff(offset + written, broken);
                 }
             }
             return offset + written;

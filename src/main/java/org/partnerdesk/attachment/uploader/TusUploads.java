@@ -42,6 +42,21 @@ public class TusUploads {
         }
     }
 
+    /** The client stopped sending mid-PATCH (it hung up, or stalled past the read timeout): what arrived up to {@code offset} is kept. */
+    public static final class BodyBrokeOff extends IOException {
+
+        private final long offset;
+
+        BodyBrokeOff(long offset, IOException cause) {
+            super("the request body broke off at byte " + offset, cause);
+            this.offset = offset;
+        }
+
+        public long offset() {
+            return offset;
+        }
+    }
+
     private final StoredUploads stored;
     private final Staging staging;
     private final FileStore files;
@@ -86,7 +101,8 @@ public class TusUploads {
     public TusUpload create(String token, long length, FileName name) throws IOException {
         Link link = liveLink(token);
         if (length == 0) {
-            throw ApiException.badRequest("EmptyFile", "The file is empty (Upload-Length: 0); there is nothing to send to support.");
+            // the same refusal as POST /api/v2/uploads gives an empty file
+            throw ApiException.invalid("file", "blank", "The file is empty (Upload-Length: 0): there is nothing to send to support.");
         }
         if (length > maxFileSize()) {
             throw new ApiException(413, "RequestEntityTooLarge", "Files sent through the Support Uploader are at most "
@@ -116,7 +132,7 @@ public class TusUploads {
     /**
      * tus PATCH: appends {@code body} at {@code offset}. The offset must be where the upload stands (409); a body that
      * would go past the length changes nothing (413); the last byte finishes the file. An empty PATCH at the end
-     * finishes an upload whose finishing failed before.
+     * finishes an upload whose finishing failed before. A body that breaks off keeps what arrived ({@link BodyBrokeOff}).
      */
     public Progress append(String token, String key, long offset, long contentLength, InputStream body) throws IOException {
         Link link = liveLink(token);
@@ -145,6 +161,11 @@ public class TusUploads {
             } catch (Staging.TooMuch e) {
                 stopFollowing(key); // it may have read bytes that were just cut back
                 throw tooMuch(upload, at);
+            } catch (BodyBrokeOff e) {
+                // a client hanging up is what resumable uploads are for, not a server error: one line, no stack trace
+                log.info("Upload {} (link #{}): the client broke off its PATCH at {} of {} bytes ({}); the bytes that arrived are kept for resuming",
+                        upload.id(), link.id(), e.offset(), upload.length(), String.valueOf(e.getCause()));
+                throw e;
             }
             if (now == upload.length()) {
                 finish(link, upload);

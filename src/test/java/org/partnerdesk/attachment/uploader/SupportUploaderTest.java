@@ -13,15 +13,19 @@ import java.util.HexFormat;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.partnerdesk.ApiClient;
 import org.partnerdesk.ApiClient.Reply;
 import org.partnerdesk.ApiTest;
 import org.partnerdesk.Desk.Account;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** FILE-2 Support Uploader over real HTTP: links on tickets, the tus 1.0 protocol on them, and what hostile input gets. */
+@ExtendWith(OutputCaptureExtension.class)
 class SupportUploaderTest extends ApiTest {
 
     @Autowired
@@ -191,20 +195,49 @@ class SupportUploaderTest extends ApiTest {
     }
 
     @Test
-    void creationChecksLengthAndFileName() {
+    void creationChecksLengthAndFileNameWithTheSameRefusalsAsTheUploadsApi() { // FILE-1, FILE-2: 422 for content, 400/412 for protocol
         String link = link(aTicket());
+        long before = count("tus_uploads");
 
         assertThat(TusClient.create(link, 3L * 1024 * 1024 * 1024 + 1, "big.iso").status()).isEqualTo(413);
-        assertThat(TusClient.create(link, 0, "empty.txt").at("/error").stringValue()).isEqualTo("EmptyFile");
+        Reply empty = TusClient.create(link, 0, "empty.txt");
+        assertThat(empty.status()).as(empty.toString()).isEqualTo(422);
+        assertThat(empty.at("/error").stringValue()).isEqualTo("RecordInvalid");
+        assertThat(empty.at("/details/file/0/error").stringValue()).isEqualTo("blank");
         assertThat(TusClient.create(link, "-5", "filename " + TusClient.base64("a")).status()).isEqualTo(400);
         assertThat(TusClient.create(link, "ten", "filename " + TusClient.base64("a")).status()).isEqualTo(400);
-        assertThat(TusClient.create(link, "10", "").status()).isEqualTo(400);
+        assertThat(TusClient.create(link, "10", "").at("/error").stringValue()).isEqualTo("InvalidUploadMetadata");
         assertThat(TusClient.create(link, "10", "filename !!!not-base64").status()).isEqualTo(400);
-        assertThat(TusClient.create(link, 10, "evil\u0007name.txt").at("/error").stringValue()).isEqualTo("InvalidFileName");
-        assertThat(TusClient.create(link, 10, "line\nbreak.txt").status()).isEqualTo(400);
-        assertThat(TusClient.create(link, 10, "invoice\u202Etxt.exe").status()).isEqualTo(400);
-        assertThat(TusClient.create(link, 10, "../..").status()).isEqualTo(400);
-        assertThat(TusClient.create(link, 10, "x".repeat(256)).status()).isEqualTo(400);
+        Reply hostile = TusClient.create(link, 10, "evil\u0007name.txt");
+        assertThat(hostile.status()).as(hostile.toString()).isEqualTo(422);
+        assertThat(hostile.at("/error").stringValue()).isEqualTo("RecordInvalid");
+        assertThat(hostile.at("/details/filename/0/error").stringValue()).isEqualTo("invalid_value");
+        assertThat(TusClient.create(link, 10, "line\nbreak.txt").status()).isEqualTo(422);
+        assertThat(TusClient.create(link, 10, "invoice\u202Etxt.exe").status()).isEqualTo(422);
+        assertThat(TusClient.create(link, 10, "../..").status()).isEqualTo(422);
+        assertThat(TusClient.create(link, "10", "filename ").status()).isEqualTo(422);
+        assertThat(TusClient.create(link, 10, "x".repeat(256)).status()).isEqualTo(422);
+        assertThat(count("tus_uploads")).isEqualTo(before);
+    }
+
+    @Test
+    void aClientThatHangsUpMidPatchKeepsItsBytesAndLogsOneInfoLineNoError(CapturedOutput output) throws Exception { // FILE-2
+        byte[] file = bytes(300_000);
+        String upload = created(TusClient.create(link(aTicket()), file.length, "hung-up.bin"));
+
+        TusClient.interruptedPatch(upload, 0, file.length, slice(file, 0, 120_000));
+
+        assertThat(awaitOffset(upload, 120_000)).isEqualTo(120_000);
+        Instant deadline = Instant.now().plusSeconds(10);
+        while (!output.getOut().contains("the client broke off its PATCH at 120000 of 300000 bytes") && Instant.now().isBefore(deadline)) {
+            Thread.sleep(50);
+        }
+        assertThat(output.getOut()).contains("the client broke off its PATCH at 120000 of 300000 bytes");
+        assertThat(output.getAll().lines().filter(line -> line.contains(" ERROR ") || line.contains("Unexpected error")))
+                .as("no ERROR line for a client that hung up").isEmpty();
+        Reply rest = TusClient.patch(upload, 120_000, slice(file, 120_000, file.length));
+        assertThat(rest.status()).as(rest.toString()).isEqualTo(204);
+        assertThat(rest.header("Upload-Offset")).isEqualTo("300000");
     }
 
     @Test

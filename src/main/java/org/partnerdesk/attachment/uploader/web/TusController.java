@@ -78,8 +78,15 @@ class TusController {
         if (type == null || !type.toLowerCase().startsWith(OFFSET_STREAM)) {
             throw new ApiException(415, "UnsupportedMediaType", "Send the bytes as " + OFFSET_STREAM + ".");
         }
-        TusUploads.Progress progress = uploads.append(token, key, number("Upload-Offset", offset), request.getContentLengthLong(),
-                request.getInputStream());
+        TusUploads.Progress progress;
+        try {
+            progress = uploads.append(token, key, number("Upload-Offset", offset), request.getContentLengthLong(),
+                    request.getInputStream());
+        } catch (TusUploads.BodyBrokeOff gone) {
+            // the client is gone (or stalled): nobody reads this; a client still there learns where to resume
+            return ResponseEntity.noContent().header("Tus-Resumable", VERSION).header("Upload-Offset", Long.toString(gone.offset()))
+                    .header("Connection", "close").build();
+        }
         return ResponseEntity.noContent().header("Tus-Resumable", VERSION).header("Upload-Offset", Long.toString(progress.offset()))
                 .build();
     }
