@@ -138,8 +138,8 @@ public class Users {
     /** A CC named by e-mail who is not in the directory yet, as Zendesk adds one: an end user without organization. */
     @Transactional
     public User provisionEndUser(String email) {
-        checkEmail(email, null);
-        return provision(new UserDetails(email.substring(0, email.indexOf('@')), email, org.partnerdesk.api.Role.END_USER, null, null), null);
+        int at = email.indexOf('@');
+        return provisionEndUser(email, at > 0 ? email.substring(0, at) : email); // named by its local part; the e-mail is checked there
     }
 
     /** Start-up (SPEC 7): makes sure a user with this e-mail exists and is an admin. */

@@ -145,7 +145,7 @@ class ContactImport {
     private void loadOrganizations(ImportRun run, List<Contact> contacts, Iterable<User> byId, Iterable<User> byEmail) {
         List<String> accounts = run.unknownAccounts(contacts.stream().map(Contact::accountId).toList());
         if (!accounts.isEmpty()) {
-            run.loaded(accounts, organizations.lockByExternalIds(accounts));
+            run.loaded(accounts, organizations.lockByExternalIdsOrNames(accounts, List.of()));
         }
         List<Long> current = new ArrayList<>();
         byId.forEach(user -> addIfPresent(current, user.organizationId()));

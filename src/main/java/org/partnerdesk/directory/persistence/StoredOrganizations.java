@@ -81,8 +81,7 @@ public class StoredOrganizations {
 
     /** Organizations that claim an e-mail domain (DIR-3 looks here for a contact without a membership). */
     public List<Organization> claimingDomain(String domain) {
-        return db.sql("select " + COLUMNS + " from organizations where domain_names @> array[?]::text[] order by id")
-                .param(domain.toLowerCase()).query(StoredOrganizations::map).list();
+        return claimingAnyDomain(List.of(domain));
     }
 
     public Optional<org.partnerdesk.directory.SpecialProcess> specialProcessOfPartnerMember(long userId) {
@@ -110,17 +109,11 @@ public class StoredOrganizations {
                 .params(company, company).query(StoredOrganizations::map).list();
     }
 
-    /** DIR-7 import: the organizations a chunk of CRM accounts names, by external id or name, locked for the import's transaction. */
+    /** DIR-7 import: the organizations a chunk of CRM rows names, by external id or name (none for contacts), locked for the import's transaction. */
     public List<Organization> lockByExternalIdsOrNames(List<String> externalIds, List<String> names) {
         return db.sql("select " + COLUMNS + " from organizations where external_id = any(?) or lower(name) = any(?) order by id for update")
                 .params(externalIds.toArray(String[]::new), names.stream().map(String::toLowerCase).toArray(String[]::new))
                 .query(StoredOrganizations::map).list();
-    }
-
-    /** DIR-7 import: organizations by external id, locked as {@link #findForUpdate} locks one. */
-    public List<Organization> lockByExternalIds(List<String> externalIds) {
-        return db.sql("select " + COLUMNS + " from organizations where external_id = any(?) order by id for update")
-                .param(externalIds.toArray(String[]::new)).query(StoredOrganizations::map).list();
     }
 
     public List<Organization> lockAll(List<Long> ids) {

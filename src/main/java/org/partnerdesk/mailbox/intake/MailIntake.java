@@ -100,7 +100,7 @@ public class MailIntake {
                         Map.of(), new TicketChange.Comment(withoutQuote(mail.body()), true, attached.tokens()), ccs, null, null));
                 noteSkipped(ticket.id(), attached);
                 noteCopied(ticket.id(), copied, addsCcs);
-                return settle(mail, new Receipt(Outcome.COMMENT, answered.get().id(), null));
+                return settle(mail, new Receipt(Outcome.COMMENT, ticket.id(), null));
             }
         }
         // PO-6: a sender the desk does not know is accepted as an end user without organization: ENT-10 flags it needs_org

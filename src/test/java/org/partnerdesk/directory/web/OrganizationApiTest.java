@@ -11,7 +11,7 @@ import org.partnerdesk.Desk.Org;
 class OrganizationApiTest extends ApiTest {
 
     @Test
-    void adminCreatesPartnerWithTrackComplianceDomainsAndExternalId() {
+    void adminCreatesPartnerWithTrackComplianceDomainsAndExternalId() { // DIR-1
         String name = Desk.unique("Umbrella");
         Reply created = desk.admin.post("/api/v2/organizations.json", """
                 {"organization":{"name":"%s","external_id":"001ACC","domain_names":["Umbrella.test"],"notes":"n",
