@@ -40,10 +40,7 @@ public class Organizations {
     @Transactional
     public Organization create(Actor actor, OrganizationDetails values) {
         actor.requireAdmin();
-        checkUnique(values, null);
-        Organization created = stored.insert(values);
-        audits.record(actor.userId(), "organization", created.id(), "create", Map.of("values", values));
-        return created;
+        return provision(actor.userId(), values);
     }
 
     @Transactional
@@ -135,10 +132,7 @@ public class Organizations {
         }
     }
 
-    /**
-     * For other modules that authorize the write themselves (PO-1 sign-up and Partner Operations): the same uniqueness
-     * checks and audit as {@link #create}, recorded under the user who caused it.
-     */
+    /** For other modules that authorize the write themselves (PO-1 sign-up and Partner Operations); {@link #create} once authorized. */
     @Transactional
     public Organization provision(long actorId, OrganizationDetails values) {
         checkUnique(values, null);

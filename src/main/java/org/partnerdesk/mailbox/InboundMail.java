@@ -21,14 +21,6 @@ public record InboundMail(String messageId, @Nullable String from, String subjec
         attachments = List.copyOf(attachments);
     }
 
-    /** A mail without Cc and attachments. */
-    public InboundMail(String messageId, @Nullable String from, String subject, String body, List<String> inReplyTo,
-                       List<String> references, @Nullable String autoSubmitted, @Nullable String precedence,
-                       @Nullable String returnPath, boolean hasAutoReplyHeader, boolean isDeliveryReport) {
-        this(messageId, from, subject, body, inReplyTo, references, autoSubmitted, precedence, returnPath, hasAutoReplyHeader,
-                isDeliveryReport, List.of(), List.of());
-    }
-
     /** The ids it answers, nearest first: In-Reply-To, then References from the newest. */
     public List<String> answers() {
         List<String> ids = new java.util.ArrayList<>(inReplyTo);

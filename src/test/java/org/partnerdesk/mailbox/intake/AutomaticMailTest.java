@@ -53,6 +53,6 @@ class AutomaticMailTest {
     private static InboundMail mail(@Nullable String from, @Nullable String autoSubmitted, @Nullable String precedence,
                                     @Nullable String returnPath) {
         return new InboundMail("<1@x>", from, "subject", "body", List.of(), List.of(), autoSubmitted, precedence, returnPath,
-                false, false);
+                false, false, List.of(), List.of());
     }
 }
