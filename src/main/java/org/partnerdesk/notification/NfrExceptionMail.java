@@ -1,5 +1,7 @@
 package org.partnerdesk.notification;
 
+import java.util.List;
+
 import org.partnerdesk.partnerops.NfrExceptionDecided;
 import org.partnerdesk.partnerops.NfrExceptionRequested;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -35,7 +37,7 @@ class NfrExceptionMail {
         String comment = decided.comment() == null ? "" : "\nComment: " + decided.comment();
         String decision = "The " + decided.capacity().replace('_', ' ') + " decided to " + decided.verdict() + " NFR exception #"
                 + decided.exceptionId() + " for " + decided.partnerName() + "." + comment + "\n\nThe exception is now " + decided.status() + ".";
-        mail.send(PartnerMail.one(decided.requestedBy()), "[PartnerDesk] NFR exception #" + decided.exceptionId() + " for "
+        mail.send(List.of(decided.requestedBy()), "[PartnerDesk] NFR exception #" + decided.exceptionId() + " for "
                 + decided.partnerName() + ": " + decided.verdict() + " (" + decided.status() + ")", decision);
         if ("approved".equals(decided.status())) {
             mail.send(decided.fulfillerIds(), "[PartnerDesk] NFR exception #" + decided.exceptionId() + " approved: please fulfil",

@@ -1,5 +1,6 @@
 package org.partnerdesk.notification;
 
+import java.util.List;
 import java.util.stream.Collectors;
 
 import org.partnerdesk.directory.Groups;
@@ -39,7 +40,7 @@ class NfrRequestMail {
         String missing = request.missing().stream()
                 .map(r -> "- " + r.fact() + ".\n  How to meet it: " + r.howToMeet())
                 .collect(Collectors.joining("\n"));
-        mail.send(PartnerMail.one(request.submitterId()), "[PartnerDesk] NFR request #" + request.requestId() + ": not eligible yet",
+        mail.send(List.of(request.submitterId()), "[PartnerDesk] NFR request #" + request.requestId() + ": not eligible yet",
                 "Your NFR request #" + request.requestId() + " for " + what + " cannot be fulfilled: your organization does not meet"
                         + " these NFR requirements yet (PO-3):\n\n" + missing
                         + "\n\nOnce they are met, submit a new NFR request from the partner portal.");

@@ -1,9 +1,7 @@
 package org.partnerdesk.notification;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Set;
 
 import org.partnerdesk.directory.User;
@@ -38,7 +36,7 @@ class PartnerMail {
         if (to.isEmpty()) {
             return;
         }
-        send(new ArrayList<>(to).toArray(String[]::new), subject, text + "\n\n--\nPartnerDesk partner operations");
+        send(to.toArray(String[]::new), subject, text + "\n\n--\nPartnerDesk partner operations");
     }
 
     /** To someone who may not be a user yet (PO-1 applicant, PO-2 requester), greeted by name. */
@@ -53,9 +51,5 @@ class PartnerMail {
         message.setSubject(subject);
         message.setText(text);
         mail.send(message);
-    }
-
-    static List<Long> one(long userId) {
-        return List.of(userId);
     }
 }

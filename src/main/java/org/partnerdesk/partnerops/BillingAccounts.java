@@ -138,9 +138,9 @@ public class BillingAccounts {
         return CursorPage.of(stored.page(scope, onlyQuotable, page.afterId(), page.fetchSize()), page, BillingAccount::id);
     }
 
-    public CursorPage<BillingAccountAudit> audits(Actor actor, long id, PageRequest page) {
+    public CursorPage<Transition> audits(Actor actor, long id, PageRequest page) {
         find(actor, id);
-        return CursorPage.of(stored.audits(id, page.afterId(), page.fetchSize()), page, BillingAccountAudit::id);
+        return CursorPage.of(stored.audits(id, page.afterId(), page.fetchSize()), page, Transition::id);
     }
 
     // PO-5 [003]: partners ask for their own organization; Partner Operations, Channel Managers and Billing Operations for any partner

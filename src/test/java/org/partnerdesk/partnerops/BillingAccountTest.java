@@ -101,6 +101,9 @@ class BillingAccountTest extends ApiTest {
                 .containsExactly("requested", "provisioning", "active");
         assertThat(audits.at("/audits/1/author_id").longValue()).isEqualTo(billing.id());
         assertThat(audits.at("/audits/2/author_id").isNull()).isTrue();
+        assertThat(audits.at("/audits/2/billing_account_id").longValue()).isEqualTo(id);
+        assertThat(audits.at("/audits/2/events/0/previous_value").stringValue()).isEqualTo("provisioning");
+        assertThat(audits.at("/audits/2/events/0/note").stringValue()).isEqualTo("activation delay over");
         // the partner hears of it on the ticket, by e-mail through the outbox, and the ticket is solved
         long ticket = active.at("/billing_account/ticket_id").longValue();
         assertThat(desk.admin.get("/api/v2/tickets/" + ticket).at("/ticket/status").stringValue()).isEqualTo("solved");

@@ -13,12 +13,17 @@ public final class TransitionJson {
     }
 
     public static Map<String, Object> json(Transition t) {
+        return json(t, "reason");
+    }
+
+    /** PO-5's billing audits call the why a {@code note}. */
+    public static Map<String, Object> json(Transition t, String reasonField) {
         Map<String, Object> event = new LinkedHashMap<>();
         event.put("type", "Change");
         event.put("field_name", "status");
         event.put("value", t.toStatus());
         event.put("previous_value", t.fromStatus());
-        event.put("reason", t.reason());
+        event.put(reasonField, t.reason());
         Map<String, Object> audit = new LinkedHashMap<>();
         audit.put("id", t.id());
         audit.put(t.recordType() + "_id", t.recordId());

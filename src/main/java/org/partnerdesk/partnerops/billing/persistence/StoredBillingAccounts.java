@@ -9,7 +9,7 @@ import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 import org.partnerdesk.partnerops.BillingAccount;
-import org.partnerdesk.partnerops.BillingAccountAudit;
+import org.partnerdesk.partnerops.Transition;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -82,13 +82,13 @@ public class StoredBillingAccounts {
                 .params(accountId, authorId, status, previousStatus, note, Timestamp.from(at)).update();
     }
 
-    public List<BillingAccountAudit> audits(long accountId, long afterId, int limit) {
+    public List<Transition> audits(long accountId, long afterId, int limit) {
         return db.sql("""
                         select id, billing_account_id, author_id, status, previous_status, note, created_at
                         from billing_account_audits where billing_account_id = ? and id > ? order by id limit ?""")
                 .params(accountId, afterId, limit)
-                .query((rs, row) -> new BillingAccountAudit(rs.getLong("id"), rs.getLong("billing_account_id"),
-                        (Long) rs.getObject("author_id"), rs.getString("status"), rs.getString("previous_status"),
+                .query((rs, row) -> new Transition(rs.getLong("id"), Transition.BILLING_ACCOUNT, rs.getLong("billing_account_id"),
+                        (Long) rs.getObject("author_id"), rs.getString("previous_status"), rs.getString("status"),
                         rs.getString("note"), rs.getTimestamp("created_at").toInstant()))
                 .list();
     }

@@ -12,8 +12,8 @@ import org.partnerdesk.api.EmailAddress;
 import org.partnerdesk.api.JsonBody;
 import org.partnerdesk.api.PageRequest;
 import org.partnerdesk.partnerops.BillingAccount;
-import org.partnerdesk.partnerops.BillingAccountAudit;
 import org.partnerdesk.partnerops.BillingAccounts;
+import org.partnerdesk.partnerops.access.web.TransitionJson;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -80,7 +80,7 @@ class BillingAccountController {
 
     @GetMapping("/{id}/audits")
     Map<String, Object> audits(Actor actor, @PathVariable long id, HttpServletRequest request) {
-        return accounts.audits(actor, id, PageRequest.from(request)).body("audits", BillingAccountController::json, request);
+        return accounts.audits(actor, id, PageRequest.from(request)).body("audits", audit -> TransitionJson.json(audit, "note"), request);
     }
 
     static Map<String, Object> json(BillingAccount account) {
@@ -104,23 +104,6 @@ class BillingAccountController {
         json.put("activated_at", account.activatedAt());
         json.put("created_at", account.createdAt());
         json.put("updated_at", account.updatedAt());
-        return json;
-    }
-
-    // Zendesk's audit shape: one Change event per transition of status
-    static Map<String, Object> json(BillingAccountAudit audit) {
-        Map<String, Object> event = new LinkedHashMap<>();
-        event.put("type", "Change");
-        event.put("field_name", "status");
-        event.put("value", audit.status());
-        event.put("previous_value", audit.previousStatus());
-        event.put("note", audit.note());
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("id", audit.id());
-        json.put("billing_account_id", audit.billingAccountId());
-        json.put("author_id", audit.authorId());
-        json.put("created_at", audit.createdAt());
-        json.put("events", List.of(event));
         return json;
     }
 }
