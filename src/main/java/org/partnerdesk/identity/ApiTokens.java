@@ -112,10 +112,12 @@ public class ApiTokens {
         return HexFormat.of().formatHex(bytes);
     }
 
-    private static Set<String> groups(Array array) throws java.sql.SQLException {
+    // the groups column of an actor query; password sign-in reads actors the same way
+    static Set<String> groups(Array array) throws java.sql.SQLException {
         return Set.of((String[]) array.getArray());
     }
 
+    // SHA-256 of the text: how tokens, and Attempts' keys, are stored
     static byte[] hash(String token) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));

@@ -1,8 +1,5 @@
 package org.partnerdesk.identity;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -44,7 +41,7 @@ public class Attempts {
                         insert into request_limits (bucket, window_start, hits) values (?, ?, 1)
                         on conflict (bucket, window_start) do update set hits = request_limits.hits + 1
                         returning hits""")
-                .params(hash(key), Timestamp.from(start)).query(Integer.class).single();
+                .params(ApiTokens.hash(key), Timestamp.from(start)).query(Integer.class).single();
         return new Count(attempts, Duration.between(now, start.plus(window)));
     }
 
@@ -53,7 +50,7 @@ public class Attempts {
         Instant now = clock.instant();
         Instant start = windowStart(now, window);
         int attempts = db.sql("select coalesce(max(hits), 0) from request_limits where bucket = ? and window_start = ?")
-                .params(hash(key), Timestamp.from(start)).query(Integer.class).single();
+                .params(ApiTokens.hash(key), Timestamp.from(start)).query(Integer.class).single();
         return new Count(attempts, Duration.between(now, start.plus(window)));
     }
 
@@ -69,13 +66,5 @@ public class Attempts {
             throw new IllegalArgumentException("an attempt window lasts from a second to a day, not " + window);
         }
         return Instant.ofEpochSecond(now.getEpochSecond() / seconds * seconds);
-    }
-
-    private static byte[] hash(String key) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

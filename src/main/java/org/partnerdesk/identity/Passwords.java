@@ -1,10 +1,8 @@
 package org.partnerdesk.identity;
 
 import java.nio.charset.StandardCharsets;
-import java.sql.Array;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import org.partnerdesk.api.Actor;
@@ -110,7 +108,7 @@ public class Passwords {
                          where lower(u.email) = lower(?) and u.active""")
                 .param(email.strip())
                 .query((rs, n) -> new Stored(new Actor(rs.getLong(1), rs.getString(2), Role.fromCode(rs.getString(3)).orElseThrow(),
-                        (Long) rs.getObject(4), groups(rs.getArray(6))), rs.getString(5)))
+                        (Long) rs.getObject(4), ApiTokens.groups(rs.getArray(6))), rs.getString(5)))
                 .optional();
         if (stored.isPresent() && verified.contains(email, password, stored.get().actor().userId(), stored.get().hash())) {
             return stored.map(Stored::actor);
@@ -127,9 +125,5 @@ public class Passwords {
     }
 
     private record Stored(Actor actor, String hash) {
-    }
-
-    private static Set<String> groups(Array array) throws java.sql.SQLException {
-        return Set.of((String[]) array.getArray());
     }
 }

@@ -27,13 +27,18 @@ public final class FileNames {
         if (name.equals(".") || name.equals("..")) {
             throw refused("is not a file name");
         }
-        if (name.codePoints().anyMatch(FileNames::isHidden)) {
+        if (hidesCharacters(name)) {
             throw refused("contains control or invisible formatting characters");
         }
         if (name.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
             throw refused("is longer than " + MAX_BYTES + " bytes (UTF-8): shorten it");
         }
         return name;
+    }
+
+    /** FILE-1, FILE-2: a name with control or invisible formatting characters; both upload paths refuse it. */
+    public static boolean hidesCharacters(String name) {
+        return name.codePoints().anyMatch(FileNames::isHidden);
     }
 
     // control characters break headers and logs; format characters (e.g. right-to-left override) disguise extensions
@@ -43,7 +48,8 @@ public final class FileNames {
                 || type == Character.PARAGRAPH_SEPARATOR || type == Character.UNASSIGNED || type == Character.SURROGATE;
     }
 
-    private static ApiException refused(String why) {
+    /** The 422 on {@code filename} both upload paths give an unfit name. */
+    public static ApiException refused(String why) {
         return ApiException.invalid("filename", "invalid_value", "The file name " + why + ".");
     }
 }

@@ -5,10 +5,10 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.ByteBuffer;
 import java.util.Base64;
-import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 import org.partnerdesk.api.ApiException;
+import org.partnerdesk.attachment.upload.FileNames;
 
 /**
  * FILE-2: the name a client gives a file in tus {@code Upload-Metadata} ({@code filename <base64>}). It is only ever
@@ -17,8 +17,6 @@ import org.partnerdesk.api.ApiException;
 public record FileName(String value) {
 
     static final int MAX_LENGTH = 255;
-    // C0/C1 controls, DEL, line/paragraph separators, and the bidi overrides that make "exe.txt" look like "txt.exe"
-    private static final Pattern UNSHOWABLE = Pattern.compile("[\\p{Cntrl}\\x{2028}\\x{2029}\\x{202A}-\\x{202E}\\x{2066}-\\x{2069}\\x{200E}\\x{200F}]");
 
     /**
      * The file name from an {@code Upload-Metadata} header: a 400 {@code InvalidUploadMetadata} if the header carries no
@@ -44,15 +42,15 @@ public record FileName(String value) {
     }
 
     static FileName of(String raw) {
-        if (UNSHOWABLE.matcher(raw).find()) {
-            throw refused("contains control or invisible formatting characters; rename the file and upload it again");
+        if (FileNames.hidesCharacters(raw)) { // the same characters POST /api/v2/uploads refuses
+            throw FileNames.refused("contains control or invisible formatting characters; rename the file and upload it again");
         }
         String base = raw.substring(Math.max(raw.lastIndexOf('/'), raw.lastIndexOf('\\')) + 1).strip();
         if (base.isEmpty() || base.equals(".") || base.equals("..")) {
-            throw refused("is blank once folders are removed; give the file a name");
+            throw FileNames.refused("is blank once folders are removed; give the file a name");
         }
         if (base.length() > MAX_LENGTH) {
-            throw refused("is longer than " + MAX_LENGTH + " characters: shorten it");
+            throw FileNames.refused("is longer than " + MAX_LENGTH + " characters: shorten it");
         }
         return new FileName(base);
     }
@@ -65,11 +63,6 @@ public record FileName(String value) {
         } catch (IllegalArgumentException | CharacterCodingException e) {
             throw malformed("The filename in Upload-Metadata is not base64 of UTF-8 text.");
         }
-    }
-
-    // the refusal FileNames gives an unfit name on POST /api/v2/uploads: 422 on filename
-    private static ApiException refused(String why) {
-        return ApiException.invalid("filename", "invalid_value", "The file name " + why + ".");
     }
 
     // the header itself is broken: a tus protocol error, like a bad Upload-Length

@@ -214,6 +214,9 @@ class SupportUploaderTest extends ApiTest {
         assertThat(hostile.at("/details/filename/0/error").stringValue()).isEqualTo("invalid_value");
         assertThat(TusClient.create(link, 10, "line\nbreak.txt").status()).isEqualTo(422);
         assertThat(TusClient.create(link, 10, "invoice\u202Etxt.exe").status()).isEqualTo(422);
+        // the same characters as POST /api/v2/uploads refuses: C1 controls and zero-width formatting too
+        assertThat(TusClient.create(link, 10, "next\u0085line.txt").status()).isEqualTo(422);
+        assertThat(TusClient.create(link, 10, "zero\u200Bwidth.txt").status()).isEqualTo(422);
         assertThat(TusClient.create(link, 10, "../..").status()).isEqualTo(422);
         assertThat(TusClient.create(link, "10", "filename ").status()).isEqualTo(422);
         assertThat(TusClient.create(link, 10, "x".repeat(256)).status()).isEqualTo(422);
