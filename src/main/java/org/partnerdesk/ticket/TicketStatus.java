@@ -22,10 +22,6 @@ public enum TicketStatus {
         return name().toLowerCase();
     }
 
-    public boolean isFinal() {
-        return this == CLOSED;
-    }
-
     /** Staying where it is always is; otherwise only the moves of TKT-1. */
     public boolean canMoveTo(TicketStatus next) {
         return next == this || nextSteps().contains(next);
