@@ -2,6 +2,7 @@ package org.partnerdesk.ticket;
 
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
@@ -16,6 +17,11 @@ public enum TicketStatus {
     public static TicketStatus of(String code) {
         return Arrays.stream(values()).filter(s -> s.code().equals(code)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no ticket status " + code));
+    }
+
+    /** The codes in lifecycle order, for the API's checks and search's ordered terms ({@code status<solved}). */
+    public static List<String> codes() {
+        return Arrays.stream(values()).map(TicketStatus::code).toList();
     }
 
     public String code() {
