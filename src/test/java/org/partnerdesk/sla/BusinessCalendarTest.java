@@ -9,6 +9,8 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.partnerdesk.sla.domain.BusinessCalendar;
 import org.partnerdesk.sla.domain.Holiday;
 
@@ -64,24 +66,17 @@ class BusinessCalendarTest {
         assertThat(Holiday.easterSunday(2285)).isEqualTo(LocalDate.of(2285, 3, 22));
     }
 
-    @Test
-    void springForwardWeekendOpensAtThreePmDaylightTime() {
-        Instant friday = pacific("2026-03-06T16:00");
+    // spring forward (the weekend is an hour shorter) and fall back (an hour longer): Sunday still opens at 15:00 local time
+    @ParameterizedTest(name = "{0} plus 4 business hours")
+    @CsvSource({"2026-03-06T16:00, 2026-03-08T18:00, 2026-03-09T01:00:00Z, 49",
+            "2026-10-30T16:00, 2026-11-01T18:00, 2026-11-02T02:00:00Z, 51"})
+    void daylightSavingWeekendOpensAtThreePmLocalTime(String fridayLocal, String dueLocal, String dueUtc, int wallClockHours) {
+        Instant friday = pacific(fridayLocal);
         Instant due = calendar.plus(friday, Duration.ofHours(4));
 
-        assertThat(due).isEqualTo(pacific("2026-03-08T18:00")).isEqualTo(Instant.parse("2026-03-09T01:00:00Z"));
+        assertThat(due).isEqualTo(pacific(dueLocal)).isEqualTo(Instant.parse(dueUtc));
         assertThat(calendar.businessTimeBetween(friday, due)).isEqualTo(Duration.ofHours(4));
-        assertThat(Duration.between(friday, due)).isEqualTo(Duration.ofHours(49));
-    }
-
-    @Test
-    void fallBackWeekendOpensAtThreePmStandardTime() {
-        Instant friday = pacific("2026-10-30T16:00");
-        Instant due = calendar.plus(friday, Duration.ofHours(4));
-
-        assertThat(due).isEqualTo(pacific("2026-11-01T18:00")).isEqualTo(Instant.parse("2026-11-02T02:00:00Z"));
-        assertThat(calendar.businessTimeBetween(friday, due)).isEqualTo(Duration.ofHours(4));
-        assertThat(Duration.between(friday, due)).isEqualTo(Duration.ofHours(51));
+        assertThat(Duration.between(friday, due)).isEqualTo(Duration.ofHours(wallClockHours));
     }
 
     @Test

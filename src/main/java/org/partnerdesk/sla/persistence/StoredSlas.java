@@ -31,14 +31,15 @@ public class StoredSlas {
         this.db = db;
     }
 
-    public SlaMetric insert(SlaMetric m) {
-        return db.sql("insert into ticket_slas (ticket_id, policy, support_level, priority, metric, stage, calendar, target_minutes,"
+    /** Intake writes one clock per ticket: nothing is read back, since no caller uses the stored row. */
+    public void insert(SlaMetric m) {
+        db.sql("insert into ticket_slas (ticket_id, policy, support_level, priority, metric, stage, calendar, target_minutes,"
                         + " started_at, breach_at, paused_at, paused_seconds, achieved_at, breached_at)"
-                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning " + COLUMNS)
+                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(m.ticketId(), m.terms().policy(), m.terms().supportLevel(), m.terms().priority(), m.metric().code(),
                         m.stage().code(), m.target().hours().code(), m.target().minutes(), time(m.startedAt()), time(m.breachAt()),
                         time(m.pausedAt()), m.pausedTime().toSeconds(), time(m.achievedAt()), time(m.breachedAt()))
-                .query(StoredSlas::map).single();
+                .update();
     }
 
     public void update(SlaMetric m) {

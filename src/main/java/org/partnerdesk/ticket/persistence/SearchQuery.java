@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.partnerdesk.api.ApiException;
 import org.partnerdesk.entitlement.Flag;
+import org.partnerdesk.ticket.TicketStatus;
 
 /**
  * TKT-6: the subset of Zendesk's search syntax the desk understands, read into SQL conditions over the
@@ -31,7 +32,7 @@ public final class SearchQuery {
     static final String VECTOR = "{vector}";
     private static final int MAX_LENGTH = 1000;
     private static final int MAX_TERMS = 30;
-    private static final List<String> STATUSES = List.of("new", "open", "pending", "hold", "solved", "closed");
+    private static final List<String> STATUSES = TicketStatus.codes();
     private static final List<String> PRIORITIES = List.of("low", "normal", "high", "urgent");
     private static final Set<String> TICKET_TYPES = Set.of("problem", "incident", "question", "task");
     private static final Set<String> RESULT_TYPES = Set.of("ticket", "user", "organization", "group");

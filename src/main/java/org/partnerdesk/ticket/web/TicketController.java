@@ -21,6 +21,7 @@ import org.partnerdesk.ticket.Ticket;
 import org.partnerdesk.ticket.TicketChange;
 import org.partnerdesk.ticket.TicketField;
 import org.partnerdesk.ticket.TicketForms;
+import org.partnerdesk.ticket.TicketStatus;
 import org.partnerdesk.ticket.Tickets;
 import org.partnerdesk.ticket.NewTicket;
 import org.partnerdesk.ticket.persistence.DecisionCodec;
@@ -44,7 +45,7 @@ class TicketController {
 
     private static final Set<String> PRIORITIES = Set.of("urgent", "high", "normal", "low");
     private static final Set<String> TYPES = Set.of("problem", "incident", "question", "task");
-    private static final Set<String> STATUSES = Set.of("new", "open", "pending", "hold", "solved", "closed");
+    private static final Set<String> STATUSES = Set.copyOf(TicketStatus.codes());
     private static final int MAX_BODY = 65_536;
 
     private final Tickets tickets;

@@ -1,9 +1,7 @@
 package org.partnerdesk.ticket.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.partnerdesk.Desk.OPEN_PARTNER_FORM;
 import static org.partnerdesk.Desk.ORGANIZATION_EMAIL;
-import static org.partnerdesk.Desk.PARTNER_ENGAGEMENT;
 import static org.partnerdesk.Desk.SUPPORT_FORM;
 import static org.partnerdesk.ticket.web.TicketIntakeTest.field;
 
@@ -75,15 +73,9 @@ class TicketAuthorizationTest extends ApiTest {
             Account ann = desk.endUserIn(acme);
             Account carl = desk.endUserIn(acme);
             Account sam = desk.endUserIn(desk.aPartner("open"));
-            Reply filed = sam.api().post("/api/v2/tickets", """
-                    {"ticket":{"subject":"Runner crashes","comment":{"body":"Every job dies at checkout"},"ticket_form_id":%d,
-                     "custom_fields":[%s,%s],"email_ccs":[{"user_email":"%s"}]}}"""
-                    .formatted(OPEN_PARTNER_FORM, field(ORGANIZATION_EMAIL, ann.email()), field(PARTNER_ENGAGEMENT, "on_behalf_of_customer"),
-                            carl.email()));
-            assertThat(filed.status()).as(filed.toString()).isEqualTo(201);
+            Reply filed = TicketState.anOpenPartnerFilesFor(sam, acme, ann, carl);
             assertThat(filed.at("/ticket/requester_id").longValue()).isEqualTo(ann.id());
             assertThat(filed.at("/ticket/submitter_id").longValue()).isEqualTo(sam.id());
-            assertThat(filed.at("/ticket/organization_id").longValue()).isEqualTo(acme.id());
             assertThat(filed.at("/ticket/collaborator_ids").valueStream().map(JsonNode::longValue).toList()).containsExactly(carl.id());
             return new World(desk.admin, desk.anonymous(), ApiClient.withToken(baseUrl, ann.email(), "not-anns-token"),
                     filed.id("ticket"), acme, ann, carl, sam, desk.endUserIn(desk.aCustomer()), desk.endUserIn(desk.aPartner("open")),

@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.partnerdesk.Desk.ALLIANCE_PARTNER_FORM;
 import static org.partnerdesk.Desk.ALLIANCE_TICKET_ID;
 import static org.partnerdesk.Desk.CUSTOMER_NAME;
-import static org.partnerdesk.Desk.OPEN_PARTNER_FORM;
-import static org.partnerdesk.Desk.ORGANIZATION_EMAIL;
-import static org.partnerdesk.Desk.PARTNER_ENGAGEMENT;
 import static org.partnerdesk.ticket.web.TicketIntakeTest.field;
 import static org.partnerdesk.ticket.web.TicketState.assertRefusedBy;
 import static org.partnerdesk.ticket.web.TicketState.ids;
@@ -193,13 +190,7 @@ class TicketCcTest extends ApiTest {
         Account ann = desk.endUserIn(acme);
         Account carl = desk.endUserIn(acme);
         Account sam = desk.endUserIn(desk.aPartner("open"));
-        Reply filed = sam.api().post("/api/v2/tickets", """
-                {"ticket":{"subject":"Runner crashes","comment":{"body":"Every job dies"},"ticket_form_id":%d,
-                 "custom_fields":[%s,%s],"email_ccs":[{"user_email":"%s"}]}}"""
-                .formatted(OPEN_PARTNER_FORM, field(ORGANIZATION_EMAIL, ann.email()), field(PARTNER_ENGAGEMENT, "on_behalf_of_customer"),
-                        carl.email()));
-        assertThat(filed.status()).as(filed.toString()).isEqualTo(201);
-        assertThat(filed.at("/ticket/organization_id").longValue()).isEqualTo(acme.id());
+        Reply filed = TicketState.anOpenPartnerFilesFor(sam, acme, ann, carl);
         return new Fixture(filed.id("ticket"), acme, ann, carl, sam);
     }
 

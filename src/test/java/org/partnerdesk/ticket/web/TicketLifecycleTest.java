@@ -1,7 +1,6 @@
 package org.partnerdesk.ticket.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.partnerdesk.Desk.SUPPORT_FORM;
 import static org.partnerdesk.ticket.web.TicketState.assertRefusedBy;
 import static org.partnerdesk.ticket.web.TicketState.put;
 
@@ -10,7 +9,6 @@ import org.junit.jupiter.api.Test;
 import org.partnerdesk.ApiClient.Reply;
 import org.partnerdesk.ApiTest;
 import org.partnerdesk.Desk.Account;
-import org.partnerdesk.Desk.Org;
 import tools.jackson.databind.JsonNode;
 
 /** TKT-1 over PUT /api/v2/tickets/{id}: the statuses a ticket moves through, who moves it, and that each move is audited. */
@@ -22,16 +20,11 @@ class TicketLifecycleTest extends ApiTest {
 
     @BeforeEach
     void annFilesATicket() {
-        Org acme = desk.aCustomer();
-        desk.subscribe(acme, "premium");
-        ann = desk.endUserIn(acme);
-        agent = desk.agent();
-        Reply filed = ann.api().post("/api/v2/tickets", """
-                {"ticket":{"subject":"Runner crashes","comment":{"body":"Every job dies"},"ticket_form_id":%d,"priority":"normal"}}"""
-                .formatted(SUPPORT_FORM));
-        assertThat(filed.status()).as(filed.toString()).isEqualTo(201);
-        assertThat(filed.at("/ticket/status").stringValue()).isEqualTo("new");
-        id = filed.id("ticket");
+        TicketState.Filed filed = TicketState.aPremiumCustomerFiles(desk, "Runner crashes", "Every job dies", "normal");
+        assertThat(filed.reply().at("/ticket/status").stringValue()).isEqualTo("new");
+        ann = filed.requester();
+        agent = filed.agent();
+        id = filed.id();
     }
 
     @Test

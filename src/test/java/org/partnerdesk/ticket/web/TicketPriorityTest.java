@@ -1,7 +1,6 @@
 package org.partnerdesk.ticket.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.partnerdesk.Desk.SUPPORT_FORM;
 import static org.partnerdesk.ticket.web.TicketState.assertRefusedBy;
 import static org.partnerdesk.ticket.web.TicketState.put;
 
@@ -10,7 +9,6 @@ import org.junit.jupiter.api.Test;
 import org.partnerdesk.ApiClient.Reply;
 import org.partnerdesk.ApiTest;
 import org.partnerdesk.Desk.Account;
-import org.partnerdesk.Desk.Org;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -25,15 +23,10 @@ class TicketPriorityTest extends ApiTest {
 
     @BeforeEach
     void annFilesAHighPriorityTicket() {
-        Org acme = desk.aCustomer();
-        desk.subscribe(acme, "premium");
-        ann = desk.endUserIn(acme);
-        agent = desk.agent();
-        Reply filed = ann.api().post("/api/v2/tickets", """
-                {"ticket":{"subject":"Pipelines slow","comment":{"body":"Jobs take an hour"},"ticket_form_id":%d,"priority":"high"}}"""
-                .formatted(SUPPORT_FORM));
-        assertThat(filed.status()).as(filed.toString()).isEqualTo(201);
-        id = filed.id("ticket");
+        TicketState.Filed filed = TicketState.aPremiumCustomerFiles(desk, "Pipelines slow", "Jobs take an hour", "high");
+        ann = filed.requester();
+        agent = filed.agent();
+        id = filed.id();
     }
 
     @Test
