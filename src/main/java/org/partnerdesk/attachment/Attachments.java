@@ -192,7 +192,7 @@ public class Attachments {
         return new ApiException(413, "RequestEntityTooLarge", "The file is larger than " + limits.maxSizeInWords()
                 + ", the most a ticket attachment may be (FILE-1); nothing was stored. Send larger files with the Support "
                 + "Uploader: ask the agent on your ticket for an upload link (POST /api/v2/tickets/{id}/upload_links), "
-                + "which takes files up to 3 GB and resumes interrupted uploads.");
+                + "which takes files up to " + limits.supportUploaderMaxInWords() + " and resumes interrupted uploads.");
     }
 
     private void delete(String key) {

@@ -43,7 +43,7 @@ class MailFiles {
                 skipped.add(switch (refused.status()) {
                     case 413 -> "- " + shown + ": larger than " + limits.maxSizeInWords() + ", the most a ticket attachment may be"
                             + " (FILE-1). Ask the sender to send it with the Support Uploader: create an upload link for this ticket"
-                            + " (POST /api/v2/tickets/{id}/upload_links), which takes files up to 3 GB.";
+                            + " (POST /api/v2/tickets/{id}/upload_links), which takes files up to " + limits.supportUploaderMaxInWords() + ".";
                     default -> "- " + shown + ": not attached, " + why(refused);
                 });
             }

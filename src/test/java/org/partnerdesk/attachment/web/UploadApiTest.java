@@ -162,7 +162,7 @@ class UploadApiTest extends ApiTest {
 
         assertThat(declared.status()).as(declared.toString()).isEqualTo(413);
         assertThat(declared.at("/error").stringValue()).isEqualTo("RequestEntityTooLarge");
-        assertThat(declared.at("/description").stringValue()).contains("20 MB", "FILE-1", "Support Uploader", "upload_links");
+        assertThat(declared.at("/description").stringValue()).contains("20 MB", "FILE-1", "Support Uploader", "upload_links", "3 GB");
         assertThat(sent.get()).as("bytes the client had to send").isZero();
         assertThat(count("attachments")).isEqualTo(rows);
         assertThat(storedFiles()).isEqualTo(files);
