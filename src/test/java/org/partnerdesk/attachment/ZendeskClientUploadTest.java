@@ -50,6 +50,9 @@ class ZendeskClientUploadTest extends ZendeskClientTest {
         assertThat(after.getLast().getAttachments()).extracting(Attachment::getFileName).containsExactly("later.txt");
 
         Attachment.Upload unused = zendesk.createUpload("unused.txt", "text/plain", "x".getBytes(StandardCharsets.UTF_8));
+        long unusedFile = unused.getAttachments().getFirst().getId();
+        assertThat(desk.admin.get("/api/v2/attachments/" + unusedFile).status()).isEqualTo(200);
         zendesk.deleteUpload(unused.getToken());
+        assertThat(desk.admin.get("/api/v2/attachments/" + unusedFile).status()).isEqualTo(404);
     }
 }
