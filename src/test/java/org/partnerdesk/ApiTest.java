@@ -24,7 +24,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
         "partnerdesk.embedded.ephemeral=true",
         "partnerdesk.admin.email=" + ApiTest.ADMIN_EMAIL,
         "partnerdesk.admin.token=" + ApiTest.ADMIN_TOKEN,
-        "partnerdesk.demo-data=false"
+        "partnerdesk.demo-data=false",
+        // the test client on 127.0.0.1 plays the desk's reverse proxy, so tests pick client addresses with X-Forwarded-For
+        "partnerdesk.trusted-proxies=127.0.0.1,::1"
 })
 public abstract class ApiTest {
 

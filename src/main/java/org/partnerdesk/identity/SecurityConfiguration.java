@@ -2,6 +2,7 @@ package org.partnerdesk.identity;
 
 import org.partnerdesk.api.ApiException;
 import org.partnerdesk.api.ErrorResponses;
+import org.partnerdesk.api.Role;
 import org.springframework.context.annotation.Bean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Configuration;
@@ -30,7 +31,9 @@ class SecurityConfiguration {
                 .requestCache(cache -> cache.disable())
                 .addFilterBefore(new TokenAuthenticationFilter(tokens, passwords, json), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/prometheus", "/actuator/info").permitAll()
+                        // probes stay open but answer only UP/DOWN (management.endpoint.health.show-components); metrics are an admin's
+                        .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info").permitAll()
+                        .requestMatchers("/actuator/prometheus").hasRole(Role.ADMIN.name())
                         .requestMatchers("/v3/api-docs/**", "/v3/api-docs", "/swagger-ui.html", "/swagger-ui/**").permitAll()
                         .requestMatchers("/error").permitAll()
                         // PO-1, PO-2: sign-up, portal access requests and invitations come from people without a sign-in yet

@@ -19,7 +19,8 @@ import org.partnerdesk.ApiTest;
 import tools.jackson.databind.JsonNode;
 
 /**
- * What operations rely on besides the API (SPEC 6 and 7): a health probe and Prometheus metrics without sign-in,
+ * What operations rely on besides the API (SPEC 6 and 7): a health probe without sign-in, Prometheus metrics for an admin
+ * token (#10 item 12),
  * the OpenAPI description of the API, and nothing else of the actuator: no environment, beans or heap dump for
  * anyone, signed in or not.
  */
@@ -100,7 +101,7 @@ class OperationsEndpointsTest extends ApiTest {
 
     private HttpResponse<String> scrape() throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/prometheus"))
-                .header("Accept", "text/plain").timeout(Duration.ofSeconds(10)).GET().build();
+                .header("Accept", "text/plain").header("Authorization", "Bearer " + ADMIN_TOKEN).timeout(Duration.ofSeconds(10)).GET().build();
         return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
     }
 

@@ -18,7 +18,7 @@ public final class Callers {
         return authentication != null && authentication.getPrincipal() instanceof Actor actor ? Optional.of(actor) : Optional.empty();
     }
 
-    /** The client's address; behind a trusted proxy the one it forwarded ({@code server.forward-headers-strategy}). */
+    /** The client's address; behind a configured trusted proxy the one it forwarded ({@code identity.TrustedProxies}). */
     public static String address(HttpServletRequest request) {
         return request.getRemoteAddr();
     }
