@@ -5,13 +5,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Counts attempts per key in fixed windows (failed password sign-ins; PO-1/PO-2 requests without a sign-in). The counters
+ * Counts attempts per key in fixed windows (failed password sign-ins, {@link SignInThrottle}; PO-1/PO-2 requests without a sign-in). The counters
  * live in PostgreSQL, so every node of a cluster counts the same attempts (nodes are stateless, DESIGN); one upsert per
  * attempt. Keys are stored as SHA-256, never as addresses. Windows are at most a day long; older ones are deleted by a job.
  */
@@ -28,8 +29,8 @@ public class Attempts {
         this.clock = clock;
     }
 
-    /** The attempts of a key in the current window, and how long until that window ends. */
-    public record Count(int attempts, Duration windowEndsIn) {
+    /** The attempts of a key in the current window, how long until that window ends, and when the last one came. */
+    public record Count(int attempts, Duration windowEndsIn, @Nullable Instant lastAt) {
     }
 
     /** Counts one attempt; its own transaction, so an attempt that is then refused still counts. */
@@ -38,20 +39,22 @@ public class Attempts {
         Instant now = clock.instant();
         Instant start = windowStart(now, window);
         int attempts = db.sql("""
-                        insert into request_limits (bucket, window_start, hits) values (?, ?, 1)
-                        on conflict (bucket, window_start) do update set hits = request_limits.hits + 1
+                        insert into request_limits (bucket, window_start, hits, last_hit_at) values (?, ?, 1, ?)
+                        on conflict (bucket, window_start) do update set hits = request_limits.hits + 1, last_hit_at = excluded.last_hit_at
                         returning hits""")
-                .params(ApiTokens.hash(key), Timestamp.from(start)).query(Integer.class).single();
-        return new Count(attempts, Duration.between(now, start.plus(window)));
+                .params(ApiTokens.hash(key), Timestamp.from(start), Timestamp.from(now)).query(Integer.class).single();
+        return new Count(attempts, Duration.between(now, start.plus(window)), now);
     }
 
     /** The attempts so far in the current window, without counting one. */
     public Count current(String key, Duration window) {
         Instant now = clock.instant();
         Instant start = windowStart(now, window);
-        int attempts = db.sql("select coalesce(max(hits), 0) from request_limits where bucket = ? and window_start = ?")
-                .params(ApiTokens.hash(key), Timestamp.from(start)).query(Integer.class).single();
-        return new Count(attempts, Duration.between(now, start.plus(window)));
+        Duration endsIn = Duration.between(now, start.plus(window));
+        return db.sql("select hits, last_hit_at from request_limits where bucket = ? and window_start = ?")
+                .params(ApiTokens.hash(key), Timestamp.from(start))
+                .query((rs, n) -> new Count(rs.getInt(1), endsIn, rs.getTimestamp(2) == null ? null : rs.getTimestamp(2).toInstant()))
+                .optional().orElse(new Count(0, endsIn, null));
     }
 
     /** Forgets windows that started a day or more before {@code now}; run by a job. */

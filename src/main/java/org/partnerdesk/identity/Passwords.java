@@ -1,14 +1,12 @@
 package org.partnerdesk.identity;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 import org.partnerdesk.api.Actor;
 import org.partnerdesk.api.ApiException;
 import org.partnerdesk.api.Role;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -28,39 +26,18 @@ public class Passwords {
     public static final int MAX_BYTES = 72;
 
     private final JdbcClient db;
-    private final Attempts attempts;
-    private final int maxFailures;
-    private final Duration failureWindow;
+    private final SignInThrottle throttle;
     private final VerifiedPasswords verified;
     private final PasswordEncoder encoder;
     // compared against when no password is stored, so an unknown e-mail costs as long as a wrong password
     private final String decoy;
 
-    Passwords(JdbcClient db, Attempts attempts, VerifiedPasswords verified, PasswordEncoder encoder,
-              @Value("${partnerdesk.sign-in.max-failures:10}") int maxFailures,
-              @Value("${partnerdesk.sign-in.failure-window:PT15M}") Duration failureWindow) {
+    Passwords(JdbcClient db, SignInThrottle throttle, VerifiedPasswords verified, PasswordEncoder encoder) {
         this.db = db;
-        this.attempts = attempts;
+        this.throttle = throttle;
         this.verified = verified;
-        this.maxFailures = maxFailures;
-        this.failureWindow = failureWindow;
         this.encoder = encoder;
         this.decoy = encoder.encode("decoy-password-never-matches");
-    }
-
-    /** Too many wrong passwords for one e-mail address in the window: no password is checked until it ends. */
-    static final class Throttled extends RuntimeException {
-
-        private final Duration retryAfter;
-
-        Throttled(Duration retryAfter) {
-            super("too many failed sign-ins", null, false, false);
-            this.retryAfter = retryAfter;
-        }
-
-        long retryAfterSeconds() {
-            return Math.max(1, retryAfter.toSeconds());
-        }
     }
 
     /** What a new password must be; {@code null} when it is fine, else the reason. */
@@ -90,14 +67,11 @@ public class Passwords {
 
     /**
      * The active user with this e-mail and password, with organization and groups, as the token lookup gives them.
-     * Failures count per e-mail address, known or not; past the limit {@link Throttled} stops guessing (and bcrypt's cost).
+     * Failures count against the client address and the e-mail, known or not; {@link SignInThrottle} stops a guesser (and
+     * bcrypt's cost) before the password is checked, without locking the owner out (#10 item 5).
      */
-    Optional<Actor> authenticate(String email, String password) {
-        String key = "sign-in|" + email.strip().toLowerCase(java.util.Locale.ROOT);
-        Attempts.Count failures = attempts.current(key, failureWindow);
-        if (failures.attempts() >= maxFailures) {
-            throw new Throttled(failures.windowEndsIn());
-        }
+    Optional<Actor> authenticate(String email, String password, String client) {
+        throttle.check(email, client);
         Optional<Stored> stored = db.sql("""
                         select u.id, u.email, u.role, m.organization_id, p.password_hash,
                                array(select g.name from group_memberships gm join groups g on g.id = gm.group_id
@@ -119,7 +93,7 @@ public class Passwords {
             verified.add(email, password, stored.get().actor().userId(), hash);
         }
         if (!matches || stored.isEmpty()) {
-            attempts.add(key, failureWindow);
+            throttle.failed(email, client);
         }
         return stored.filter(s -> matches).map(Stored::actor);
     }

@@ -45,11 +45,11 @@ class TokenAuthenticationFilter extends OncePerRequestFilter {
         }
         Optional<Actor> actor;
         try {
-            actor = actorFor(header.strip());
-        } catch (Passwords.Throttled throttled) {
+            actor = actorFor(header.strip(), request.getRemoteAddr());
+        } catch (SignInThrottle.Throttled throttled) {
             response.setHeader("Retry-After", Long.toString(throttled.retryAfterSeconds()));
-            ErrorResponses.write(response, new ApiException(429, "TooManyRequests", "Too many failed sign-ins for this e-mail address;"
-                    + " try again in " + throttled.retryAfterSeconds() + " seconds, or use an API token."), json);
+            ErrorResponses.write(response, new ApiException(429, "TooManyRequests", "Too many failed sign-ins " + throttled.scope()
+                    + "; try again in " + throttled.retryAfterSeconds() + " seconds, or use an API token."), json);
             return;
         }
         if (actor.isEmpty()) {
@@ -68,7 +68,7 @@ class TokenAuthenticationFilter extends OncePerRequestFilter {
         }
     }
 
-    private Optional<Actor> actorFor(String header) {
+    private Optional<Actor> actorFor(String header, String client) {
         int space = header.indexOf(' ');
         if (space < 0) {
             return Optional.empty();
@@ -92,7 +92,7 @@ class TokenAuthenticationFilter extends OncePerRequestFilter {
             return Optional.empty();
         }
         if (!decoded.substring(0, colon).endsWith("/token")) {
-            return passwords.authenticate(decoded.substring(0, colon), decoded.substring(colon + 1));
+            return passwords.authenticate(decoded.substring(0, colon), decoded.substring(colon + 1), client);
         }
         String email = decoded.substring(0, colon - "/token".length());
         return tokens.authenticate(decoded.substring(colon + 1)).filter(actor -> actor.email().equalsIgnoreCase(email));
