@@ -38,7 +38,7 @@ class SecurityConfiguration {
                         .requestMatchers("/error").permitAll()
                         // PO-1, PO-2: sign-up, portal access requests and invitations come from people without a sign-in yet
                         .requestMatchers(HttpMethod.POST, "/api/v2/partner_applications", "/api/v2/portal_access_requests",
-                                "/api/v2/sign_in_invitations/accept").permitAll()
+                                "/api/v2/sign_in_invitations/accept", "/api/v2/email_confirmations/confirm").permitAll()
                         // FILE-2: an upload link is a capability URL (the token is in the path); only its page and tus paths
                         .requestMatchers("/uploader/*", "/uploader/*/*", "/js/support-uploader.js").permitAll()
                         .requestMatchers("/api/**").authenticated()

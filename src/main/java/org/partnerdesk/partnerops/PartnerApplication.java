@@ -18,6 +18,8 @@ public record PartnerApplication(long id, String company, @Nullable String paren
                                  @Nullable Long userId, @Nullable Long ticketId, @Nullable Long decidedBy,
                                  @Nullable String decisionReason, Instant createdAt, Instant updatedAt) {
 
+    /** #10 items 1, 2: made without the contact's sign-in; waits for the owner of the contact's address to confirm it. */
+    public static final String UNCONFIRMED = "unconfirmed";
     public static final String APPROVED = "approved";
     public static final String IN_REVIEW = "in_review";
     public static final String DECLINED = "declined";

@@ -15,9 +15,11 @@ import org.partnerdesk.directory.Organization;
 import org.partnerdesk.directory.Organizations;
 import org.partnerdesk.directory.User;
 import org.partnerdesk.directory.Users;
+import org.partnerdesk.partnerops.access.Confirmations;
 import org.partnerdesk.partnerops.access.Invitations;
 import org.partnerdesk.partnerops.access.OnboardingSettings;
 import org.partnerdesk.partnerops.access.persistence.StoredAccessRequests;
+import org.partnerdesk.partnerops.access.persistence.StoredConfirmations.Confirmation;
 import org.partnerdesk.partnerops.access.persistence.StoredInvitations.Invitation;
 import org.partnerdesk.partnerops.access.persistence.StoredTransitions;
 import org.springframework.context.ApplicationEventPublisher;
@@ -35,17 +37,19 @@ public class PortalAccess {
     private final StoredAccessRequests stored;
     private final StoredTransitions transitions;
     private final Invitations invitations;
+    private final Confirmations confirmations;
     private final Organizations organizations;
     private final Users users;
     private final OnboardingSettings settings;
     private final ApplicationEventPublisher publisher;
     private final Clock clock;
 
-    PortalAccess(StoredAccessRequests stored, StoredTransitions transitions, Invitations invitations, Organizations organizations,
-                 Users users, OnboardingSettings settings, ApplicationEventPublisher publisher, Clock clock) {
+    PortalAccess(StoredAccessRequests stored, StoredTransitions transitions, Invitations invitations, Confirmations confirmations,
+                 Organizations organizations, Users users, OnboardingSettings settings, ApplicationEventPublisher publisher, Clock clock) {
         this.stored = stored;
         this.transitions = transitions;
         this.invitations = invitations;
+        this.confirmations = confirmations;
         this.organizations = organizations;
         this.users = users;
         this.settings = settings;
@@ -60,7 +64,9 @@ public class PortalAccess {
     /**
      * Anyone may ask for a partner organization ({@code caller} empty: not signed in); a signed-in partner user only for
      * its own organization; the demo partner company takes requests from staff only. The answer is the same whether or
-     * not the e-mail is known.
+     * not the e-mail is known. A request without a sign-in waits, {@code unconfirmed}, for the owner of the address to
+     * confirm it by mail before Partner Operations see it as pending (#10 items 1, 2): approving it moves that person's
+     * account, which a stranger must not be able to set in motion.
      */
     @Transactional
     public PortalAccessRequest request(Optional<Actor> caller, Ask ask) {
@@ -75,11 +81,38 @@ public class PortalAccess {
             throw ApiException.forbidden("You can ask for portal access only for people of your own organization (PO-2).");
         });
         Instant now = now();
+        String status = caller.isPresent() ? PortalAccessRequest.PENDING : PortalAccessRequest.UNCONFIRMED;
         PortalAccessRequest request = stored.insert(organization.id(), ask.name(), ask.email(),
-                caller.map(Actor::userId).orElse(null), now);
-        transitions.record(Transition.PORTAL_ACCESS_REQUEST, request.id(), request.requestedBy(), null, PortalAccessRequest.PENDING,
-                demo ? "staff login for demonstrations in the demo partner company" : "asked for portal access to " + organization.name(), now);
+                caller.map(Actor::userId).orElse(null), status, now);
+        transitions.record(Transition.PORTAL_ACCESS_REQUEST, request.id(), request.requestedBy(), null, status,
+                demo ? "staff login for demonstrations in the demo partner company" : "asked for portal access to " + organization.name()
+                        + (caller.isPresent() ? "" : "; waits for the owner of " + ask.email() + " to confirm it"), now);
+        if (caller.isEmpty()) {
+            askToConfirm(Transition.PORTAL_ACCESS_REQUEST, request.id(), request.email(), request.name(), "Someone asked for access to the "
+                    + organization.name() + " partner portal (portal access request #" + request.id() + ") for this e-mail address.");
+        }
         return request;
+    }
+
+    /** #10 items 1, 2: the owner of the address confirmed the request; it now waits for Partner Operations. */
+    @Transactional
+    PortalAccessRequest confirmed(long id) {
+        PortalAccessRequest request = stored.lock(id).orElseThrow(() -> ApiException.notFound("Portal access request " + id));
+        if (!PortalAccessRequest.UNCONFIRMED.equals(request.status())) {
+            throw ApiException.invalid("token", "invalid_value", "is not a valid confirmation: portal access request " + id
+                    + " is already " + request.status() + ".");
+        }
+        Instant now = now();
+        PortalAccessRequest pending = stored.confirm(id, now);
+        transitions.record(Transition.PORTAL_ACCESS_REQUEST, id, null, PortalAccessRequest.UNCONFIRMED, PortalAccessRequest.PENDING,
+                "the owner of " + request.email() + " confirmed it by mail", now);
+        return pending;
+    }
+
+    /** Asks the owner of an address, by mail, to confirm a request made in its name without a sign-in; shared with PO-1. */
+    void askToConfirm(String recordType, long recordId, String email, String name, String request) {
+        Confirmation confirmation = confirmations.issue(recordType, recordId, email);
+        publisher.publishEvent(new EmailConfirmationRequested(confirmation.id(), email, name, request, confirmation.expiresAt()));
     }
 
     /** Partner Operations approve: the person's user joins the organization and a sign-in invitation is mailed. */

@@ -13,6 +13,8 @@ public record PortalAccessRequest(long id, long organizationId, String name, Str
                                   String status, @Nullable Long userId, @Nullable Long decidedBy,
                                   @Nullable String decisionReason, Instant createdAt, Instant updatedAt) {
 
+    /** #10 items 1, 2: asked without a sign-in; waits for the owner of the e-mail address to confirm it. */
+    public static final String UNCONFIRMED = "unconfirmed";
     public static final String PENDING = "pending";
     public static final String APPROVED = "approved";
     public static final String DECLINED = "declined";

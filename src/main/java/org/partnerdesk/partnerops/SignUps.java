@@ -35,7 +35,8 @@ import org.springframework.transaction.annotation.Transactional;
  * PO-1 [003]: a company signs up to become a partner. An authorized signatory who accepts the click-through agreement
  * gets an Open-track partner organization, a user and a sign-in invitation at once; anyone else (not a signatory, questions,
  * a redline) leaves an application in review with a Partner Operations ticket, which Partner Operations approve or
- * decline. Partner Operations may create an account by hand only with a recorded reason. A new entity of a parent company
+ * decline. A sign-up made without the contact's own sign-in waits for the contact to confirm it by mail first (#10).
+ * Partner Operations may create an account by hand only with a recorded reason. A new entity of a parent company
  * that already has a partner organization gets no second organization: it gets a billing account (PO-5).
  */
 @Service
@@ -70,41 +71,64 @@ public class SignUps {
     /** What the sign-up form asks (already checked for shape). */
     public record Application(String company, @Nullable String parentCompany, String contactName, String contactEmail,
                               boolean authorizedSignatory, String agreement, @Nullable String questions) {
-
-        /** PO-1 [003]: only an authorized signatory who accepts the click-through agreement becomes a partner at once. */
-        boolean qualifiesAtOnce() {
-            return authorizedSignatory && PartnerApplication.ACCEPT.equals(agreement);
-        }
     }
 
     /**
      * The portal sign-up, by anyone. The answer depends on what the applicant said and on the company, never on whether
-     * the contact's e-mail is already known: a known contact who cannot join the new organization is sorted out by
-     * Partner Operations on a ticket, and told so by e-mail.
+     * the contact's e-mail is already known. Unless the caller is signed in with the contact's own e-mail address, the
+     * application waits, {@code unconfirmed}, for the owner of that address to confirm it by mail (#10 items 1, 2): until
+     * then no account is touched, no organization made and no ticket opened in anyone's name.
      */
     @Transactional
-    public PartnerApplication apply(Application application) {
+    public PartnerApplication apply(Application application, Optional<Actor> caller) {
         refuseSecondOrganizationOfParent(application.company(), application.parentCompany());
         Instant now = now();
         Draft draft = new Draft(application.company(), application.parentCompany(), application.contactName(), application.contactEmail(),
                 application.authorizedSignatory(), application.agreement(), application.questions(), PartnerApplication.SIGN_UP, null);
-        if (application.qualifiesAtOnce()) {
-            PartnerApplication approved = stored.insert(draft, PartnerApplication.APPROVED, now);
-            transitions.record(Transition.PARTNER_APPLICATION, approved.id(), null, null, PartnerApplication.APPROVED,
-                    "an authorized signatory accepted the click-through agreement", now);
+        PartnerApplication unconfirmed = stored.insert(draft, PartnerApplication.UNCONFIRMED, now);
+        boolean ownAddress = caller.map(actor -> actor.email().equalsIgnoreCase(application.contactEmail())).orElse(false);
+        if (ownAddress) {
+            return goOn(unconfirmed, "the applicant is signed in with the contact's e-mail address", now);
+        }
+        transitions.record(Transition.PARTNER_APPLICATION, unconfirmed.id(), caller.map(Actor::userId).orElse(null), null,
+                PartnerApplication.UNCONFIRMED, "waits for the owner of " + unconfirmed.contactEmail() + " to confirm it", now);
+        portalAccess.askToConfirm(Transition.PARTNER_APPLICATION, unconfirmed.id(), unconfirmed.contactEmail(), unconfirmed.contactName(),
+                "Someone asked for a partner account for " + unconfirmed.company() + " (partner application #" + unconfirmed.id()
+                        + ") with this e-mail address as its contact.");
+        return unconfirmed;
+    }
+
+    /** #10 items 1, 2: the owner of the contact's address confirmed the sign-up; it goes on as if it had just come in. */
+    @Transactional
+    PartnerApplication confirmed(long id) {
+        PartnerApplication application = stored.lock(id).orElseThrow(() -> ApiException.notFound("Partner application " + id));
+        if (!PartnerApplication.UNCONFIRMED.equals(application.status())) {
+            throw ApiException.invalid("token", "invalid_value", "is not a valid confirmation: partner application " + id
+                    + " is already " + application.status().replace('_', ' ') + ".");
+        }
+        refuseSecondOrganizationOfParent(application.company(), application.parentCompany());
+        return goOn(application, "the owner of " + application.contactEmail() + " confirmed it by mail", now());
+    }
+
+    // PO-1 [003]: a signatory who accepts becomes a partner at once; anyone else waits for Partner Operations on a ticket
+    private PartnerApplication goOn(PartnerApplication application, String confirmation, Instant now) {
+        if (application.authorizedSignatory() && PartnerApplication.ACCEPT.equals(application.agreement())) {
+            PartnerApplication approved = stored.update(application.id(), PartnerApplication.APPROVED, null, null, null, null, null, now);
+            transitions.record(Transition.PARTNER_APPLICATION, approved.id(), null, application.status(), PartnerApplication.APPROVED,
+                    confirmation + "; an authorized signatory accepted the click-through agreement", now);
             return provision(approved, null, "Welcome to the partner program: your partner organization "
                     + approved.company() + " has been created.");
         }
-        PartnerApplication inReview = stored.insert(draft, PartnerApplication.IN_REVIEW, now);
-        User applicant = applicant(inReview);
-        String why = !inReview.authorizedSignatory() ? "the applicant is not an authorized signatory"
+        User applicant = applicant(application);
+        String why = !application.authorizedSignatory() ? "the applicant is not an authorized signatory"
                 : "the applicant has questions about the agreement";
-        Ticket ticket = openTicket(applicant, "Partner application: " + inReview.company(), describe(inReview)
-                + "\n\nIn review because " + why + ". Approve or decline it: POST /api/v2/partner_applications/" + inReview.id()
+        Ticket ticket = openTicket(applicant, "Partner application: " + application.company(), describe(application)
+                + "\n\nIn review because " + why + ". Approve or decline it: POST /api/v2/partner_applications/" + application.id()
                 + "/approve or /decline (PO-1).");
-        PartnerApplication saved = stored.update(inReview.id(), PartnerApplication.IN_REVIEW, null, applicant.id(), ticket.id(),
+        PartnerApplication saved = stored.update(application.id(), PartnerApplication.IN_REVIEW, null, applicant.id(), ticket.id(),
                 null, null, now);
-        transitions.record(Transition.PARTNER_APPLICATION, saved.id(), null, null, PartnerApplication.IN_REVIEW, why, now);
+        transitions.record(Transition.PARTNER_APPLICATION, saved.id(), null, application.status(), PartnerApplication.IN_REVIEW,
+                confirmation + "; in review because " + why, now);
         publisher.publishEvent(new PartnerApplicationAnswered(saved.id(), saved.contactEmail(), saved.contactName(), saved.company(),
                 PartnerApplication.IN_REVIEW, "We have received your application to become a partner with " + saved.company()
                 + ". Partner Operations will review it and answer your questions on ticket #" + ticket.id() + "."));

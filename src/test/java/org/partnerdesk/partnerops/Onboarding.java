@@ -77,17 +77,32 @@ final class Onboarding {
      * mints a new token, so a duplicate mail (an outbox retry racing a slow send) replaces the earlier link.
      */
     String awaitInvitationToken(String email) {
-        awaitMail(email, "sign-in invitation");
+        return awaitUsableToken(email, "sign-in invitation", "sign_in_invitations", "and revoked_at is null");
+    }
+
+    /** #10 items 1, 2: the token of the e-mail confirmation mailed to {@code email} that works now. */
+    String awaitConfirmationToken(String email) {
+        return awaitUsableToken(email, "confirm your e-mail address", "email_confirmations", "");
+    }
+
+    /** The owner of {@code email} confirms, from the mail, the request made in its name without a sign-in. */
+    ApiClient.Reply confirm(String email) {
+        return visitor().post("/api/v2/email_confirmations/confirm", """
+                {"email_confirmation":{"token":"%s"}}""".formatted(awaitConfirmationToken(email)));
+    }
+
+    private String awaitUsableToken(String email, String subjectPart, String table, String usable) {
+        awaitMail(email, subjectPart);
         Instant deadline = Instant.now().plusSeconds(15);
         while (Instant.now().isBefore(deadline)) {
             try {
                 MimeMessage[] messages = mail.getReceivedMessages();
                 for (int i = messages.length - 1; i >= 0; i--) {
                     MimeMessage message = messages[i];
-                    if (message.getSubject().contains("sign-in invitation") && Arrays.stream(message.getAllRecipients())
+                    if (message.getSubject().contains(subjectPart) && Arrays.stream(message.getAllRecipients())
                             .anyMatch(r -> r.toString().equalsIgnoreCase(email))) {
                         String token = tokenIn(String.valueOf(message.getContent()));
-                        if (isUsable(token)) {
+                        if (isUsable(token, table, usable)) {
                             return token;
                         }
                     }
@@ -97,18 +112,22 @@ final class Onboarding {
                 throw new IllegalStateException(e);
             }
         }
-        throw new AssertionError("no usable invitation token mailed to " + email);
+        throw new AssertionError("no usable token mailed to " + email + " about " + subjectPart);
     }
 
     boolean isUsable(String token) {
-        return db.sql("select count(*) from sign_in_invitations where token_hash = sha256(convert_to(?, 'UTF8'))"
-                + " and used_at is null and revoked_at is null").param(token).query(Integer.class).single() == 1;
+        return isUsable(token, "sign_in_invitations", "and revoked_at is null");
+    }
+
+    private boolean isUsable(String token, String table, String usable) {
+        return db.sql("select count(*) from " + table + " where token_hash = sha256(convert_to(?, 'UTF8')) and used_at is null "
+                + usable).param(token).query(Integer.class).single() == 1;
     }
 
     static String tokenIn(String mailBody) {
         Matcher matcher = TOKEN.matcher(mailBody);
         if (!matcher.find()) {
-            throw new AssertionError("no invitation token in " + mailBody);
+            throw new AssertionError("no token in " + mailBody);
         }
         return matcher.group(1);
     }

@@ -41,6 +41,15 @@ class PortalAccessTest extends ApiTest {
                 {"portal_access_request":{"organization_id":%d,"name":"Rita Rep","email":"%s"}}""".formatted(organizationId, email));
     }
 
+    /** #10 items 1, 2: a visitor asks, and the owner of the address confirms it from the mail, so the request is pending. */
+    private long askConfirmed(long organizationId, String email) {
+        long id = ask(onboarding.visitor(), organizationId, email).id("portal_access_request");
+        Reply confirmed = onboarding.confirm(email);
+        assertThat(confirmed.status()).as(confirmed.toString()).isEqualTo(200);
+        assertThat(confirmed.at("/email_confirmation/status").stringValue()).isEqualTo("pending");
+        return id;
+    }
+
     private String emailAt(Org org) {
         return Desk.unique("rep").toLowerCase() + "@" + org.domain();
     }
@@ -52,7 +61,9 @@ class PortalAccessTest extends ApiTest {
 
         Reply asked = ask(onboarding.visitor(), partner.id(), email);
         assertThat(asked.status()).as(asked.toString()).isEqualTo(201);
-        assertThat(asked.at("/portal_access_request/status").stringValue()).isEqualTo("pending");
+        assertThat(asked.at("/portal_access_request/status").stringValue()).isEqualTo("unconfirmed");
+        assertThat(onboarding.confirm(email).at("/email_confirmation/portal_access_request_id").longValue())
+                .isEqualTo(asked.id("portal_access_request"));
 
         Reply approved = onboarding.partnerOperations().api().post("/api/v2/portal_access_requests/" + asked.id("portal_access_request")
                 + "/approve", "");
@@ -85,7 +96,7 @@ class PortalAccessTest extends ApiTest {
         Org partner = desk.aPartner("open");
         Account partnerOps = onboarding.partnerOperations();
         String email = emailAt(partner);
-        partnerOps.api().post("/api/v2/portal_access_requests/" + ask(onboarding.visitor(), partner.id(), email).id("portal_access_request")
+        partnerOps.api().post("/api/v2/portal_access_requests/" + askConfirmed(partner.id(), email)
                 + "/approve", "");
         String token = onboarding.awaitInvitationToken(email);
 
@@ -97,7 +108,7 @@ class PortalAccessTest extends ApiTest {
         assertThat(onboarding.signedIn(email, "another long password").get("/api/v2/users/me").status()).isEqualTo(401);
 
         String other = emailAt(partner);
-        partnerOps.api().post("/api/v2/portal_access_requests/" + ask(onboarding.visitor(), partner.id(), other).id("portal_access_request")
+        partnerOps.api().post("/api/v2/portal_access_requests/" + askConfirmed(partner.id(), other)
                 + "/approve", "");
         String late = onboarding.awaitInvitationToken(other);
         db.sql("update sign_in_invitations set expires_at = now() - interval '1 minute' where token_hash = sha256(convert_to(?, 'UTF8'))")
@@ -112,7 +123,7 @@ class PortalAccessTest extends ApiTest {
     void declineTellsThePersonTheReason() { // PO-2
         Org partner = desk.aPartner("open");
         String email = emailAt(partner);
-        long id = ask(onboarding.visitor(), partner.id(), email).id("portal_access_request");
+        long id = askConfirmed(partner.id(), email);
 
         Reply declined = onboarding.partnerOperations().api().post("/api/v2/portal_access_requests/" + id + "/decline",
                 "{\"decline\":{\"reason\":\"Nobody at the partner knows Rita\"}}");
@@ -192,7 +203,7 @@ class PortalAccessTest extends ApiTest {
     void aPersonInAnotherOrganizationIsNotMovedByAnApproval() { // PO-2, DIR-2, DIR-3
         Org partner = desk.aPartner("open");
         Account customer = desk.endUserIn(desk.aCustomer());
-        long id = ask(onboarding.visitor(), partner.id(), customer.email()).id("portal_access_request");
+        long id = askConfirmed(partner.id(), customer.email());
 
         Reply refused = onboarding.partnerOperations().api().post("/api/v2/portal_access_requests/" + id + "/approve", "");
 
@@ -251,20 +262,22 @@ class PortalAccessTest extends ApiTest {
     void everyTransitionIsAuditedForStaff() { // PO-2
         Org partner = desk.aPartner("open");
         String email = emailAt(partner);
-        long id = ask(onboarding.visitor(), partner.id(), email).id("portal_access_request");
+        long id = askConfirmed(partner.id(), email);
         Account partnerOps = onboarding.partnerOperations();
         partnerOps.api().post("/api/v2/portal_access_requests/" + id + "/approve", "{\"approval\":{\"reason\":\"known rep\"}}");
         onboarding.accept(onboarding.awaitInvitationToken(email), PASSWORD);
 
         JsonNode audits = desk.agent().api().get("/api/v2/portal_access_requests/" + id + "/audits").json().get("audits");
 
-        assertThat(audits.size()).isEqualTo(3);
-        assertThat(audits.get(0).at("/events/0/value").stringValue()).isEqualTo("pending");
-        assertThat(audits.get(1).get("author_id").longValue()).isEqualTo(partnerOps.id());
-        assertThat(audits.get(1).at("/events/0/previous_value").stringValue()).isEqualTo("pending");
-        assertThat(audits.get(1).at("/events/0/value").stringValue()).isEqualTo("approved");
-        assertThat(audits.get(1).at("/events/0/reason").stringValue()).isEqualTo("known rep");
-        assertThat(audits.get(2).at("/events/0/value").stringValue()).isEqualTo("invitation_accepted");
+        assertThat(audits.size()).isEqualTo(4);
+        assertThat(audits.get(0).at("/events/0/value").stringValue()).isEqualTo("unconfirmed");
+        assertThat(audits.get(1).at("/events/0/value").stringValue()).isEqualTo("pending");
+        assertThat(audits.get(1).at("/events/0/reason").stringValue()).contains("confirmed it by mail");
+        assertThat(audits.get(2).get("author_id").longValue()).isEqualTo(partnerOps.id());
+        assertThat(audits.get(2).at("/events/0/previous_value").stringValue()).isEqualTo("pending");
+        assertThat(audits.get(2).at("/events/0/value").stringValue()).isEqualTo("approved");
+        assertThat(audits.get(2).at("/events/0/reason").stringValue()).isEqualTo("known rep");
+        assertThat(audits.get(3).at("/events/0/value").stringValue()).isEqualTo("invitation_accepted");
         assertThat(desk.endUserIn(partner).api().get("/api/v2/portal_access_requests/" + id + "/audits").status()).isEqualTo(403);
     }
 
@@ -272,7 +285,7 @@ class PortalAccessTest extends ApiTest {
     void theInvitationWaitsWhileTheMailServerIsDownAndGoesOutWithAWorkingTokenWhenItIsBack() throws Exception { // PO-2, NTF-1
         Org partner = desk.aPartner("open");
         String email = emailAt(partner);
-        long id = ask(onboarding.visitor(), partner.id(), email).id("portal_access_request");
+        long id = askConfirmed(partner.id(), email);
 
         MAIL.stop();
         try {

@@ -37,15 +37,27 @@ class SignUpTest extends ApiTest {
                  "authorized_signatory":%s,"agreement":"%s"}}""".formatted(company, email, signatory, agreement));
     }
 
+    /** #10 items 1, 2: a visitor signs up and the owner of the contact's address confirms it from the mail. */
+    private long signUpConfirmed(String company, String email, boolean signatory, String agreement) {
+        Reply reply = signUp(onboarding.visitor(), company, email, signatory, agreement);
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+        Reply confirmed = onboarding.confirm(email);
+        assertThat(confirmed.status()).as(confirmed.toString()).isEqualTo(200);
+        return reply.id("partner_application");
+    }
+
     @Test
-    void signatoryWhoAcceptsGetsAnOpenPartnerOrganizationAUserAndAnInvitationAtOnce() { // PO-1, PO-2
+    void signatoryWhoAcceptsGetsAnOpenPartnerOrganizationAUserAndAnInvitationOnceTheContactConfirms() { // PO-1, PO-2, #10
         String email = Onboarding.newEmail("nina");
         String company = Desk.unique("Nina Consulting");
 
         Reply reply = signUp(onboarding.visitor(), company, email, true, "accept");
 
         assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
-        assertThat(reply.at("/partner_application/status").stringValue()).isEqualTo("approved");
+        assertThat(reply.at("/partner_application/status").stringValue()).isEqualTo("unconfirmed");
+        Reply confirmed = onboarding.confirm(email);
+        assertThat(confirmed.status()).as(confirmed.toString()).isEqualTo(200);
+        assertThat(confirmed.at("/email_confirmation/status").stringValue()).isEqualTo("approved");
         JsonNode application = desk.admin.get("/api/v2/partner_applications/" + reply.id("partner_application")).json().get("partner_application");
         long organizationId = application.get("organization_id").longValue();
         JsonNode organization = desk.admin.get("/api/v2/organizations/" + organizationId).at("/organization");
@@ -72,7 +84,8 @@ class SignUpTest extends ApiTest {
         Reply reply = signUp(onboarding.visitor(), company, email, true, "questions");
 
         assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
-        assertThat(reply.at("/partner_application/status").stringValue()).isEqualTo("in_review");
+        assertThat(reply.at("/partner_application/status").stringValue()).isEqualTo("unconfirmed");
+        assertThat(onboarding.confirm(email).at("/email_confirmation/status").stringValue()).isEqualTo("in_review");
         JsonNode application = desk.admin.get("/api/v2/partner_applications/" + reply.id("partner_application")).at("/partner_application");
         assertThat(application.get("organization_id").isNull()).isTrue();
         JsonNode ticket = desk.admin.get("/api/v2/tickets/" + application.get("ticket_id").longValue()).at("/ticket");
@@ -87,7 +100,7 @@ class SignUpTest extends ApiTest {
     void notASignatoryAlsoGoesToReviewAndPartnerOperationsApproveIt() { // PO-1
         String email = Onboarding.newEmail("otto");
         String company = Desk.unique("Otto Partners");
-        long id = signUp(onboarding.visitor(), company, email, false, "accept").id("partner_application");
+        long id = signUpConfirmed(company, email, false, "accept");
         assertThat(desk.admin.get("/api/v2/partner_applications/" + id).at("/partner_application/status").stringValue()).isEqualTo("in_review");
 
         Reply approved = onboarding.partnerOperations().api().post("/api/v2/partner_applications/" + id + "/approve",
@@ -107,7 +120,7 @@ class SignUpTest extends ApiTest {
     @Test
     void declineTellsTheApplicantTheReason() { // PO-1
         String email = Onboarding.newEmail("dora");
-        long id = signUp(onboarding.visitor(), Desk.unique("Dora Labs"), email, false, "questions").id("partner_application");
+        long id = signUpConfirmed(Desk.unique("Dora Labs"), email, false, "questions");
 
         Reply declined = onboarding.partnerOperations().api().post("/api/v2/partner_applications/" + id + "/decline",
                 "{\"decline\":{\"reason\":\"We do not partner with hardware resellers\"}}");
@@ -116,7 +129,7 @@ class SignUpTest extends ApiTest {
         assertThat(declined.at("/partner_application/status").stringValue()).isEqualTo("declined");
         assertThat(onboarding.awaitMail(email, "declined")).contains("We do not partner with hardware resellers");
         Reply withoutReason = onboarding.partnerOperations().api().post("/api/v2/partner_applications/"
-                + signUp(onboarding.visitor(), Desk.unique("Other"), Onboarding.newEmail("o"), false, "questions").id("partner_application")
+                + signUpConfirmed(Desk.unique("Other"), Onboarding.newEmail("o"), false, "questions")
                 + "/decline", "{\"decline\":{}}");
         assertThat(withoutReason.status()).isEqualTo(422);
         assertThat(withoutReason.at("/details/reason/0/error").stringValue()).isEqualTo("blank");
@@ -125,7 +138,7 @@ class SignUpTest extends ApiTest {
     @Test
     void onlyPartnerOperationsDecideAndNobodyOnTheirOwnApplication() { // PO-1
         String email = Onboarding.newEmail("self");
-        long id = signUp(onboarding.visitor(), Desk.unique("Self Co"), email, false, "questions").id("partner_application");
+        long id = signUpConfirmed(Desk.unique("Self Co"), email, false, "questions");
         long applicantId = desk.admin.get("/api/v2/partner_applications/" + id).at("/partner_application/user_id").longValue();
         ApiClient applicant = ApiClient.withToken(baseUrl(), email, desk.tokenFor(applicantId));
         String approve = "/api/v2/partner_applications/" + id + "/approve";
@@ -230,8 +243,8 @@ class SignUpTest extends ApiTest {
             assertThat(forKnown.at("/partner_application/status").stringValue())
                     .isEqualTo(forUnknown.at("/partner_application/status").stringValue());
         }
-        // the known customer contact is not moved into the new partner organization (DIR-3): Partner Operations sort it out
-        assertThat(onboarding.awaitMail(known, "approved")).contains("Partner Operations will connect your sign-in");
+        // #10: nothing happens in the known contact's name; they are only asked by mail whether it was them
+        assertThat(onboarding.awaitMail(known, "confirm your e-mail address")).contains("If it was not you, ignore this mail");
     }
 
     @Test
@@ -257,7 +270,7 @@ class SignUpTest extends ApiTest {
 
     @Test
     void everyTransitionIsAuditedForStaffWithWhoWhenFromToAndWhy() { // PO-1
-        long id = signUp(onboarding.visitor(), Desk.unique("Audit Co"), Onboarding.newEmail("aud"), false, "questions").id("partner_application");
+        long id = signUpConfirmed(Desk.unique("Audit Co"), Onboarding.newEmail("aud"), false, "questions");
         Account partnerOps = onboarding.partnerOperations();
         partnerOps.api().post("/api/v2/partner_applications/" + id + "/decline", "{\"decline\":{\"reason\":\"incomplete\"}}");
 
@@ -265,15 +278,18 @@ class SignUpTest extends ApiTest {
 
         assertThat(audits.status()).isEqualTo(200);
         JsonNode list = audits.json().get("audits");
-        assertThat(list.size()).isEqualTo(2);
+        assertThat(list.size()).isEqualTo(3);
         assertThat(list.get(0).get("author_id").isNull()).isTrue();
-        assertThat(list.get(0).at("/events/0/value").stringValue()).isEqualTo("in_review");
-        assertThat(list.get(0).at("/events/0/reason").stringValue()).contains("not an authorized signatory");
-        assertThat(list.get(1).get("author_id").longValue()).isEqualTo(partnerOps.id());
-        assertThat(list.get(1).at("/events/0/previous_value").stringValue()).isEqualTo("in_review");
-        assertThat(list.get(1).at("/events/0/value").stringValue()).isEqualTo("declined");
-        assertThat(list.get(1).at("/events/0/reason").stringValue()).isEqualTo("incomplete");
-        assertThat(list.get(1).get("created_at").stringValue()).isNotBlank();
+        assertThat(list.get(0).at("/events/0/value").stringValue()).isEqualTo("unconfirmed");
+        assertThat(list.get(1).get("author_id").isNull()).isTrue();
+        assertThat(list.get(1).at("/events/0/previous_value").stringValue()).isEqualTo("unconfirmed");
+        assertThat(list.get(1).at("/events/0/value").stringValue()).isEqualTo("in_review");
+        assertThat(list.get(1).at("/events/0/reason").stringValue()).contains("confirmed it by mail", "not an authorized signatory");
+        assertThat(list.get(2).get("author_id").longValue()).isEqualTo(partnerOps.id());
+        assertThat(list.get(2).at("/events/0/previous_value").stringValue()).isEqualTo("in_review");
+        assertThat(list.get(2).at("/events/0/value").stringValue()).isEqualTo("declined");
+        assertThat(list.get(2).at("/events/0/reason").stringValue()).isEqualTo("incomplete");
+        assertThat(list.get(2).get("created_at").stringValue()).isNotBlank();
         assertThat(desk.endUserIn(desk.aPartner("open")).api().get("/api/v2/partner_applications/" + id + "/audits").status()).isEqualTo(403);
     }
 

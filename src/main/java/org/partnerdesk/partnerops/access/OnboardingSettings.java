@@ -5,11 +5,12 @@ import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-/** PO-1/PO-2 settings: invitation lifetime, the limits of the unauthenticated endpoints, the demo partner, the portal address. */
+/** PO-1/PO-2 settings: invitation and e-mail confirmation lifetimes, the limits of the unauthenticated endpoints, the demo partner, the portal address. */
 @Component
 public class OnboardingSettings {
 
     private final Duration invitationExpiresAfter;
+    private final Duration confirmationExpiresAfter;
     private final Duration limitWindow;
     private final int perClient;
     private final int perEmail;
@@ -21,12 +22,14 @@ public class OnboardingSettings {
                        @Value("${partnerdesk.onboarding.rate-limit.per-client:20}") int perClient,
                        @Value("${partnerdesk.onboarding.rate-limit.per-email:5}") int perEmail,
                        @Value("${partnerdesk.onboarding.demo-partner-external-id:DEMO-PARTNERDESK-PS}") String demoPartnerExternalId,
-                       @Value("${partnerdesk.onboarding.portal-url:http://localhost:8080}") String portalUrl) {
-        if (invitationExpiresAfter.isNegative() || invitationExpiresAfter.isZero() || limitWindow.toSeconds() < 1
+                       @Value("${partnerdesk.onboarding.portal-url:http://localhost:8080}") String portalUrl,
+                       @Value("${partnerdesk.onboarding.confirmation-expires-after:PT24H}") Duration confirmationExpiresAfter) {
+        if (invitationExpiresAfter.isNegative() || invitationExpiresAfter.isZero() || !confirmationExpiresAfter.isPositive() || limitWindow.toSeconds() < 1
                 || limitWindow.compareTo(org.partnerdesk.identity.Attempts.LONGEST_WINDOW) > 0 || perClient < 1 || perEmail < 1) {
             throw new IllegalArgumentException("partnerdesk.onboarding: durations and limits must be positive, the window at most a day");
         }
         this.invitationExpiresAfter = invitationExpiresAfter;
+        this.confirmationExpiresAfter = confirmationExpiresAfter;
         this.limitWindow = limitWindow;
         this.perClient = perClient;
         this.perEmail = perEmail;
@@ -36,6 +39,11 @@ public class OnboardingSettings {
 
     public Duration invitationExpiresAfter() {
         return invitationExpiresAfter;
+    }
+
+    /** #10 items 1, 2: how long the mailed confirmation of a request made without a sign-in works. */
+    public Duration confirmationExpiresAfter() {
+        return confirmationExpiresAfter;
     }
 
     public Duration limitWindow() {

@@ -25,10 +25,11 @@ public class StoredAccessRequests {
         this.db = db;
     }
 
-    public PortalAccessRequest insert(long organizationId, String name, String email, @Nullable Long requestedBy, Instant now) {
+    public PortalAccessRequest insert(long organizationId, String name, String email, @Nullable Long requestedBy, String status,
+                                      Instant now) {
         return db.sql("insert into portal_access_requests (organization_id, name, email, requested_by, status, created_at, updated_at)"
-                        + " values (?, ?, ?, ?, 'pending', ?, ?) returning " + COLUMNS)
-                .params(organizationId, name, email, requestedBy, Timestamp.from(now), Timestamp.from(now))
+                        + " values (?, ?, ?, ?, ?, ?, ?) returning " + COLUMNS)
+                .params(organizationId, name, email, requestedBy, status, Timestamp.from(now), Timestamp.from(now))
                 .query(StoredAccessRequests::map).single();
     }
 
@@ -38,6 +39,12 @@ public class StoredAccessRequests {
                         + " where id = ? returning " + COLUMNS)
                 .params(status, userId, decidedBy, reason, Timestamp.from(now), id)
                 .query(StoredAccessRequests::map).single();
+    }
+
+    /** #10 items 1, 2: the owner of the address confirmed the request; Partner Operations may now decide it. */
+    public PortalAccessRequest confirm(long id, Instant now) {
+        return db.sql("update portal_access_requests set status = 'pending', updated_at = ? where id = ? returning " + COLUMNS)
+                .params(Timestamp.from(now), id).query(StoredAccessRequests::map).single();
     }
 
     public Optional<PortalAccessRequest> find(long id) {

@@ -78,7 +78,7 @@ class PartnerApplicationController {
             if (manualReason != null) {
                 throw ApiException.forbidden("Only Partner Operations create a partner account by hand (PO-1); sign up without manual_reason.");
             }
-            return Map.of("partner_application", publicJson(signUps.apply(application)));
+            return Map.of("partner_application", publicJson(signUps.apply(application, caller)));
         }
         return Map.of("partner_application", json(signUps.createManually(caller.get(), application, blankToNull(manualReason))));
     }

@@ -1,0 +1,54 @@
+package org.partnerdesk.partnerops;
+
+import java.util.Optional;
+
+import org.partnerdesk.partnerops.access.Confirmations;
+import org.partnerdesk.partnerops.access.OnboardingSettings;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * #10 items 1, 2: the owner of an e-mail address confirms, with the token mailed there, a sign-up (PO-1) or portal access
+ * request (PO-2) someone made without a sign-in; only then does the request go on. Before that it touches no existing
+ * account, opens no ticket and creates no organization, so a stranger cannot act in anyone's name.
+ */
+@Service
+public class AddressConfirmations {
+
+    private final Confirmations confirmations;
+    private final SignUps signUps;
+    private final PortalAccess portalAccess;
+    private final OnboardingSettings settings;
+
+    AddressConfirmations(Confirmations confirmations, SignUps signUps, PortalAccess portalAccess, OnboardingSettings settings) {
+        this.confirmations = confirmations;
+        this.signUps = signUps;
+        this.portalAccess = portalAccess;
+        this.settings = settings;
+    }
+
+    /** What the confirmation let go on, and where that request stands now. */
+    public record Confirmed(String recordType, long recordId, String status) {
+    }
+
+    @Transactional
+    public Confirmed confirm(String token) {
+        Confirmations.Confirmed confirmed = confirmations.redeem(token);
+        String status = switch (confirmed.recordType()) {
+            case Transition.PARTNER_APPLICATION -> signUps.confirmed(confirmed.recordId()).status();
+            case Transition.PORTAL_ACCESS_REQUEST -> portalAccess.confirmed(confirmed.recordId()).status();
+            default -> throw new IllegalStateException("no confirmation for " + confirmed.recordType());
+        };
+        return new Confirmed(confirmed.recordType(), confirmed.recordId(), status);
+    }
+
+    /** For the confirmation mail: a fresh token for a still usable confirmation, its hash stored as the mail goes out. */
+    public Optional<String> mintToken(long confirmationId) {
+        return confirmations.mintToken(confirmationId);
+    }
+
+    /** Where the confirmation mail sends people, with the token appended. */
+    public String link(String token) {
+        return settings.portalUrl() + "/portal/confirm?token=" + token;
+    }
+}
