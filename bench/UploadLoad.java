@@ -74,7 +74,7 @@ public class UploadLoad {
                 throw new IllegalStateException("creation answered " + created.statusCode() + " " + created.body());
             }
             String upload = created.headers().firstValue("Location").orElseThrow();
-            HeapSampler heap = new HeapSampler(url);
+            HeapSampler heap = new HeapSampler(url, admin);
             Thread sampler = Thread.ofPlatform().daemon().start(heap);
             long started = System.nanoTime();
             long lastPatch = 0;
@@ -109,12 +109,14 @@ public class UploadLoad {
     /** Samples the desk's used heap from its Prometheus scrape. */
     static final class HeapSampler implements Runnable {
         final String url;
+        final String admin; // metrics are an admin's (#10 item 12)
         final List<Long> samples = new ArrayList<>();
         final AtomicBoolean running = new AtomicBoolean(true);
         long max;
 
-        HeapSampler(String url) {
+        HeapSampler(String url, String admin) {
             this.url = url;
+            this.admin = admin;
         }
 
         public void run() {
@@ -122,7 +124,7 @@ public class UploadLoad {
             Pattern limit = Pattern.compile("jvm_memory_max_bytes\\{area=\"heap\",[^}]*\\} ([0-9.E+-]+)");
             while (running.get()) {
                 try {
-                    String text = send("GET", url + "/actuator/prometheus", null, null, 200);
+                    String text = send("GET", url + "/actuator/prometheus", admin, null, 200);
                     long total = 0;
                     Matcher m = used.matcher(text);
                     while (m.find()) {

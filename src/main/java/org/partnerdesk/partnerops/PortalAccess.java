@@ -64,9 +64,9 @@ public class PortalAccess {
     /**
      * Anyone may ask for a partner organization ({@code caller} empty: not signed in); a signed-in partner user only for
      * its own organization; the demo partner company takes requests from staff only. The answer is the same whether or
-     * not the e-mail is known. A request without a sign-in waits, {@code unconfirmed}, for the owner of the address to
-     * confirm it by mail before Partner Operations see it as pending (#10 items 1, 2): approving it moves that person's
-     * account, which a stranger must not be able to set in motion.
+     * not the e-mail is known. Unless the caller is signed in with that very address, the request waits, {@code unconfirmed},
+     * for the owner of the address to confirm it by mail before Partner Operations see it as pending (#10 items 1, 2):
+     * approving it moves that person's account, which nobody else may set in motion.
      */
     @Transactional
     public PortalAccessRequest request(Optional<Actor> caller, Ask ask) {
@@ -81,13 +81,14 @@ public class PortalAccess {
             throw ApiException.forbidden("You can ask for portal access only for people of your own organization (PO-2).");
         });
         Instant now = now();
-        String status = caller.isPresent() ? PortalAccessRequest.PENDING : PortalAccessRequest.UNCONFIRMED;
+        boolean ownAddress = caller.map(actor -> actor.email().equalsIgnoreCase(ask.email())).orElse(false);
+        String status = ownAddress ? PortalAccessRequest.PENDING : PortalAccessRequest.UNCONFIRMED;
         PortalAccessRequest request = stored.insert(organization.id(), ask.name(), ask.email(),
                 caller.map(Actor::userId).orElse(null), status, now);
         transitions.record(Transition.PORTAL_ACCESS_REQUEST, request.id(), request.requestedBy(), null, status,
-                demo ? "staff login for demonstrations in the demo partner company" : "asked for portal access to " + organization.name()
-                        + (caller.isPresent() ? "" : "; waits for the owner of " + ask.email() + " to confirm it"), now);
-        if (caller.isEmpty()) {
+                (demo ? "staff login for demonstrations in the demo partner company" : "asked for portal access to " + organization.name())
+                        + (ownAddress ? "" : "; waits for the owner of " + ask.email() + " to confirm it"), now);
+        if (!ownAddress) {
             askToConfirm(Transition.PORTAL_ACCESS_REQUEST, request.id(), request.email(), request.name(), "Someone asked for access to the "
                     + organization.name() + " partner portal (portal access request #" + request.id() + ") for this e-mail address.");
         }
@@ -109,7 +110,7 @@ public class PortalAccess {
         return pending;
     }
 
-    /** Asks the owner of an address, by mail, to confirm a request made in its name without a sign-in; shared with PO-1. */
+    /** Asks the owner of an address, by mail, to confirm a request someone else made in its name; shared with PO-1. */
     void askToConfirm(String recordType, long recordId, String email, String name, String request) {
         Confirmation confirmation = confirmations.issue(recordType, recordId, email);
         publisher.publishEvent(new EmailConfirmationRequested(confirmation.id(), email, name, request, confirmation.expiresAt()));

@@ -147,6 +147,21 @@ class EmailConfirmationTest extends ApiTest {
                 .isEqualTo(200);
     }
 
+    @Test
+    void aSignedInPartnerUserCannotHaveSomeoneElsesAccountMovedWithoutTheirConfirmation() {
+        Org partner = desk.aPartner("open");
+        Account loner = desk.stranger();
+        Reply asked = desk.endUserIn(partner).api().post("/api/v2/portal_access_requests", """
+                {"portal_access_request":{"organization_id":%d,"name":"Not Me","email":"%s"}}""".formatted(partner.id(), loner.email()));
+        assertThat(asked.status()).as(asked.toString()).isEqualTo(201);
+
+        Reply approved = onboarding.partnerOperations().api()
+                .post("/api/v2/portal_access_requests/" + asked.id("portal_access_request") + "/approve", "");
+
+        assertThat(approved.status()).as(approved.toString()).isEqualTo(422);
+        assertThat(desk.admin.get("/api/v2/users/" + loner.id()).at("/user/organization_id").isNull()).isTrue();
+    }
+
     private Reply confirm(String token) {
         return onboarding.visitor().post("/api/v2/email_confirmations/confirm", """
                 {"email_confirmation":{"token":"%s"}}""".formatted(token));

@@ -141,8 +141,10 @@ class PortalAccessTest extends ApiTest {
     void onlyPartnerOperationsDecideAndNobodyOnTheirOwnRequest() { // PO-2
         Org partner = desk.aPartner("open");
         Account colleague = desk.endUserIn(partner);
-        Reply asked = ask(colleague.api(), partner.id(), emailAt(partner));
+        String newcomer = emailAt(partner);
+        Reply asked = ask(colleague.api(), partner.id(), newcomer);
         assertThat(asked.status()).as(asked.toString()).isEqualTo(201);
+        assertThat(onboarding.confirm(newcomer).status()).isEqualTo(200); // #10: the newcomer confirms what a colleague asked
         String approve = "/api/v2/portal_access_requests/" + asked.id("portal_access_request") + "/approve";
 
         assertThat(colleague.api().post(approve, "").status()).isEqualTo(403);
@@ -183,6 +185,7 @@ class PortalAccessTest extends ApiTest {
         assertThat(ask(desk.endUserIn(desk.aPartner("open")).api(), demo.id(), demoLogin).status()).isEqualTo(403);
         Reply asked = ask(staff.api(), demo.id(), demoLogin);
         assertThat(asked.status()).as(asked.toString()).isEqualTo(201);
+        assertThat(onboarding.confirm(demoLogin).status()).isEqualTo(200); // #10: the alias's mailbox confirms it
 
         Reply approved = onboarding.partnerOperations().api().post("/api/v2/portal_access_requests/" + asked.id("portal_access_request")
                 + "/approve", "{\"approval\":{\"reason\":\"sales demo on Friday\"}}");
