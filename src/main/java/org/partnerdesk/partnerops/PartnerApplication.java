@@ -28,6 +28,11 @@ public record PartnerApplication(long id, String company, @Nullable String paren
     public static final String SIGN_UP = "sign_up";
     public static final String MANUAL = "manual";
 
+    /** PO-1 [003]: only an authorized signatory who accepts the click-through agreement becomes a partner at once. */
+    boolean qualifiesAtOnce() {
+        return authorizedSignatory && ACCEPT.equals(agreement);
+    }
+
     /** PO-1: only an application in review is approved or declined; a second decision is refused, naming the first. */
     public PartnerApplication requireInReview() {
         if (!IN_REVIEW.equals(status)) {

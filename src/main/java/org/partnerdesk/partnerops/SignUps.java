@@ -88,7 +88,7 @@ public class SignUps {
         PartnerApplication unconfirmed = stored.insert(draft, PartnerApplication.UNCONFIRMED, now);
         boolean ownAddress = caller.map(actor -> actor.email().equalsIgnoreCase(application.contactEmail())).orElse(false);
         if (ownAddress) {
-            return goOn(unconfirmed, "the applicant is signed in with the contact's e-mail address", now);
+            return goOn(unconfirmed, null, "the applicant is signed in with the contact's e-mail address", now);
         }
         transitions.record(Transition.PARTNER_APPLICATION, unconfirmed.id(), caller.map(Actor::userId).orElse(null), null,
                 PartnerApplication.UNCONFIRMED, "waits for the owner of " + unconfirmed.contactEmail() + " to confirm it", now);
@@ -107,14 +107,14 @@ public class SignUps {
                     + " is already " + application.status().replace('_', ' ') + ".");
         }
         refuseSecondOrganizationOfParent(application.company(), application.parentCompany());
-        return goOn(application, "the owner of " + application.contactEmail() + " confirmed it by mail", now());
+        return goOn(application, PartnerApplication.UNCONFIRMED, "the owner of " + application.contactEmail() + " confirmed it by mail", now());
     }
 
     // PO-1 [003]: a signatory who accepts becomes a partner at once; anyone else waits for Partner Operations on a ticket
-    private PartnerApplication goOn(PartnerApplication application, String confirmation, Instant now) {
-        if (application.authorizedSignatory() && PartnerApplication.ACCEPT.equals(application.agreement())) {
+    private PartnerApplication goOn(PartnerApplication application, @Nullable String from, String confirmation, Instant now) {
+        if (application.qualifiesAtOnce()) {
             PartnerApplication approved = stored.update(application.id(), PartnerApplication.APPROVED, null, null, null, null, null, now);
-            transitions.record(Transition.PARTNER_APPLICATION, approved.id(), null, application.status(), PartnerApplication.APPROVED,
+            transitions.record(Transition.PARTNER_APPLICATION, approved.id(), null, from, PartnerApplication.APPROVED,
                     confirmation + "; an authorized signatory accepted the click-through agreement", now);
             return provision(approved, null, "Welcome to the partner program: your partner organization "
                     + approved.company() + " has been created.");
@@ -127,7 +127,7 @@ public class SignUps {
                 + "/approve or /decline (PO-1).");
         PartnerApplication saved = stored.update(application.id(), PartnerApplication.IN_REVIEW, null, applicant.id(), ticket.id(),
                 null, null, now);
-        transitions.record(Transition.PARTNER_APPLICATION, saved.id(), null, application.status(), PartnerApplication.IN_REVIEW,
+        transitions.record(Transition.PARTNER_APPLICATION, saved.id(), null, from, PartnerApplication.IN_REVIEW,
                 confirmation + "; in review because " + why, now);
         publisher.publishEvent(new PartnerApplicationAnswered(saved.id(), saved.contactEmail(), saved.contactName(), saved.company(),
                 PartnerApplication.IN_REVIEW, "We have received your application to become a partner with " + saved.company()

@@ -124,6 +124,9 @@ class EmailConfirmationTest extends ApiTest {
 
         assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
         assertThat(reply.at("/partner_application/status").stringValue()).isEqualTo("approved");
+        JsonNode audits = desk.admin.get("/api/v2/partner_applications/" + reply.id("partner_application") + "/audits").json().get("audits");
+        assertThat(audits.size()).as(audits.toString()).isEqualTo(1);
+        assertThat(audits.get(0).at("/events/0/reason").stringValue()).contains("signed in with the contact's e-mail address");
     }
 
     @Test
