@@ -82,7 +82,8 @@ class TicketController {
         Boolean isPublic = comment.bool("public");
         String ccReason = ticket.text("cc_reason", 1000);
         ticket.throwIfInvalid();
-        String finalSubject = subject == null || subject.isBlank() ? firstLine(text) : subject;
+        // TKT-1: an internal note never becomes the subject the requester reads
+        String finalSubject = subject != null && !subject.isBlank() ? subject : isPublic == null || isPublic ? firstLine(text) : firstLine(null);
         long form = formId != null ? formId : forms.formNamed("Support").id();
         Ticket created = tickets.create(actor, new NewTicket(finalSubject, text, form, priority, type, fields, ccEmails, ccIds,
                 tags == null ? List.of() : tags, requesterId, uploadTokens == null ? List.of() : uploadTokens,

@@ -69,6 +69,18 @@ class TicketInternalNoteTest extends ApiTest {
     }
 
     @Test
+    void anInternalNoteNeverBecomesTheSubject() {
+        Account ann = desk.endUserIn(desk.aCustomer());
+
+        Reply opened = desk.agent().api().post("/api/v2/tickets", """
+                {"ticket":{"requester_id":%d,"ticket_form_id":%d,"comment":{"body":"Churn risk: do not mention the price rise","public":false}}}"""
+                .formatted(ann.id(), SUPPORT_FORM));
+
+        assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
+        assertThat(ann.api().get("/api/v2/tickets/" + opened.id("ticket")).text()).doesNotContain("Churn risk");
+    }
+
+    @Test
     void endUserCannotOpenATicketWithAnInternalNote() {
         Account ann = desk.endUserIn(desk.aCustomer());
         String subject = Desk.unique("Only for agents");
