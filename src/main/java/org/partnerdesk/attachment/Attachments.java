@@ -150,7 +150,7 @@ public class Attachments {
             }
             return attachment;
         }
-        tickets.find(actor, attachment.ticketId()); // API-2: 403 unless the caller may read the ticket
+        tickets.find(actor, attachment.ticketId()); // API-2: 404 unless the caller may read the ticket (#10)
         if (!Boolean.TRUE.equals(attachment.onPublicComment()) && !actor.isStaff()) {
             throw ApiException.notFound("Attachment " + id);
         }

@@ -76,8 +76,8 @@ public class NfrLicenses {
 
     public NfrLicense find(Actor actor, long id) {
         NfrLicense license = stored.find(id).orElseThrow(() -> ApiException.notFound("NFR license " + id));
-        if (!actor.isStaff() && !actor.belongsTo(license.organizationId())) {
-            throw ApiException.forbidden("You can see only the NFR licenses of your own organization.");
+        if (!actor.isStaff() && !actor.belongsTo(license.organizationId())) { // #10: as if it did not exist
+            throw ApiException.notFound("NFR license " + id);
         }
         return license;
     }

@@ -71,8 +71,8 @@ public class OrganizationMemberships {
 
     public Membership find(Actor actor, long id) {
         Membership membership = stored.find(id).orElseThrow(() -> ApiException.notFound("Organization membership " + id));
-        if (!actor.isStaff() && actor.userId() != membership.userId()) {
-            throw ApiException.forbidden("You can see only your own membership.");
+        if (!actor.isStaff() && actor.userId() != membership.userId()) { // #10: as if it did not exist
+            throw ApiException.notFound("Organization membership " + id);
         }
         return membership;
     }

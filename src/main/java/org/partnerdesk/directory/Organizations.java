@@ -66,10 +66,11 @@ public class Organizations {
     }
 
     public Organization find(Actor actor, long id) {
-        Organization organization = stored.find(id).orElseThrow(() -> ApiException.notFound("Organization " + id));
+        // #10: an end user sees only its own organization; another answers as one that does not exist
         if (!actor.isStaff() && !actor.belongsTo(id)) {
-            throw ApiException.forbidden("You can see only your own organization.");
+            throw ApiException.notFound("Organization " + id);
         }
+        Organization organization = stored.find(id).orElseThrow(() -> ApiException.notFound("Organization " + id));
         return organization;
     }
 

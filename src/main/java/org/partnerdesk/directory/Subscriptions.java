@@ -49,8 +49,8 @@ public class Subscriptions {
 
     public Subscription find(Actor actor, long id) {
         Subscription subscription = stored.find(id).orElseThrow(() -> ApiException.notFound("Subscription " + id));
-        if (!actor.isStaff() && !actor.belongsTo(subscription.organizationId())) {
-            throw ApiException.forbidden("You can see only the subscriptions of your own organization.");
+        if (!actor.isStaff() && !actor.belongsTo(subscription.organizationId())) { // #10: as if it did not exist
+            throw ApiException.notFound("Subscription " + id);
         }
         return subscription;
     }

@@ -91,10 +91,11 @@ public class Users {
     }
 
     public User find(Actor actor, long id) {
-        User user = stored.find(id).orElseThrow(() -> ApiException.notFound("User " + id));
+        // #10: an end user sees only itself; anyone else answers as a user that does not exist, so ids tell nothing
         if (!actor.isStaff() && actor.userId() != id) {
-            throw ApiException.forbidden("You can see only yourself.");
+            throw ApiException.notFound("User " + id);
         }
+        User user = stored.find(id).orElseThrow(() -> ApiException.notFound("User " + id));
         return user;
     }
 

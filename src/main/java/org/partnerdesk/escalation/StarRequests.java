@@ -85,6 +85,7 @@ public class StarRequests {
 
     @Transactional
     public StarRequest unstar(Actor actor, long id, @Nullable String reason, @Nullable String alternativePath) {
+        actor.requireStaff(); // #10: STAR requests are staff's; an end user learns nothing of which ids exist
         StarRequest star = stored.lock(id).orElseThrow(() -> ApiException.notFound("STAR request " + id));
         if (!actor.isMemberOf(Groups.SUPPORT_MANAGERS) && actor.userId() != star.requestedBy()) {
             throw ApiException.forbidden("Only support managers and the person who asked for the STAR may unstar it (TKT-7).");

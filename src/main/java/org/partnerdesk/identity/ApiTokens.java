@@ -76,8 +76,8 @@ public class ApiTokens {
     public void revoke(Actor actor, long tokenId) {
         Long owner = db.sql("select user_id from api_tokens where id = ?").param(tokenId).query(Long.class).optional()
                 .orElseThrow(() -> ApiException.notFound("API token " + tokenId));
-        if (!actor.isAdmin() && actor.userId() != owner) {
-            throw ApiException.forbidden("You can revoke only your own API tokens.");
+        if (!actor.isAdmin() && actor.userId() != owner) { // #10: another's token answers as one that does not exist
+            throw ApiException.notFound("API token " + tokenId);
         }
         db.sql("delete from api_tokens where id = ?").param(tokenId).update();
     }

@@ -119,8 +119,8 @@ public class BillingAccounts {
 
     public BillingAccount find(Actor actor, long id) {
         BillingAccount account = stored.find(id).orElseThrow(() -> ApiException.notFound("Billing account " + id));
-        if (!actor.isStaff() && !actor.belongsTo(account.organizationId())) {
-            throw ApiException.forbidden("You can see only your own organization's billing accounts.");
+        if (!actor.isStaff() && !actor.belongsTo(account.organizationId())) { // #10: as if it did not exist
+            throw ApiException.notFound("Billing account " + id);
         }
         return account;
     }

@@ -92,8 +92,8 @@ public class Certifications {
 
     public Certification find(Actor actor, long id) {
         Certification certification = stored.find(id).orElseThrow(() -> ApiException.notFound("Certification " + id));
-        if (!actor.isStaff() && !actor.belongsTo(certification.organizationId())) {
-            throw ApiException.forbidden("You can see only the certifications of your own organization.");
+        if (!actor.isStaff() && !actor.belongsTo(certification.organizationId())) { // #10: as if it did not exist
+            throw ApiException.notFound("Certification " + id);
         }
         return certification;
     }

@@ -107,6 +107,7 @@ public class NfrExceptions {
 
     @Transactional
     public NfrException decide(Actor actor, long id, Verdict verdict, @Nullable String comment) {
+        actor.requireStaff(); // #10: exceptions are staff's; an end user learns nothing of which ids exist, nor who decides
         NfrException exception = stored.lock(id).orElseThrow(() -> ApiException.notFound("NFR exception " + id));
         if (actor.userId() == exception.requestedBy()) {
             throw ApiException.forbidden("You asked for NFR exception " + id + "; the directors decide on it (PO-4).");

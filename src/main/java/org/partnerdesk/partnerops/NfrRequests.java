@@ -100,8 +100,8 @@ public class NfrRequests {
 
     public NfrRequest find(Actor actor, long id) {
         NfrRequest request = stored.find(id).orElseThrow(() -> ApiException.notFound("NFR request " + id));
-        if (!actor.isStaff() && !actor.belongsTo(request.organizationId())) {
-            throw ApiException.forbidden("You can see only the NFR requests of your own organization.");
+        if (!actor.isStaff() && !actor.belongsTo(request.organizationId())) { // #10: as if it did not exist
+            throw ApiException.notFound("NFR request " + id);
         }
         return request;
     }

@@ -175,8 +175,8 @@ public class PortalAccess {
 
     public PortalAccessRequest find(Actor actor, long id) {
         PortalAccessRequest request = stored.find(id).orElseThrow(() -> ApiException.notFound("Portal access request " + id));
-        if (!actor.isStaff() && !java.util.Objects.equals(request.requestedBy(), actor.userId())) {
-            throw ApiException.forbidden("You can see only the portal access requests you made.");
+        if (!actor.isStaff() && !java.util.Objects.equals(request.requestedBy(), actor.userId())) { // #10: as if it did not exist
+            throw ApiException.notFound("Portal access request " + id);
         }
         return request;
     }

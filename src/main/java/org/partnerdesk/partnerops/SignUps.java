@@ -189,8 +189,8 @@ public class SignUps {
     /** Staff read every application; the applicant, once a user, reads its own. */
     public PartnerApplication find(Actor actor, long id) {
         PartnerApplication application = stored.find(id).orElseThrow(() -> ApiException.notFound("Partner application " + id));
-        if (!actor.isStaff() && !java.util.Objects.equals(application.userId(), actor.userId())) {
-            throw ApiException.forbidden("You can see only your own partner application.");
+        if (!actor.isStaff() && !java.util.Objects.equals(application.userId(), actor.userId())) { // #10: as if it did not exist
+            throw ApiException.notFound("Partner application " + id);
         }
         return application;
     }

@@ -7,8 +7,11 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.partnerdesk.entitlement.Entitlement;
 
-/** TKT-1 a ticket as stored, with the entitlement decision it is served under. */
-public record Ticket(long id, String subject, String description, String status, @Nullable String priority,
+/**
+ * TKT-1 a ticket as stored, with the entitlement decision it is served under. The description is the first comment,
+ * public unless an agent opened the ticket with an internal note.
+ */
+public record Ticket(long id, String subject, String description, boolean descriptionIsPublic, String status, @Nullable String priority,
                      @Nullable String type, long formId, long requesterId, long submitterId,
                      @Nullable Long organizationId, @Nullable Long assigneeId, @Nullable Long groupId,
                      List<String> tags, Map<Long, Object> customFields, List<Long> collaboratorIds,
@@ -35,8 +38,13 @@ public record Ticket(long id, String subject, String description, String status,
 
     /** This ticket as stored under its new id. */
     public Ticket stored(long newId, Instant at) {
-        return new Ticket(newId, subject, description, status, priority, type, formId, requesterId, submitterId, organizationId,
+        return new Ticket(newId, subject, description, descriptionIsPublic, status, priority, type, formId, requesterId, submitterId, organizationId,
                 assigneeId, groupId, tags, customFields, collaboratorIds, decision, at, at);
+    }
+
+    /** What a reader sees as the description: an internal first comment is for staff only (TKT-1). */
+    public String descriptionFor(boolean staff) {
+        return staff || descriptionIsPublic ? description : "";
     }
 
     public boolean isClosed() {

@@ -16,9 +16,11 @@ import org.partnerdesk.directory.Users;
 import org.springframework.stereotype.Component;
 
 /**
- * TKT-2 [004] who is copied on a ticket after a PUT. Requesters and the partner who submitted add and remove CCs;
- * agents never add contacts to a ticket, alliance or not, unless a support manager does it with a reason. A CC
- * changes who reads the ticket, never its organization: the entitlement decision is not re-run for it (DIR-3).
+ * TKT-2 [004] who is copied on a ticket: the one decision for every path that sets CCs (intake, PUT, the partner
+ * mailbox). Requesters and the partner who submitted add and remove CCs; agents never add contacts to a ticket,
+ * alliance or not, unless a support manager does it with a reason. A CC reads the ticket, so nobody is copied on
+ * it (whatever their organization) unless this rule allows it; a CC never changes the ticket's organization: the
+ * entitlement decision is not re-run for it (DIR-3).
  */
 @Component
 class TicketCcs {
@@ -33,6 +35,48 @@ class TicketCcs {
 
     /** The CCs after the change and why, for the audit; {@code reason} is null when the change names no CCs. */
     record Outcome(List<Long> ids, @Nullable String reason) {
+    }
+
+    /**
+     * Whether {@code actor} may add people to the CCs of a ticket with this requester and submitter, and why (for the
+     * audit); {@code refusal} says why not. Intake asks it with the submitter it is opening the ticket for.
+     */
+    record Addition(@Nullable String reason, @Nullable ApiException refusal) {
+
+        boolean isAllowed() {
+            return refusal == null;
+        }
+
+        String reasonOrRefuse() {
+            if (refusal != null) {
+                throw refusal;
+            }
+            return java.util.Objects.requireNonNull(reason);
+        }
+    }
+
+    Addition addition(Actor actor, long requesterId, long submitterId, @Nullable String ccReason) {
+        String rule = TicketRule.TKT_2.id();
+        if (!actor.isStaff()) {
+            if (actor.userId() == requesterId) {
+                return new Addition(rule + ": the requester's CCs", null);
+            }
+            if (actor.userId() == submitterId) {
+                return new Addition(rule + ": the submitter's CCs", null);
+            }
+            return new Addition(null, ApiException.forbidden("Only the requester and the partner who submitted the ticket change its CCs (TKT-2)."));
+        }
+        if (!actor.isMemberOf(Groups.SUPPORT_MANAGERS)) {
+            return new Addition(null, TicketRuleViolation.invalid(TicketRule.TKT_2, FIELD, "agents never add contacts to a ticket, on"
+                    + " alliance tickets as on any other [004]; ask the requester or the partner to add the CC, or a support manager"
+                    + " to add it with a reason"));
+        }
+        String why = ccReason == null ? "" : ccReason.strip();
+        if (why.isEmpty()) {
+            return new Addition(null, TicketRuleViolation.invalid(TicketRule.TKT_2, FIELD, "a support manager adds a contact to a"
+                    + " ticket only with a reason; give it in cc_reason"));
+        }
+        return new Addition(rule + ": " + why, null);
     }
 
     /** Refuses before anything is written; only then provisions newcomers as end users without organization (as intake does). */
@@ -67,31 +111,12 @@ class TicketCcs {
         return new Outcome(new ArrayList<>(ids), reason);
     }
 
-    private static String reasonFor(Actor actor, Ticket ticket, TicketChange change, boolean addsSomeone) {
-        String rule = TicketRule.TKT_2.id();
-        if (!actor.isStaff()) {
-            if (actor.userId() == ticket.requesterId()) {
-                return rule + ": the requester's CCs";
-            }
-            if (actor.userId() == ticket.submitterId()) {
-                return rule + ": the submitter's CCs";
-            }
-            throw ApiException.forbidden("Only the requester and the partner who submitted the ticket change its CCs (TKT-2).");
+    private String reasonFor(Actor actor, Ticket ticket, TicketChange change, boolean addsSomeone) {
+        Addition addition = addition(actor, ticket.requesterId(), ticket.submitterId(), change.ccReason());
+        if (actor.isStaff() && !addsSomeone) {
+            return TicketRule.TKT_2.id(); // an agent may take someone off; only adding is a support manager's
         }
-        if (!addsSomeone) {
-            return rule;
-        }
-        if (!actor.isMemberOf(Groups.SUPPORT_MANAGERS)) {
-            throw TicketRuleViolation.invalid(TicketRule.TKT_2, FIELD, "agents never add contacts to a ticket, on alliance tickets"
-                    + " as on any other [004]; ask the requester or the partner to add the CC, or a support manager to add it"
-                    + " with a reason");
-        }
-        String why = change.ccReason() == null ? "" : change.ccReason().strip();
-        if (why.isEmpty()) {
-            throw TicketRuleViolation.invalid(TicketRule.TKT_2, FIELD, "a support manager adds a contact to a ticket only with"
-                    + " a reason; give it in cc_reason");
-        }
-        return rule + ": " + why;
+        return addition.reasonOrRefuse();
     }
 
     private long existing(long userId) {

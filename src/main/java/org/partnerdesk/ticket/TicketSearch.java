@@ -39,7 +39,7 @@ public class TicketSearch {
     /** {@code page} counts from 1, as Zendesk's search does. */
     @Transactional(readOnly = true)
     public Results search(Actor actor, String query, int page, int perPage, @Nullable String sortBy, @Nullable String sortOrder) {
-        SearchQuery parsed = SearchQuery.parse(query, actor.userId());
+        SearchQuery parsed = SearchQuery.parse(query, actor.userId(), actor.isStaff());
         SearchQuery.Order order = SearchQuery.Order.of(sortBy, sortOrder);
         if (!parsed.findsTickets()) {
             return new Results(List.of(), 0);

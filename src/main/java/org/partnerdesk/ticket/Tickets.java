@@ -64,9 +64,12 @@ public class Tickets {
 
     @Transactional
     public Ticket create(Actor actor, NewTicket request) {
+        checkMayWrite(actor, request.isPublic());
         TicketForm form = forms.form(request.formId()).filter(TicketForm::active).orElseThrow(() ->
                 ApiException.invalid("ticket_form_id", "not_found", "names no ticket form (" + request.formId() + ")"));
         long decidedFor = requesterFor(actor, request.requesterId());
+        // TKT-2: the CCs of a new ticket are the submitter's, by the same rule as a PUT's, before anyone is provisioned
+        String ccReason = request.namesCcs() ? ccs.addition(actor, decidedFor, actor.userId(), request.ccReason()).reasonOrRefuse() : null;
         List<Long> ccIds = new ArrayList<>(request.ccUserIds());
         List<String> ccEmails = new ArrayList<>(request.ccEmails());
         for (long ccId : request.ccUserIds()) {
@@ -84,7 +87,7 @@ public class Tickets {
         Instant now = Instant.now();
         IntakeRouting routing = routings.get(form.id());
         IntakeRouting.Route route = routing == null ? null : routing.route(fields);
-        Ticket draft = new Ticket(0, e.subject(), request.body(), "new", request.priority(), request.type(),
+        Ticket draft = new Ticket(0, e.subject(), request.body(), request.isPublic(), "new", request.priority(), request.type(),
                 form.id(), e.requesterId(), actor.userId(), e.organizationId(), null, route == null ? null : route.groupId(), request.tags(),
                 fields, collaborators(ccIds, e, e.requesterId()), decision, now, now);
         List<Audit.Event> events = new ArrayList<>();
@@ -97,12 +100,17 @@ public class Tickets {
         if (route != null) {
             events.add(new Audit.Event("Create", "group_id", route.groupId(), null, route.reason()));
         }
-        events.add(new Audit.Event("Comment", "comment", request.body(), null, null));
+        if (!draft.collaboratorIds().isEmpty()) {
+            events.add(new Audit.Event("Create", "collaborator_ids", draft.collaboratorIds(), null, ccReason != null ? ccReason : e.rule().id()));
+        }
+        events.add(new Audit.Event("Comment", "comment", request.body(), null, request.isPublic() ? null : "internal"));
         Ticket ticket = stored.insert(draft, actor.userId(), request.body(), events);
         if (!request.uploads().isEmpty()) { // FILE-1; without uploads intake stays one statement
-            uploads.claim(request.uploads(), actor.userId(), ticket.id(), conversation.firstCommentId(ticket.id()), true);
+            uploads.claim(request.uploads(), actor.userId(), ticket.id(), conversation.firstCommentId(ticket.id()), request.isPublic());
         }
-        publicReply(ticket, actor.userId(), request.body());
+        if (request.isPublic()) { // TKT-1: an internal note is mailed to nobody
+            publicReply(ticket, actor.userId(), request.body());
+        }
         publisher.publishEvent(new TicketCreated(ticket.id(), actor.userId(), ticket.requesterId(), ticket.organizationId(), form.id()));
         slas.start(ticket.id(), e.supportLevel().code(), ticket.priority(), ticket.createdAt(), isLicensingQuestion(ticket));
         postNotes(ticket, e, null);
@@ -115,8 +123,11 @@ public class Tickets {
 
     @Transactional
     public Ticket update(Actor actor, long id, TicketChange change) {
-        Ticket before = stored.findForUpdate(id).orElseThrow(() -> ApiException.notFound("Ticket " + id));
+        Ticket before = stored.findForUpdate(id).orElseThrow(() -> notFound(id));
         checkVisible(actor, before);
+        if (change.comment() != null) {
+            checkMayWrite(actor, change.comment().isPublic());
+        }
         if (!actor.isStaff() && !change.changesOnlyTheConversation()) {
             throw ApiException.forbidden("Only agents change a ticket's fields; you can add a comment.");
         }
@@ -160,7 +171,7 @@ public class Tickets {
         // PO-6: an agent's change of the routing fields moves the ticket to its new owner, unless they name the group themselves
         IntakeRouting.Route reroute = change.groupId() == null && routing != null ? routing.reroute(before.customFields(), fields) : null;
         Long groupId = change.groupId() != null ? change.groupId() : reroute != null ? Long.valueOf(reroute.groupId()) : before.groupId();
-        Ticket after = new Ticket(id, rerun ? e.subject() : subject, before.description(),
+        Ticket after = new Ticket(id, rerun ? e.subject() : subject, before.description(), before.descriptionIsPublic(),
                 status.code(), or(change.priority(), before.priority()),
                 or(change.type(), before.type()), before.formId(), e.requesterId(), before.submitterId(), e.organizationId(),
                 change.assigneeId() != null ? assignee(change.assigneeId()) : before.assigneeId(),
@@ -171,7 +182,7 @@ public class Tickets {
         explain(events, "collaborator_ids", ccs.reason());
         explain(events, "group_id", reroute == null ? null : reroute.reason());
         if (change.comment() != null) {
-            boolean isPublic = change.comment().isPublic() || !actor.isStaff();
+            boolean isPublic = change.comment().isPublic();
             Comment added = conversation.addComment(id, actor.userId(), change.comment().body(), isPublic);
             if (!change.comment().uploads().isEmpty()) {
                 uploads.claim(change.comment().uploads(), actor.userId(), id, added.id(), isPublic); // FILE-1
@@ -231,7 +242,7 @@ public class Tickets {
     }
 
     public Ticket find(Actor actor, long id) {
-        Ticket ticket = stored.find(id).orElseThrow(() -> ApiException.notFound("Ticket " + id));
+        Ticket ticket = stored.find(id).orElseThrow(() -> notFound(id));
         checkVisible(actor, ticket);
         return ticket;
     }
@@ -266,11 +277,34 @@ public class Tickets {
         return find(actor, id).entitlement();
     }
 
-    // API-2: agents see all; others what they asked, submitted or are CC'd on, or their organization's when it shares
+    // API-2: agents see all; others what they asked, submitted or are CC'd on, or their organization's when it shares.
+    // #10: a ticket someone may not see answers as one that does not exist, so its id tells them nothing
     private void checkVisible(Actor actor, Ticket ticket) {
         if (!canSee(actor, ticket)) {
-            throw ApiException.forbidden("You can see only the tickets you raised, submitted or are CC'd on.");
+            throw notFound(ticket.id());
         }
+    }
+
+    private static ApiException notFound(long id) {
+        return ApiException.notFound("Ticket " + id);
+    }
+
+    // TKT-1: internal notes are the agents'; an end user's comment is for the requester and CCs to read, or refused
+    private static void checkMayWrite(Actor actor, boolean isPublic) {
+        if (!isPublic && !actor.isStaff()) {
+            throw ApiException.invalid("comment.public", "invalid_value", "must be true: only agents write internal notes;"
+                    + " leave public out to add a comment the agents, the requester and the CCs read");
+        }
+    }
+
+    /** TKT-2 for paths that cannot refuse the whole message (the partner mailbox): whether this actor's CCs are taken. */
+    public boolean mayAddCcs(Actor actor, Ticket ticket) {
+        return ccs.addition(actor, ticket.requesterId(), ticket.submitterId(), null).isAllowed();
+    }
+
+    /** The same for a ticket {@code actor} is about to open as its submitter. */
+    public boolean mayAddCcsToANewTicket(Actor actor) {
+        return ccs.addition(actor, actor.userId(), actor.userId(), null).isAllowed();
     }
 
     // one definition of who sees what, in SQL (persistence.TicketVisibility), for single reads, lists and search

@@ -194,6 +194,11 @@ class StarRequestTest extends ApiTest {
 
         assertThat(member(Groups.CHANNEL_MANAGERS).api().post("/api/v2/star_requests/" + id + "/unstar", body).status()).isEqualTo(403);
         assertThat(desk.anonymous().post("/api/v2/star_requests/" + id + "/unstar", body).status()).isEqualTo(401);
+        // #10 item 15: an end user is refused alike whether the STAR request exists or not
+        ApiClient customer = desk.endUserIn(desk.aCustomer()).api();
+        Reply existing = customer.post("/api/v2/star_requests/" + id + "/unstar", body);
+        assertThat(existing.status()).isEqualTo(403);
+        assertThat(existing.text()).isEqualTo(customer.post("/api/v2/star_requests/999999999/unstar", body).text());
         assertThat(desk.supportManager().post("/api/v2/star_requests/" + id + "/unstar", body).status()).isEqualTo(200);
     }
 

@@ -23,6 +23,7 @@ import org.partnerdesk.Desk.Account;
 import org.partnerdesk.directory.Groups;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
 
 /**
  * PO-6 [003]: mail to the partner support address, delivered to GreenMail and read by the desk over IMAP, becomes Partner
@@ -321,6 +322,24 @@ class PartnerMailboxTest extends ApiTest {
         Reply after = desk.admin.get("/api/v2/tickets/" + ticket + "/comments");
         assertThat(after.at("/comments").get(after.at("/comments").size() - 1).get("body").stringValue())
                 .contains(max.email()).contains("only the requester or the partner who submitted adds CCs");
+    }
+
+    @Test
+    void mailFromAnAgentDoesNotCopyThePeopleOnItsCcLine() throws Exception { // #10 item 4: TKT-2 on every path
+        Account agent = desk.agent();
+        Account lee = desk.endUserIn(desk.aCustomer());
+        String id = deliver(agent.email(), "Please look at this", "Forwarding a customer's question.",
+                m -> header(m, "Cc", lee.email()));
+
+        mailbox.poll();
+
+        long ticket = ticketOf(id);
+        assertThat(desk.admin.get("/api/v2/tickets/" + ticket).at("/ticket/collaborator_ids").size()).isZero();
+        assertThat(lee.api().get("/api/v2/tickets/" + ticket).status()).isEqualTo(404);
+        Reply comments = desk.admin.get("/api/v2/tickets/" + ticket + "/comments");
+        JsonNode note = comments.at("/comments").get(comments.at("/comments").size() - 1);
+        assertThat(note.get("public").booleanValue()).isFalse();
+        assertThat(note.get("body").stringValue()).contains(lee.email()).contains("they were not added as CCs");
     }
 
     // --- the mailbox, as a partner's mail server would fill it ---

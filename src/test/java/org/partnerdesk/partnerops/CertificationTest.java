@@ -77,9 +77,9 @@ class CertificationTest extends NfrApiTest {
         Account otherPartner = desk.endUserIn(desk.aPartner("open"));
         Account customer = desk.endUserIn(desk.aCustomer());
 
-        assertThat(otherPartner.api().get("/api/v2/certifications/" + id).status()).isEqualTo(403);
+        assertThat(otherPartner.api().get("/api/v2/certifications/" + id).status()).isEqualTo(404); // #10 item 15: as if it did not exist
         assertThat(otherPartner.api().get("/api/v2/certifications?organization_id=" + partner.id()).status()).isEqualTo(403);
-        assertThat(customer.api().get("/api/v2/certifications/" + id).status()).isEqualTo(403);
+        assertThat(customer.api().get("/api/v2/certifications/" + id).status()).isEqualTo(404);
         assertThat(desk.stranger().api().get("/api/v2/certifications").status()).isEqualTo(403);
         assertThat(desk.anonymous().get("/api/v2/certifications/" + id).status()).isEqualTo(401);
         assertThat(desk.agent().api().get("/api/v2/certifications/" + id).status()).isEqualTo(200);

@@ -208,6 +208,18 @@ class NfrExceptionTest extends NfrApiTest {
         assertThat(desk.anonymous().get("/api/v2/nfr_exceptions/" + id).status()).isEqualTo(401);
     }
 
+    @Test // #10 item 15: the id of an exception tells an end user nothing
+    void anEndUsersDecisionIsRefusedAlikeWhetherTheExceptionExistsOrNot() {
+        long id = askException(channelManager.api(), standardRequest, 40).id("nfr_exception");
+
+        Reply existing = decide(sam.api(), id, "approve");
+        Reply missing = decide(sam.api(), 999_999_999L, "approve");
+
+        assertThat(existing.status()).as(existing.toString()).isEqualTo(403);
+        assertThat(existing.text()).isEqualTo(missing.text());
+        assertThat(desk.admin.get("/api/v2/nfr_exceptions/" + id).at("/nfr_exception/status").stringValue()).isEqualTo("pending");
+    }
+
     private Reply askException(ApiClient api, long requestId, int users) {
         return api.post("/api/v2/nfr_exceptions", exceptionBody(requestId, users));
     }

@@ -187,9 +187,9 @@ class NfrRequestTest extends NfrApiTest {
 
         assertThat(sam.api().get(show).status()).isEqualTo(200);
         assertThat(desk.endUserIn(partner).api().get(show).status()).as("a colleague").isEqualTo(200);
-        assertThat(other.api().get(show).status()).isEqualTo(403);
-        assertThat(desk.endUserIn(desk.aCustomer()).api().get(show).status()).isEqualTo(403);
-        assertThat(desk.stranger().api().get(show).status()).isEqualTo(403);
+        assertThat(other.api().get(show).status()).isEqualTo(404); // #10 item 15: as if it did not exist
+        assertThat(desk.endUserIn(desk.aCustomer()).api().get(show).status()).isEqualTo(404);
+        assertThat(desk.stranger().api().get(show).status()).isEqualTo(404);
         assertThat(desk.anonymous().get(show).status()).isEqualTo(401);
         assertThat(other.api().get("/api/v2/nfr_requests").at("/nfr_requests").size()).isZero();
         assertThat(other.api().get("/api/v2/nfr_requests?organization_id=" + sam.organizationId()).status()).isEqualTo(403);

@@ -160,7 +160,7 @@ class PortalAccessTest extends ApiTest {
 
         assertThat(colleague.api().get("/api/v2/portal_access_requests/" + asked.id("portal_access_request")).status()).isEqualTo(200);
         assertThat(desk.endUserIn(desk.aPartner("select")).api().get("/api/v2/portal_access_requests/"
-                + asked.id("portal_access_request")).status()).isEqualTo(403);
+                + asked.id("portal_access_request")).status()).isEqualTo(404); // #10 item 15: as if it did not exist
         assertThat(desk.endUserIn(partner).api().get("/api/v2/portal_access_requests").status()).isEqualTo(403);
         assertThat(desk.admin.get("/api/v2/portal_access_requests/" + asked.id("portal_access_request"))
                 .at("/portal_access_request/status").stringValue()).isEqualTo("pending");

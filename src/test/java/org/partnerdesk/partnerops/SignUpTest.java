@@ -154,7 +154,7 @@ class SignUpTest extends ApiTest {
         assertThat(desk.admin.get("/api/v2/partner_applications/" + id).at("/partner_application/status").stringValue()).isEqualTo("in_review");
 
         assertThat(applicant.get("/api/v2/partner_applications/" + id).status()).isEqualTo(200);
-        assertThat(desk.stranger().api().get("/api/v2/partner_applications/" + id).status()).isEqualTo(403);
+        assertThat(desk.stranger().api().get("/api/v2/partner_applications/" + id).status()).isEqualTo(404); // #10 item 15: as if it did not exist
         assertThat(desk.endUserIn(desk.aPartner("select")).api().get("/api/v2/partner_applications").status()).isEqualTo(403);
     }
 

@@ -119,7 +119,10 @@ class OrganizationController {
     record OrganizationJson(long id, String url, String name, @Nullable String externalId, List<String> domainNames,
                             @Nullable String notes, boolean sharedTickets, Map<String, Object> organizationFields,
                             Instant createdAt, Instant updatedAt) {
-        /** Staff also see the partner's special process (TKT-9) and chat channel (TKT-8). */
+        /**
+         * Staff also see the partner's special process (TKT-9) and chat channel (TKT-8), and the notes and CRM account id
+         * (DIR-1): those are the vendor's, null for the organization's own members (#10 item 13).
+         */
         static OrganizationJson of(Organization o, boolean forStaff) {
             Map<String, Object> fields = new java.util.LinkedHashMap<>();
             fields.put("org_type", o.type().code());
@@ -132,7 +135,8 @@ class OrganizationController {
             }
             String url = ServletUriComponentsBuilder.fromCurrentContextPath().path("/api/v2/organizations/{id}.json")
                     .buildAndExpand(o.id()).toUriString();
-            return new OrganizationJson(o.id(), url, o.name(), o.externalId(), o.domainNames(), o.notes(), o.sharesTickets(),
+            return new OrganizationJson(o.id(), url, o.name(), forStaff ? o.externalId() : null, o.domainNames(),
+                    forStaff ? o.notes() : null, o.sharesTickets(),
                     fields, o.createdAt(), o.updatedAt());
         }
     }

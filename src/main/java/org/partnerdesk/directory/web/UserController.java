@@ -48,7 +48,7 @@ class UserController {
         UserDetails values = read(user, null);
         Long organizationId = user.id("organization_id");
         user.throwIfInvalid();
-        return wrap(users.create(actor, values, organizationId));
+        return wrap(users.create(actor, values, organizationId), actor);
     }
 
     @PutMapping("/users/{id}")
@@ -59,27 +59,27 @@ class UserController {
         UserDetails values = read(user, existing);
         Placement placement = user.has("organization_id") ? new Placement.In(user.id("organization_id")) : new Placement.Keep();
         user.throwIfInvalid();
-        return wrap(users.update(actor, id, values, placement));
+        return wrap(users.update(actor, id, values, placement), actor);
     }
 
     @GetMapping("/users/{id}")
     Map<String, UserJson> show(Actor actor, @PathVariable long id) {
-        return wrap(users.find(actor, id));
+        return wrap(users.find(actor, id), actor);
     }
 
     @GetMapping("/users/me")
     Map<String, UserJson> me(Actor actor) {
-        return wrap(users.me(actor));
+        return wrap(users.me(actor), actor);
     }
 
     @GetMapping("/users")
     Map<String, Object> list(Actor actor, HttpServletRequest request) {
-        return users.page(actor, PageRequest.from(request), null).body("users", UserJson::of, request);
+        return users.page(actor, PageRequest.from(request), null).body("users", u -> UserJson.of(u, actor), request);
     }
 
     @GetMapping("/organizations/{organizationId}/users")
     Map<String, Object> ofOrganization(Actor actor, @PathVariable long organizationId, HttpServletRequest request) {
-        return users.page(actor, PageRequest.from(request), organizationId).body("users", UserJson::of, request);
+        return users.page(actor, PageRequest.from(request), organizationId).body("users", u -> UserJson.of(u, actor), request);
     }
 
     @GetMapping("/users/search")
@@ -90,11 +90,11 @@ class UserController {
         if (term == null || term.isBlank()) {
             throw org.partnerdesk.api.ApiException.badRequest("InvalidParameter", "Give query= (an e-mail or a name) or email=.");
         }
-        return users.search(actor, term, PageRequest.from(request)).body("users", UserJson::of, request);
+        return users.search(actor, term, PageRequest.from(request)).body("users", u -> UserJson.of(u, actor), request);
     }
 
-    private static Map<String, UserJson> wrap(User user) {
-        return Map.of("user", UserJson.of(user));
+    private static Map<String, UserJson> wrap(User user, Actor reader) {
+        return Map.of("user", UserJson.of(user, reader));
     }
 
     private static UserDetails read(JsonBody body, @Nullable User existing) {
@@ -110,11 +110,13 @@ class UserController {
 
     record UserJson(long id, String url, String name, String email, String role, @Nullable Long organizationId,
                     @Nullable String externalId, @Nullable Long managerId, boolean active, Instant createdAt, Instant updatedAt) {
-        static UserJson of(User u) {
+        /** The CRM contact id and the manager are the vendor's (DIR-2, PO-4): null unless staff read them (#10 item 13). */
+        static UserJson of(User u, Actor reader) {
+            boolean staff = reader.isStaff();
             String url = ServletUriComponentsBuilder.fromCurrentContextPath().path("/api/v2/users/{id}.json")
                     .buildAndExpand(u.id()).toUriString();
-            return new UserJson(u.id(), url, u.name(), u.email(), u.role().code(), u.organizationId(), u.externalId(),
-                    u.managerId(), u.active(), u.createdAt(), u.updatedAt());
+            return new UserJson(u.id(), url, u.name(), u.email(), u.role().code(), u.organizationId(), staff ? u.externalId() : null,
+                    staff ? u.managerId() : null, u.active(), u.createdAt(), u.updatedAt());
         }
     }
 }

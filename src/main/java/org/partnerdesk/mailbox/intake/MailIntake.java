@@ -90,8 +90,8 @@ public class MailIntake {
                 MailFiles.Stored attached = store(actorOf(sender), mail);
                 Copied copied = copied(mail, sender);
                 Ticket ticket = answered.get();
-                // TKT-2: a mail's Cc adds CCs only when the requester or the partner who submitted sends it
-                boolean addsCcs = !sender.role().isStaff() && (sender.id() == ticket.requesterId() || sender.id() == ticket.submitterId());
+                // TKT-2, by the ticket module's one rule: a mail's Cc adds CCs only when the requester or the partner who submitted sends it
+                boolean addsCcs = tickets.mayAddCcs(actorOf(sender), ticket);
                 List<TicketChange.CcChange> ccs = addsCcs
                         ? copied.known().stream().filter(u -> !ticket.collaboratorIds().contains(u.id()) && u.id() != ticket.requesterId())
                                 .map(u -> new TicketChange.CcChange(u.id(), null, false)).toList()
@@ -107,10 +107,13 @@ public class MailIntake {
         User requester = sender != null ? sender : users.provisionEndUser(address.get());
         MailFiles.Stored attached = store(actorOf(requester), mail);
         Copied copied = copied(mail, requester);
+        // TKT-2: the sender opens the ticket and adds its Cc as CCs when the rule lets them (staff do not; the note says so)
+        boolean addsCcs = tickets.mayAddCcsToANewTicket(actorOf(requester));
         Ticket ticket = tickets.create(actorOf(requester), new NewTicket(subjectOf(mail), bodyOf(mail.body()), formId, null, null,
-                Map.of(), List.of(), copied.known().stream().map(User::id).toList(), List.of(TAG), null, attached.tokens()));
+                Map.of(), List.of(), addsCcs ? copied.known().stream().map(User::id).toList() : List.of(), List.of(TAG), null,
+                attached.tokens()));
         noteSkipped(ticket.id(), attached);
-        noteCopied(ticket.id(), copied, true);
+        noteCopied(ticket.id(), copied, addsCcs);
         return settle(mail, new Receipt(Outcome.TICKET, ticket.id(), sender == null ? "new sender " + requester.email() : null));
     }
 

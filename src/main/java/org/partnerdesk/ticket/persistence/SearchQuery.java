@@ -40,6 +40,13 @@ public final class SearchQuery {
     private static final Pattern ID = Pattern.compile("[0-9]{1,18}");
     private static final String FIELDS = "type, status, priority, ticket_type, requester, submitter, assignee, organization, "
             + "partner, flag, tags, form, group, created, updated";
+    private static final String END_USER_FIELDS = FIELDS.replace("flag, ", "");
+    /**
+     * Terms over what only staff read (#10 item 14): the entitlement decision (SPEC 2), whose flags staff search by;
+     * the others name its parts, refused to end users before they are found unknown.
+     */
+    private static final Set<String> STAFF_TERMS = Set.of("flag", "flags", "entitlement", "support_level", "served_under",
+            "support_tier", "plan");
     private static final Map<String, String> DATES = Map.of("created", "created_at", "updated", "updated_at");
 
     /** One condition: a fixed SQL fragment and the values it binds. */
@@ -88,15 +95,18 @@ public final class SearchQuery {
         this.phrases = List.copyOf(phrases);
     }
 
-    /** Reads a query; an unknown field, value or operator is a 400 that says what the desk understands. */
-    public static SearchQuery parse(@Nullable String query, long searcherId) {
+    /**
+     * Reads a query; an unknown field, value or operator is a 400 that says what the desk understands, and so is a term
+     * over staff-only facts from a searcher who is not staff.
+     */
+    public static SearchQuery parse(@Nullable String query, long searcherId, boolean searcherIsStaff) {
         if (query == null || query.isBlank()) {
             throw ApiException.badRequest("InvalidSearch", "query is required: words, \"quoted phrases\" or field terms such as status:open.");
         }
         if (query.length() > MAX_LENGTH) {
             throw ApiException.badRequest("InvalidSearch", "query is too long (maximum is " + MAX_LENGTH + " characters).");
         }
-        return new Reader(query, searcherId).read();
+        return new Reader(query, searcherId, searcherIsStaff).read();
     }
 
     /** {@code ticket}, or another Zendesk result type the desk does not search yet ({@code user}, …). */
@@ -178,6 +188,7 @@ public final class SearchQuery {
     private static final class Reader {
         private final String text;
         private final long searcherId;
+        private final boolean searcherIsStaff;
         private int at;
         private int terms;
         private String resultType = "ticket";
@@ -187,9 +198,10 @@ public final class SearchQuery {
         private final List<String> words = new ArrayList<>();
         private final List<String> phrases = new ArrayList<>();
 
-        Reader(String text, long searcherId) {
+        Reader(String text, long searcherId, boolean searcherIsStaff) {
             this.text = text;
             this.searcherId = searcherId;
+            this.searcherIsStaff = searcherIsStaff;
         }
 
         SearchQuery read() {
@@ -248,6 +260,11 @@ public final class SearchQuery {
                 resultType = type;
                 return;
             }
+            // #10 item 14: a filter over a staff-only fact would tell an end user that fact, ticket by ticket
+            if (STAFF_TERMS.contains(field) && !searcherIsStaff) {
+                throw ApiException.badRequest("InvalidSearch", "\"" + field + ":\" is a search term for staff: it searches the"
+                        + " entitlement decision, which only agents read (SPEC 2). Search by " + END_USER_FIELDS + " instead.");
+            }
             Condition condition = switch (field) {
                 case "status" -> ordered(field, operator, value, STATUSES, "status");
                 case "priority" -> ordered(field, operator, value, PRIORITIES, "priority");
@@ -279,7 +296,8 @@ public final class SearchQuery {
                     yield new Condition("group_id in (select g.id from groups g where lower(g.name) = lower(:v))", Map.of("v", value));
                 }
                 default -> throw ApiException.badRequest("InvalidSearch", "Unknown search term \"" + field + operator + value
-                        + "\". Ticket search understands " + FIELDS + " (as in status:open or requester:ann@acme.test); "
+                        + "\". Ticket search understands " + (searcherIsStaff ? FIELDS : END_USER_FIELDS)
+                        + " (as in status:open or requester:ann@acme.test); "
                         + "words and \"quoted phrases\" search subjects and comments (TKT-6).");
             };
             if (excluded) {

@@ -24,7 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
 public class StoredTickets {
 
     static final String COLUMNS = """
-            id, subject, description, status, priority, type, ticket_form_id, requester_id, submitter_id, organization_id,
+            id, subject, description, description_public, status, priority, type, ticket_form_id, requester_id, submitter_id, organization_id,
             assignee_id, group_id, tags, custom_fields::text as custom_fields, collaborator_ids,
             entitlement::text as entitlement, created_at, updated_at""";
 
@@ -45,20 +45,20 @@ public class StoredTickets {
     public Ticket insert(Ticket t, long authorId, String firstComment, List<Audit.Event> events) {
         return db.sql("""
                         with ticket as (
-                            insert into tickets (subject, description, status, priority, type, ticket_form_id, requester_id,
+                            insert into tickets (subject, description, description_public, status, priority, type, ticket_form_id, requester_id,
                                    submitter_id, organization_id, assignee_id, group_id, tags, custom_fields, collaborator_ids,
                                    entitlement, flags)
-                            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, cast(? as jsonb), ?)
+                            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, cast(? as jsonb), ?)
                             returning id, created_at),
                         comment as (
-                            insert into ticket_comments (ticket_id, author_id, body, public) select id, ?, ?, true from ticket),
+                            insert into ticket_comments (ticket_id, author_id, body, public) select id, ?, ?, ? from ticket),
                         audit as (
                             insert into ticket_audits (ticket_id, author_id, events) select id, ?, cast(? as jsonb) from ticket)
                         select id, created_at from ticket""")
-                .params(t.subject(), t.description(), t.status(), t.priority(), t.type(), t.formId(), t.requesterId(),
+                .params(t.subject(), t.description(), t.descriptionIsPublic(), t.status(), t.priority(), t.type(), t.formId(), t.requesterId(),
                         t.submitterId(), t.organizationId(), t.assigneeId(), t.groupId(), t.tags().toArray(String[]::new),
                         customFields(t.customFields()), t.collaboratorIds().toArray(Long[]::new), codec.write(t.decision()),
-                        flags(t), authorId, firstComment, authorId, json.writeValueAsString(events))
+                        flags(t), authorId, firstComment, t.descriptionIsPublic(), authorId, json.writeValueAsString(events))
                 // the row is what we just wrote: read back only what the database chose
                 .query((rs, n) -> t.stored(rs.getLong(1), rs.getTimestamp(2).toInstant()))
                 .single();
@@ -136,7 +136,8 @@ public class StoredTickets {
             }
         }
         StoredDecision decision = codec.read(rs.getString("entitlement"));
-        return new Ticket(rs.getLong("id"), rs.getString("subject"), rs.getString("description"), rs.getString("status"),
+        return new Ticket(rs.getLong("id"), rs.getString("subject"), rs.getString("description"),
+                rs.getBoolean("description_public"), rs.getString("status"),
                 rs.getString("priority"), rs.getString("type"), rs.getLong("ticket_form_id"), rs.getLong("requester_id"),
                 rs.getLong("submitter_id"), (Long) rs.getObject("organization_id"), (Long) rs.getObject("assignee_id"),
                 (Long) rs.getObject("group_id"), texts(rs.getArray("tags")), fields, longs(rs.getArray("collaborator_ids")),

@@ -53,7 +53,7 @@ class SearchController {
         long reachable = Math.min(found.count(), MAX_RESULTS);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("results", found.tickets().stream().map(t -> {
-            Map<String, Object> json = shape.of(t);
+            Map<String, Object> json = shape.of(t, actor);
             json.put("result_type", "ticket");
             return json;
         }).toList());

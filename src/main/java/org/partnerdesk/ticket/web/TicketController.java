@@ -79,12 +79,16 @@ class TicketController {
         List<String> tags = ticket.texts("tags", 80, 50);
         Long requesterId = ticket.id("requester_id");
         List<String> uploadTokens = comment.texts("uploads", 100, 50);
+        Boolean isPublic = comment.bool("public");
+        String ccReason = ticket.text("cc_reason", 1000);
         ticket.throwIfInvalid();
-        String finalSubject = subject == null || subject.isBlank() ? firstLine(text) : subject;
+        // TKT-1: an internal note never becomes the subject the requester reads
+        String finalSubject = subject != null && !subject.isBlank() ? subject : isPublic == null || isPublic ? firstLine(text) : firstLine(null);
         long form = formId != null ? formId : forms.formNamed("Support").id();
         Ticket created = tickets.create(actor, new NewTicket(finalSubject, text, form, priority, type, fields, ccEmails, ccIds,
-                tags == null ? List.of() : tags, requesterId, uploadTokens == null ? List.of() : uploadTokens));
-        return Map.of("ticket", shape.of(created));
+                tags == null ? List.of() : tags, requesterId, uploadTokens == null ? List.of() : uploadTokens,
+                isPublic == null || isPublic, ccReason));
+        return Map.of("ticket", shape.of(created, actor));
     }
 
     @PutMapping("/{id}")
@@ -105,12 +109,12 @@ class TicketController {
                 ticket.texts("tags", 80, 50), customFields(ticket), comment, CcRequests.changes(ticket),
                 CcRequests.wholeList(ticket), ticket.text("cc_reason", 1000));
         ticket.throwIfInvalid();
-        return Map.of("ticket", shape.of(tickets.update(actor, id, change)));
+        return Map.of("ticket", shape.of(tickets.update(actor, id, change), actor));
     }
 
     @GetMapping("/{id}")
     Map<String, Object> show(Actor actor, @PathVariable long id, @RequestParam(name = "include", required = false) @Nullable String include) {
-        Map<String, Object> ticket = shape.of(tickets.find(actor, id));
+        Map<String, Object> ticket = shape.of(tickets.find(actor, id), actor);
         if (include != null && Arrays.asList(include.split(",")).contains("slas") && actor.isStaff()) {
             ticket.put("slas", Map.of("policy_metrics", slas.metrics(id))); // SPEC 7, TKT-4: due times are for agents
         }
@@ -119,7 +123,7 @@ class TicketController {
 
     @GetMapping
     Map<String, Object> list(Actor actor, HttpServletRequest request) {
-        return tickets.page(actor, PageRequest.from(request)).body("tickets", shape::of, request);
+        return tickets.page(actor, PageRequest.from(request)).body("tickets", t -> shape.of(t, actor), request);
     }
 
     @GetMapping("/show_many")
@@ -135,7 +139,7 @@ class TicketController {
         if (wanted.size() > 100) {
             throw ApiException.badRequest("InvalidParameter", "show_many takes at most 100 ids");
         }
-        return Map.of("tickets", tickets.findMany(actor, wanted).stream().map(shape::of).toList());
+        return Map.of("tickets", tickets.findMany(actor, wanted).stream().map(t -> shape.of(t, actor)).toList());
     }
 
     @GetMapping("/{id}/comments")

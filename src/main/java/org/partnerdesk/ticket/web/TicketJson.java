@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.partnerdesk.api.Actor;
 import org.partnerdesk.ticket.Audit;
 import org.partnerdesk.ticket.Comment;
 import org.partnerdesk.ticket.CommentUploads;
@@ -28,7 +29,8 @@ final class TicketJson {
             this.forms = forms;
         }
 
-        Map<String, Object> of(Ticket t) {
+        /** As {@code reader} may see it: an internal description is for staff (TKT-1). */
+        Map<String, Object> of(Ticket t, Actor reader) {
             Set<Long> fieldIds = new LinkedHashSet<>();
             forms.form(t.formId()).ifPresent(form -> form.ticketFieldIds().stream()
                     .filter(id -> forms.field(id).map(f -> !f.system()).orElse(false))
@@ -48,7 +50,7 @@ final class TicketJson {
             json.put("external_id", null);
             json.put("subject", t.subject());
             json.put("raw_subject", t.subject());
-            json.put("description", t.description());
+            json.put("description", t.descriptionFor(reader.isStaff()));
             json.put("status", t.status());
             json.put("priority", t.priority());
             json.put("type", t.type());

@@ -43,11 +43,11 @@ class ViewController {
         TicketQueue queue = new TicketQueue(statuses(request.getParameter("status")), id(request, "group_id"), assignee(request),
                 "none".equals(request.getParameter("assignee_id")), id(request, "organization_id"), id(request, "partner_id"),
                 flag(request.getParameter("flag")), order(request.getParameter("sort")));
-        return queues.page(actor, queue, KeysetRequest.from(request)).body("tickets", this::json, request);
+        return queues.page(actor, queue, KeysetRequest.from(request)).body("tickets", queued -> json(queued, actor), request);
     }
 
-    private Map<String, Object> json(QueuedTicket queued) {
-        Map<String, Object> json = new LinkedHashMap<>(shape.of(queued.ticket()));
+    private Map<String, Object> json(QueuedTicket queued, Actor actor) {
+        Map<String, Object> json = new LinkedHashMap<>(shape.of(queued.ticket(), actor));
         json.put("sla_due_at", queued.slaDueAt());
         return json;
     }

@@ -86,6 +86,14 @@ class DirectoryAuthorizationTest extends ApiTest {
             Caller.NOBODY, 401, Caller.STRANGER, 403, Caller.OTHER_ORGANIZATION, 403, Caller.AGENT, 200);
     private static final Map<Caller, Integer> OWN_ONLY = Map.of(
             Caller.NOBODY, 401, Caller.STRANGER, 200, Caller.OTHER_ORGANIZATION, 200, Caller.AGENT, 200);
+    // #10 item 15: another's record by id answers 404 to end users, as one that does not exist; staff keep 403 for what
+    // their role may not do to a record they can see
+    private static final Map<Caller, Integer> ADMINS_ONLY_BY_ID = Map.of(
+            Caller.NOBODY, 401, Caller.STRANGER, 404, Caller.OTHER_ORGANIZATION, 404, Caller.AGENT, 403);
+    private static final Map<Caller, Integer> STAFF_READ_BY_ID = Map.of(
+            Caller.NOBODY, 401, Caller.STRANGER, 404, Caller.OTHER_ORGANIZATION, 404, Caller.AGENT, 200);
+    private static final Map<Caller, Integer> OWNER_OR_ADMIN_BY_ID = Map.of(
+            Caller.NOBODY, 401, Caller.STRANGER, 404, Caller.OTHER_ORGANIZATION, 404, Caller.AGENT, 404);
     private static final Consumer<World> READ_ONLY = world -> { };
 
     static List<Endpoint> endpoints() {
@@ -99,14 +107,14 @@ class DirectoryAuthorizationTest extends ApiTest {
                 new Endpoint("PUT /users/{id}", "PUT", w -> "/api/v2/users/" + w.ann().id(),
                         w -> """
                                 {"user":{"name":"Hijacked","role":"admin","organization_id":null}}""",
-                        ADMINS_ONLY,
+                        ADMINS_ONLY_BY_ID,
                         w -> {
                             JsonNode ann = w.annAsAdminSeesHer();
                             assertThat(ann.get("name").stringValue()).isEqualTo(w.ann().email());
                             assertThat(ann.get("role").stringValue()).isEqualTo("end-user");
                             assertThat(ann.get("organization_id").longValue()).isEqualTo(w.acme().id());
                         }),
-                new Endpoint("GET /users/{id}", "GET", w -> "/api/v2/users/" + w.ann().id(), null, STAFF_READ, READ_ONLY),
+                new Endpoint("GET /users/{id}", "GET", w -> "/api/v2/users/" + w.ann().id(), null, STAFF_READ_BY_ID, READ_ONLY),
                 new Endpoint("GET /users", "GET", w -> "/api/v2/users", null, STAFF_READ, READ_ONLY),
                 new Endpoint("GET /organizations/{id}/users", "GET", w -> "/api/v2/organizations/" + w.acme().id() + "/users",
                         null, STAFF_READ, READ_ONLY),
@@ -123,13 +131,13 @@ class DirectoryAuthorizationTest extends ApiTest {
                 new Endpoint("PUT /organizations/{id}", "PUT", w -> "/api/v2/organizations/" + w.acme().id(),
                         w -> """
                                 {"organization":{"name":"Hijacked %s","notes":"hijacked"}}""".formatted(w.acme().name()),
-                        ADMINS_ONLY,
+                        ADMINS_ONLY_BY_ID,
                         w -> {
                             JsonNode acme = w.admin().get("/api/v2/organizations/" + w.acme().id()).json().get("organization");
                             assertThat(acme.get("name").stringValue()).isEqualTo(w.acme().name());
                             assertThat(acme.get("notes").isNull()).isTrue();
                         }),
-                new Endpoint("GET /organizations/{id}", "GET", w -> "/api/v2/organizations/" + w.acme().id(), null, STAFF_READ, READ_ONLY),
+                new Endpoint("GET /organizations/{id}", "GET", w -> "/api/v2/organizations/" + w.acme().id(), null, STAFF_READ_BY_ID, READ_ONLY),
                 new Endpoint("GET /organizations", "GET", w -> "/api/v2/organizations", null, STAFF_READ, READ_ONLY),
                 new Endpoint("GET /organizations/search", "GET", w -> "/api/v2/organizations/search?external_id=anything",
                         null, STAFF_READ, READ_ONLY),
@@ -140,7 +148,7 @@ class DirectoryAuthorizationTest extends ApiTest {
                         ADMINS_ONLY,
                         w -> assertThat(w.admin().get("/api/v2/users/" + w.loose().id()).at("/user/organization_id").isNull()).isTrue()),
                 new Endpoint("GET /organization_memberships/{id}", "GET", w -> "/api/v2/organization_memberships/" + w.annsMembership(),
-                        null, STAFF_READ, READ_ONLY),
+                        null, STAFF_READ_BY_ID, READ_ONLY),
                 new Endpoint("DELETE /organization_memberships/{id}", "DELETE",
                         w -> "/api/v2/organization_memberships/" + w.annsMembership(), null, ADMINS_ONLY,
                         w -> assertThat(w.annAsAdminSeesHer().get("organization_id").longValue()).isEqualTo(w.acme().id())),
@@ -158,7 +166,7 @@ class DirectoryAuthorizationTest extends ApiTest {
                                 .findValuesAsString("description")).doesNotContain("stolen")),
                 new Endpoint("GET /api_tokens?user_id=", "GET", w -> "/api/v2/api_tokens?user_id=" + w.ann().id(), null, ADMINS_ONLY, READ_ONLY),
                 new Endpoint("GET /api_tokens", "GET", w -> "/api/v2/api_tokens", null, OWN_ONLY, READ_ONLY),
-                new Endpoint("DELETE /api_tokens/{id}", "DELETE", w -> "/api/v2/api_tokens/" + w.annsSecondToken(), null, ADMINS_ONLY,
+                new Endpoint("DELETE /api_tokens/{id}", "DELETE", w -> "/api/v2/api_tokens/" + w.annsSecondToken(), null, OWNER_OR_ADMIN_BY_ID,
                         w -> assertThat(w.admin().get("/api/v2/api_tokens?user_id=" + w.ann().id()).json().get("api_tokens")
                                 .findValuesAsString("description")).contains("second")));
     }
@@ -192,7 +200,11 @@ class DirectoryAuthorizationTest extends ApiTest {
 
         assertThat(reply.status()).as(reply.toString()).isEqualTo(expected);
         if (expected >= 400) {
-            assertThat(reply.at("/error").stringValue()).isEqualTo(expected == 401 ? "Unauthorized" : "Forbidden");
+            assertThat(reply.at("/error").stringValue()).isEqualTo(switch (expected) {
+                case 401 -> "Unauthorized";
+                case 404 -> "RecordNotFound";
+                default -> "Forbidden";
+            });
             assertThat(reply.at("/description").stringValue()).isNotBlank();
         }
         endpoint.unchanged().accept(w);
@@ -220,7 +232,7 @@ class DirectoryAuthorizationTest extends ApiTest {
         World w = world();
         Account colleague = desk.endUserIn(w.acme());
 
-        assertThat(w.ann().api().get("/api/v2/users/" + colleague.id()).status()).isEqualTo(403);
+        assertThat(w.ann().api().get("/api/v2/users/" + colleague.id()).status()).isEqualTo(404); // #10 item 15
         assertThat(w.ann().api().get("/api/v2/organizations/" + w.acme().id() + "/users").status()).isEqualTo(403);
     }
 

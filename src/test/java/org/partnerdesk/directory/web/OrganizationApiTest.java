@@ -59,7 +59,7 @@ class OrganizationApiTest extends ApiTest {
         var ann = desk.endUserIn(acme);
 
         assertThat(ann.api().get("/api/v2/organizations/" + acme.id()).status()).isEqualTo(200);
-        assertThat(ann.api().get("/api/v2/organizations/" + other.id()).status()).isEqualTo(403);
+        assertThat(ann.api().get("/api/v2/organizations/" + other.id()).status()).isEqualTo(404); // #10 item 15: as if it did not exist
         assertThat(ann.api().get("/api/v2/organizations").status()).isEqualTo(403);
     }
 
@@ -69,7 +69,7 @@ class OrganizationApiTest extends ApiTest {
 
         assertThat(desk.anonymous().get("/api/v2/organizations/" + acme.id()).status()).isEqualTo(401);
         assertThat(desk.anonymous().withAuthorization("Bearer nope").get("/api/v2/organizations/" + acme.id()).status()).isEqualTo(401);
-        assertThat(desk.stranger().api().get("/api/v2/organizations/" + acme.id()).status()).isEqualTo(403);
+        assertThat(desk.stranger().api().get("/api/v2/organizations/" + acme.id()).status()).isEqualTo(404); // #10 item 15: as if it did not exist
     }
 
     @Test

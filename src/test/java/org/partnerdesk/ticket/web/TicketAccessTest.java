@@ -30,7 +30,7 @@ class TicketAccessTest extends ApiTest {
 
         assertThat(sam.api().get("/api/v2/tickets/" + id).status()).isEqualTo(200);
         assertThat(ann.api().get("/api/v2/tickets/" + id).status()).isEqualTo(200);
-        assertThat(rival.api().get("/api/v2/tickets/" + id).status()).isEqualTo(403);
+        assertThat(rival.api().get("/api/v2/tickets/" + id).status()).isEqualTo(404); // #10 item 15: as if it did not exist
         assertThat(ids(rival.api().get("/api/v2/tickets"))).doesNotContain(id);
         assertThat(ids(sam.api().get("/api/v2/tickets"))).contains(id);
     }
@@ -54,21 +54,21 @@ class TicketAccessTest extends ApiTest {
         Account colleague = desk.endUserIn(acme);
         long id = file(ann.api(), SUPPORT_FORM).id("ticket");
 
-        assertThat(colleague.api().get("/api/v2/tickets/" + id).status()).isEqualTo(403);
+        assertThat(colleague.api().get("/api/v2/tickets/" + id).status()).isEqualTo(404);
         desk.admin.put("/api/v2/organizations/" + acme.id(), "{\"organization\":{\"shared_tickets\":true}}");
         assertThat(colleague.api().get("/api/v2/tickets/" + id).status()).isEqualTo(200);
     }
 
     @Test
-    void customerOfAnotherOrganizationAndStrangersAreRefused() {
+    void customerOfAnotherOrganizationAndStrangersAreAnsweredAsIfTheTicketDidNotExist() { // #10 item 15
         Account ann = desk.endUserIn(desk.aCustomer());
         Account other = desk.endUserIn(desk.aCustomer());
         long id = file(ann.api(), SUPPORT_FORM).id("ticket");
 
-        assertThat(other.api().get("/api/v2/tickets/" + id).status()).isEqualTo(403);
-        assertThat(other.api().get("/api/v2/tickets/" + id + "/comments").status()).isEqualTo(403);
-        assertThat(other.api().put("/api/v2/tickets/" + id, "{\"ticket\":{\"comment\":{\"body\":\"hi\"}}}").status()).isEqualTo(403);
-        assertThat(desk.stranger().api().get("/api/v2/tickets/" + id).status()).isEqualTo(403);
+        assertThat(other.api().get("/api/v2/tickets/" + id).status()).isEqualTo(404);
+        assertThat(other.api().get("/api/v2/tickets/" + id + "/comments").status()).isEqualTo(404);
+        assertThat(other.api().put("/api/v2/tickets/" + id, "{\"ticket\":{\"comment\":{\"body\":\"hi\"}}}").status()).isEqualTo(404);
+        assertThat(desk.stranger().api().get("/api/v2/tickets/" + id).status()).isEqualTo(404);
         assertThat(desk.anonymous().get("/api/v2/tickets/" + id).status()).isEqualTo(401);
         assertThat(desk.anonymous().post("/api/v2/tickets", "{}").status()).isEqualTo(401);
     }

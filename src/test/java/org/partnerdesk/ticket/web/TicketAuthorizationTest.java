@@ -134,7 +134,9 @@ class TicketAuthorizationTest extends ApiTest {
 
     private static final Map<Caller, Integer> ANYONE_SIGNED_IN = expect(401, 401, 200, 200, 200, 200, 200, 200, 200, 200);
     private static final Map<Caller, Integer> ANYONE_SIGNED_IN_CREATES = expect(401, 401, 201, 201, 201, 201, 201, 201, 201, 201);
-    private static final Map<Caller, Integer> THE_TICKETS_PEOPLE_AND_STAFF = expect(401, 401, 403, 403, 403, 200, 200, 200, 200, 200);
+    // #10 item 15: a ticket an end user may not see answers 404, as one that does not exist
+    private static final Map<Caller, Integer> THE_TICKETS_PEOPLE_AND_STAFF = expect(401, 401, 404, 404, 404, 200, 200, 200, 200, 200);
+    private static final Map<Caller, Integer> STAFF_CHANGE_WHAT_THE_TICKETS_PEOPLE_SEE = expect(401, 401, 404, 404, 404, 403, 403, 403, 200, 200);
     private static final Map<Caller, Integer> STAFF_ONLY = expect(401, 401, 403, 403, 403, 403, 403, 403, 200, 200);
 
     private static Map<Caller, Integer> expect(int... statuses) {
@@ -216,7 +218,7 @@ class TicketAuthorizationTest extends ApiTest {
                         (w, caller) -> """
                                 {"ticket":{"priority":"%s","comment":{"body":"%s"}}}""".formatted(otherPriority(w.ticketAsAdminSeesIt()),
                                         "Resetting the priority (TKT-3), says " + caller),
-                        STAFF_ONLY, "ticket", CHANGES_THE_PRIORITY),
+                        STAFF_CHANGE_WHAT_THE_TICKETS_PEOPLE_SEE, "ticket", CHANGES_THE_PRIORITY),
                 new Call("PUT /tickets/{id} with only a comment", Endpoint.of("PUT /api/v2/tickets/{id}"),
                         (w, caller) -> """
                                 {"ticket":{"comment":{"body":"%s"}}}""".formatted(commentOf(caller)),
@@ -278,7 +280,15 @@ class TicketAuthorizationTest extends ApiTest {
         Snapshot after = snapshot(w);
         assertThat(reply.status()).as(reply.toString()).isEqualTo(expected);
         if (expected >= 400) {
-            assertThat(reply.at("/error").stringValue()).isEqualTo(expected == 401 ? "Unauthorized" : "Forbidden");
+            assertThat(reply.at("/error").stringValue()).isEqualTo(switch (expected) {
+                case 401 -> "Unauthorized";
+                case 404 -> "RecordNotFound";
+                default -> "Forbidden";
+            });
+            if (expected == 404) { // the same answer as for a ticket that does not exist: the id tells nothing
+                Reply missing = call.endpoint().send(w.as(caller), Map.of("id", 999_999_999L), body);
+                assertThat(reply.text()).isEqualTo(missing.text().replace("999999999", Long.toString(w.ticketId())));
+            }
             assertThat(reply.at("/description").stringValue()).isNotBlank();
             assertThat(after).as("a refused call changes nothing").isEqualTo(before);
         } else {
@@ -324,19 +334,16 @@ class TicketAuthorizationTest extends ApiTest {
     }
 
     @Test
-    void requestersCommentIsPublicEvenWhenItAsksToBeInternal() {
+    void requestersCommentThatAsksToBeInternalIsRefused() { // #12: end users write no internal notes; it was silently published
         World w = world();
-        String body = Desk.unique("only for the agents, please");
+        Snapshot before = snapshot(w);
 
         Reply reply = w.ann().api().put("/api/v2/tickets/" + w.ticketId(), """
-                {"ticket":{"comment":{"body":"%s","public":false}}}""".formatted(body));
+                {"ticket":{"comment":{"body":"%s","public":false}}}""".formatted(Desk.unique("only for the agents, please")));
 
-        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
-        JsonNode comments = w.commentsAsAdminSeesThem();
-        JsonNode last = comments.get(comments.size() - 1);
-        assertThat(last.get("body").stringValue()).isEqualTo(body);
-        assertThat(last.get("public").booleanValue()).isTrue();
-        assertThat(bodies(w.carl().api().get("/api/v2/tickets/" + w.ticketId() + "/comments"))).contains(body);
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(422);
+        assertThat(reply.at("/details/comment.public/0/error").stringValue()).isEqualTo("invalid_value");
+        assertThat(snapshot(w)).isEqualTo(before);
     }
 
     @Test
@@ -376,7 +383,7 @@ class TicketAuthorizationTest extends ApiTest {
     }
 
     @Test
-    void unknownTicketIsNotFoundForStaffAndUnauthorizedForNobody() {
+    void unknownTicketIsNotFoundForStaffAndUnauthorizedForNobody() { // end users: in the matrix, alike with one they may not see
         assertThat(world().agent().api().get("/api/v2/tickets/999999999").status()).isEqualTo(404);
         assertThat(world().nobody().get("/api/v2/tickets/999999999").status()).isEqualTo(401);
     }

@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.partnerdesk.Desk.ALLIANCE_PARTNER_FORM;
 import static org.partnerdesk.Desk.ALLIANCE_TICKET_ID;
 import static org.partnerdesk.Desk.CUSTOMER_NAME;
+import static org.partnerdesk.Desk.SUPPORT_FORM;
 import static org.partnerdesk.ticket.web.TicketIntakeTest.field;
 import static org.partnerdesk.ticket.web.TicketState.assertRefusedBy;
 import static org.partnerdesk.ticket.web.TicketState.ids;
 import static org.partnerdesk.ticket.web.TicketState.put;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.partnerdesk.ApiClient;
 import org.partnerdesk.ApiClient.Reply;
 import org.partnerdesk.ApiTest;
@@ -135,7 +138,7 @@ class TicketCcTest extends ApiTest {
         JsonNode change = TicketState.lastChangeOf(desk, f.id(), "collaborator_ids");
         assertThat(ids(change.get("previous_value"))).contains(f.carl().id());
         assertThat(change.get("reason").stringValue()).isEqualTo("TKT-2: the requester's CCs");
-        assertThat(f.carl().api().get("/api/v2/tickets/" + f.id()).status()).isEqualTo(403);
+        assertThat(f.carl().api().get("/api/v2/tickets/" + f.id()).status()).isEqualTo(404); // #10 item 15: as if it did not exist
     }
 
     @Test
@@ -178,6 +181,64 @@ class TicketCcTest extends ApiTest {
         assertThat(refused.status()).as(refused.toString()).isEqualTo(422);
         assertThat(unknown.status()).as(unknown.toString()).isEqualTo(422);
         assertThat(TicketState.of(desk, f.id())).isEqualTo(before);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"email_ccs", "collaborators", "collaborator_ids"})
+    void plainAgentCannotCopyAContactOfAnotherOrganizationWhenOpeningATicket(String spelling) { // #10 item 4: TKT-2 on create
+        Org acme = desk.aCustomer();
+        Account ann = desk.endUserIn(acme);
+        Account outsider = desk.endUserIn(desk.aCustomer());
+        Account agent = desk.agent();
+        desk.addToGroup(agent, "Support");
+        String subject = Desk.unique("Copied by an agent");
+
+        Reply refused = agent.api().post("/api/v2/tickets", """
+                {"ticket":{"subject":"%s","requester_id":%d,"ticket_form_id":%d,"comment":{"body":"b"},%s}}"""
+                .formatted(subject, ann.id(), SUPPORT_FORM, ccs(spelling, outsider)));
+
+        assertRefusedBy(refused, "email_ccs", "TKT-2");
+        assertThat(desk.admin.get("/api/v2/search?query=" + subject.replace(' ', '+')).json().get("count").longValue())
+                .as("no ticket is opened").isZero();
+        assertThat(outsider.api().get("/api/v2/tickets").json().get("tickets").size()).isZero();
+    }
+
+    @Test
+    void supportManagerOpensATicketWithACcAndAReasonAndTheAuditKeepsIt() {
+        Account ann = desk.endUserIn(desk.aCustomer());
+        Account deputy = desk.endUserIn(desk.aCustomer());
+        Account manager = desk.agent();
+        desk.addToGroup(manager, "Support Managers");
+
+        Reply opened = manager.api().post("/api/v2/tickets", """
+                {"ticket":{"subject":"s","requester_id":%d,"ticket_form_id":%d,"comment":{"body":"b"},"email_ccs":[{"user_id":%d}],
+                 "cc_reason":"Ann asked us by phone to copy her auditor"}}""".formatted(ann.id(), SUPPORT_FORM, deputy.id()));
+
+        assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
+        assertThat(ids(opened.at("/ticket/collaborator_ids"))).containsExactly(deputy.id());
+        JsonNode created = TicketState.audits(desk, opened.id("ticket")).get(0).get("events").valueStream()
+                .filter(e -> "collaborator_ids".equals(e.get("field_name").stringValue())).findFirst().orElseThrow();
+        assertThat(created.get("reason").stringValue()).isEqualTo("TKT-2: Ann asked us by phone to copy her auditor");
+    }
+
+    @Test
+    void supportManagerWithoutAReasonCannotCopyAnyoneWhenOpeningATicket() {
+        Account manager = desk.agent();
+        desk.addToGroup(manager, "Support Managers");
+
+        Reply refused = manager.api().post("/api/v2/tickets", """
+                {"ticket":{"subject":"s","ticket_form_id":%d,"comment":{"body":"b"},"email_ccs":[{"user_id":%d}]}}"""
+                .formatted(SUPPORT_FORM, desk.endUserIn(desk.aCustomer()).id()));
+
+        assertRefusedBy(refused, "email_ccs", "TKT-2");
+    }
+
+    private static String ccs(String spelling, Account cc) {
+        return switch (spelling) {
+            case "email_ccs" -> "\"email_ccs\":[{\"user_email\":\"" + cc.email() + "\"}]";
+            case "collaborators" -> "\"collaborators\":[" + cc.id() + "]";
+            default -> "\"collaborator_ids\":[" + cc.id() + "]";
+        };
     }
 
     /** Sam, an Open partner, files for Ann of Acme (premium) with Carl of Acme on the CCs (ENT-1). */

@@ -53,7 +53,7 @@ class TicketListingTest extends ApiTest {
         sharesTickets(resellCo);
 
         assertThat(allPages(sam.api())).doesNotContain(patsOwnWork);
-        assertThat(sam.api().get("/api/v2/tickets/" + patsOwnWork).status()).isEqualTo(403);
+        assertThat(sam.api().get("/api/v2/tickets/" + patsOwnWork).status()).isEqualTo(404); // #10 item 15: as if it did not exist
     }
 
     @Test
