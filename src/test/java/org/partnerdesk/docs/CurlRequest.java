@@ -18,9 +18,10 @@ import org.jspecify.annotations.Nullable;
  * docs do not use is refused, so a new one is noticed rather than silently dropped.
  */
 record CurlRequest(String method, String url, @Nullable String user, List<String[]> headers, byte @Nullable [] body,
-                   @Nullable Integer expectedStatus, String where) {
+                   @Nullable Integer expectedStatus, @Nullable String expectedRule, String where) {
 
-    private static final Pattern STATUS = Pattern.compile("^(\\d{3})\\b.*");
+    // "# 422 TKT-3 …": the status the example shows, and the rule its refusal names
+    private static final Pattern STATUS = Pattern.compile("^(\\d{3})(?:\\s+([A-Z]+-\\d+))?\\b.*");
 
     static CurlRequest of(ShellExamples.Command command, Path files) {
         List<String> words = command.words();
@@ -63,13 +64,15 @@ record CurlRequest(String method, String url, @Nullable String user, List<String
             headers.add(new String[] {"Content-Type", "application/x-www-form-urlencoded"}); // as curl sends -d
         }
         Integer expected = null;
+        String rule = null;
         if (command.comment() != null) {
             Matcher status = STATUS.matcher(command.comment());
             if (status.matches()) {
                 expected = Integer.valueOf(status.group(1));
+                rule = status.group(2);
             }
         }
-        return new CurlRequest(method, url, user, headers, body, expected, where);
+        return new CurlRequest(method, url, user, headers, body, expected, rule, where);
     }
 
     private static byte[] data(String value, Path files) {

@@ -122,8 +122,12 @@ class DocExamplesTest {
         remember(response.body());
         int status = response.statusCode();
         boolean asDocumented = curl.expectedStatus() != null ? status == curl.expectedStatus() : status / 100 == 2;
-        return asDocumented ? null : curl.where() + " " + curl.method() + " " + url + " answered " + status
-                + (curl.expectedStatus() != null ? " instead of " + curl.expectedStatus() : "") + ": " + response.body();
+        // a documented refusal names its rule and links to its explanation on the rules page
+        boolean namesItsRule = curl.expectedRule() == null || response.body().contains("\"error\":\"" + curl.expectedRule()
+                + "\",\"help\":\"" + base() + "/docs/rules.md#" + curl.expectedRule().toLowerCase(java.util.Locale.ROOT) + "\"");
+        return asDocumented && namesItsRule ? null : curl.where() + " " + curl.method() + " " + url + " answered " + status
+                + (curl.expectedStatus() != null ? " instead of " + curl.expectedStatus() + " " + curl.expectedRule() : "")
+                + ": " + response.body();
     }
 
     // an API token in an example (email/token:ANYTHING) is replaced by a real one of that user, made for this run
