@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -74,7 +75,7 @@ final class RuleHelp {
     }
 
     private static String link(String page, String rule) {
-        return page + "#" + rule.toLowerCase(java.util.Locale.ROOT);
+        return page + "#" + rule.toLowerCase(Locale.ROOT);
     }
 
     // the address the caller used (forwarded headers honoured), like the API's other links; relative outside a request

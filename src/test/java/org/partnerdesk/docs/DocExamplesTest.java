@@ -15,6 +15,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -124,7 +125,7 @@ class DocExamplesTest {
         boolean asDocumented = curl.expectedStatus() != null ? status == curl.expectedStatus() : status / 100 == 2;
         // a documented refusal names its rule and links to its explanation on the rules page
         boolean namesItsRule = curl.expectedRule() == null || response.body().contains("\"error\":\"" + curl.expectedRule()
-                + "\",\"help\":\"" + base() + "/docs/rules.md#" + curl.expectedRule().toLowerCase(java.util.Locale.ROOT) + "\"");
+                + "\",\"help\":\"" + base() + "/docs/rules.md#" + curl.expectedRule().toLowerCase(Locale.ROOT) + "\"");
         return asDocumented && namesItsRule ? null : curl.where() + " " + curl.method() + " " + url + " answered " + status
                 + (curl.expectedStatus() != null ? " instead of " + curl.expectedStatus() + " " + curl.expectedRule() : "")
                 + ": " + response.body();
