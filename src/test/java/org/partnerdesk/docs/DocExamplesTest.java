@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -20,6 +21,10 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.partnerdesk.ApiClient;
 import org.partnerdesk.ApiTest;
@@ -28,6 +33,7 @@ import org.partnerdesk.identity.ApiTokens;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -37,7 +43,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Issue #12: every curl example of the README and docs/api.md runs, in order, against a fresh desk with the demo data,
  * and answers 2xx, or the status its comment names ({@code # 422 …}). A doc example that breaks fails the build.
  * Tokens are minted for the e-mail each example signs in as; words in capitals that name an earlier answer's record
- * ({@code TICKET_ID}, {@code NFR_REQUEST_ID}, {@code UPLOAD_TOKEN}) take that answer's value.
+ * ({@code TICKET_ID}, {@code NFR_REQUEST_ID}, {@code UPLOAD_TOKEN}) take that answer's value, and
+ * {@code TOKEN_FROM_THE_MAIL} the token of the newest sign-in invitation the desk mailed (to a real SMTP server here).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "partnerdesk.embedded.ephemeral=true",
@@ -53,6 +60,9 @@ class DocExamplesTest {
     private static final Pattern TOKEN_USER = Pattern.compile("^(.+)/token:.*$", Pattern.DOTALL);
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String MAILED_TOKEN = "TOKEN_FROM_THE_MAIL";
+    private static final Pattern INVITATION_TOKEN = Pattern.compile("\"token\":\"([0-9a-f]{64})\"");
+    private static final GreenMail MAIL = startMail();
 
     @LocalServerPort
     int port;
@@ -60,9 +70,19 @@ class DocExamplesTest {
     @Autowired
     ApiTokens tokens;
 
+    @Autowired
+    JdbcClient db;
+
     @DynamicPropertySource
-    static void dataDir(DynamicPropertyRegistry registry) {
+    static void dataDirAndMail(DynamicPropertyRegistry registry) {
         registry.add("partnerdesk.data-dir", () -> TestDataDir.PATH.toString());
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> MAIL.getSmtp().getPort());
+    }
+
+    @AfterAll
+    static void stopMail() {
+        MAIL.stop();
     }
 
     private final Map<String, String> minted = new HashMap<>();
@@ -174,11 +194,51 @@ class DocExamplesTest {
     }
 
     private String placeholders(String text) {
+        if (text.contains(MAILED_TOKEN)) {
+            answered.put(MAILED_TOKEN, mailedInvitationToken());
+        }
         String replaced = text;
         for (Map.Entry<String, String> value : answered.entrySet()) {
             replaced = replaced.replaceAll("\\b" + value.getKey() + "\\b", value.getValue());
         }
         return replaced;
+    }
+
+    /** PO-1, PO-2: each delivery attempt mints a new token, so the newest one the database still takes is the one. */
+    private String mailedInvitationToken() {
+        Instant deadline = Instant.now().plusSeconds(15);
+        while (Instant.now().isBefore(deadline)) {
+            try {
+                MimeMessage[] messages = MAIL.getReceivedMessages();
+                for (int i = messages.length - 1; i >= 0; i--) {
+                    Matcher token = INVITATION_TOKEN.matcher(String.valueOf(messages[i].getContent()));
+                    if (token.find() && isUsable(token.group(1))) {
+                        return token.group(1);
+                    }
+                }
+                Thread.sleep(50);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new AssertionError("no usable sign-in invitation was mailed");
+    }
+
+    private boolean isUsable(String token) {
+        return db.sql("select count(*) from sign_in_invitations where token_hash = sha256(convert_to(?, 'UTF8'))"
+                + " and used_at is null and revoked_at is null").param(token).query(Integer.class).single() == 1;
+    }
+
+    private static GreenMail startMail() {
+        try (var smtp = new java.net.ServerSocket(0)) {
+            ServerSetup setup = new ServerSetup(smtp.getLocalPort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
+            smtp.close();
+            GreenMail mail = new GreenMail(setup);
+            mail.start();
+            return mail;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private String base() {
