@@ -43,7 +43,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Issue #12: every curl example of the README and docs/api.md runs, in order, against a fresh desk with the demo data,
  * and answers 2xx, or the status its comment names ({@code # 422 …}). A doc example that breaks fails the build.
  * Tokens are minted for the e-mail each example signs in as; words in capitals that name an earlier answer's record
- * ({@code TICKET_ID}, {@code NFR_REQUEST_ID}, {@code UPLOAD_TOKEN}) take that answer's value, and
+ * ({@code TICKET_ID}, {@code NFR_REQUEST_ID}, {@code UPLOAD_TOKEN}, {@code UPLOAD_LINK_URL}, {@code UPLOAD_URL}) take
+ * that answer's value, and
  * {@code TOKEN_FROM_THE_MAIL} the token of the newest sign-in invitation the desk mailed (to a real SMTP server here).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -141,6 +142,9 @@ class DocExamplesTest {
                 : HttpRequest.BodyPublishers.ofByteArray(body));
         HttpResponse<String> response = ApiClient.exchange(HTTP, request.build(), HttpResponse.BodyHandlers.ofString());
         remember(response.body());
+        // FILE-2: a tus creation answers where the upload lives
+        response.headers().firstValue("Location").filter(l -> l.contains("/uploader/"))
+                .ifPresent(location -> answered.put("UPLOAD_URL", location));
         int status = response.statusCode();
         boolean asDocumented = curl.expectedStatus() != null ? status == curl.expectedStatus() : status / 100 == 2;
         // a documented refusal names its rule and links to its explanation on the rules page
@@ -190,6 +194,9 @@ class DocExamplesTest {
         }
         if (json.at("/upload/token").isString()) {
             answered.put("UPLOAD_TOKEN", json.at("/upload/token").stringValue());
+        }
+        if (json.at("/upload_link/url").isString()) {
+            answered.put("UPLOAD_LINK_URL", json.at("/upload_link/url").stringValue());
         }
     }
 
