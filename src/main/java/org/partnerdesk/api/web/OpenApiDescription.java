@@ -2,6 +2,7 @@ package org.partnerdesk.api.web;
 
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.swagger.v3.oas.models.Components;
@@ -66,6 +67,24 @@ class OpenApiDescription {
                 // either scheme signs a request in; the few open endpoints (sign-up, portal access) ignore both
                 .addSecurityItem(new SecurityRequirement().addList(API_TOKEN))
                 .addSecurityItem(new SecurityRequirement().addList(BEARER));
+    }
+
+    /** PO-1, PO-2: people without a sign-in yet call these; a signed-in caller may too (a manual sign-up, staff asking). */
+    @Bean
+    OpenApiCustomizer openToEveryone() {
+        return openApi -> {
+            if (openApi.getPaths() == null) {
+                return;
+            }
+            for (String open : List.of("/api/v2/partner_applications", "/api/v2/portal_access_requests",
+                    "/api/v2/sign_in_invitations/accept")) {
+                PathItem path = openApi.getPaths().get(open);
+                if (path != null && path.getPost() != null) {
+                    path.getPost().setSecurity(List.of(new SecurityRequirement(),
+                            new SecurityRequirement().addList(API_TOKEN), new SecurityRequirement().addList(BEARER)));
+                }
+            }
+        };
     }
 
     @Bean

@@ -108,6 +108,9 @@ class RulesPageTest extends ApiTest {
         JsonNode ticketBody = docs.at("/paths/~1api~1v2~1tickets/post/requestBody/content/application~1json");
         assertThat(ticketBody.at("/schema/properties/ticket/properties/ticket_form_id/type").stringValue()).isEqualTo("integer");
         assertThat(ticketBody.at("/example/ticket/subject").stringValue()).isNotBlank();
+        JsonNode signUp = docs.at("/paths/~1api~1v2~1partner_applications/post/security");
+        assertThat(signUp.isArray() && signUp.get(0).isObject() && signUp.get(0).isEmpty()).as("sign-up needs no sign-in: " + signUp)
+                .isTrue();
         assertThat(docs.at("/paths/~1api~1v2~1nfr_exceptions~1{id}~1decisions/post/requestBody/content/application~1json"
                 + "/schema/properties/decision/properties/verdict/type").stringValue()).isEqualTo("string");
     }
