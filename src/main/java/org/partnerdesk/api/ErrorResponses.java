@@ -18,7 +18,7 @@ public final class ErrorResponses {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("error", refusal.error());
         body.put("description", refusal.description());
-        body.put("details", refusal.details());
+        body.put("details", RuleHelp.details(refusal));
         return body;
     }
 
