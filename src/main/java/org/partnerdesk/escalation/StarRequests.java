@@ -86,13 +86,22 @@ public class StarRequests {
     @Transactional
     public StarRequest unstar(Actor actor, long id, @Nullable String reason, @Nullable String alternativePath) {
         StarRequest star = stored.lock(id).orElseThrow(() -> ApiException.notFound("STAR request " + id));
-        if (!actor.isMemberOf(Groups.SUPPORT_MANAGERS) && actor.userId() != star.requestedBy()) {
-            throw ApiException.forbidden("Only support managers and the person who asked for the STAR may unstar it (TKT-7).");
-        }
+        requireMayUnstar(actor, star);
         StarRequest unstarred = stored.update(star.unstar(reason, alternativePath, now()));
         tickets.addInternalNote(star.ticketId(), actor.userId(), "STAR unstarred (TKT-7). Reason: " + unstarred.unstarReason()
                 + (unstarred.alternativePath() == null ? "" : "\nAlternative path: " + unstarred.alternativePath()));
         return unstarred;
+    }
+
+    /** TKT-7: support managers and whoever asked for the STAR; the API asks before reading the body. */
+    public void requireMayUnstar(Actor actor, long id) {
+        requireMayUnstar(actor, stored.find(id).orElseThrow(() -> ApiException.notFound("STAR request " + id)));
+    }
+
+    private static void requireMayUnstar(Actor actor, StarRequest star) {
+        if (!actor.isMemberOf(Groups.SUPPORT_MANAGERS) && actor.userId() != star.requestedBy()) {
+            throw ApiException.forbidden("Only support managers and the person who asked for the STAR may unstar it (TKT-7).");
+        }
     }
 
     public StarRequest find(Actor actor, long id) {
@@ -105,8 +114,8 @@ public class StarRequests {
         return CursorPage.of(stored.page(ticketId, page.afterId(), page.fetchSize()), page, StarRequest::id);
     }
 
-    // TKT-7 [003]: for partner and customer tickets, channel managers and sales raise STARs
-    private static void requireMayStar(Actor actor) {
+    // TKT-7 [003]: for partner and customer tickets, channel managers and sales raise STARs; the API asks before reading the body
+    public void requireMayStar(Actor actor) {
         if (!actor.isStaff() || !(actor.isMemberOf(Groups.CHANNEL_MANAGERS) || actor.isMemberOf(Groups.SALES))) {
             throw ApiException.forbidden("Only members of Channel Managers or Sales may star a ticket (TKT-7).");
         }

@@ -144,13 +144,21 @@ public class BillingAccounts {
     }
 
     // PO-5 [003]: partners ask for their own organization; Partner Operations, Channel Managers and Billing Operations for any partner
+    /** PO-5: who may ask at all, whatever the body names; the API asks before reading the body. */
+    public void requireMayRequest(Actor actor) {
+        if (actor.isStaff() && !actor.isAdmin() && !actor.isMemberOf(Groups.PARTNER_OPERATIONS) && !actor.isMemberOf(Groups.CHANNEL_MANAGERS)
+                && !actor.isMemberOf(Groups.BILLING_OPERATIONS)) {
+            throw ApiException.forbidden("Only the partner, Partner Operations, Channel Managers and Billing Operations "
+                    + "ask for billing accounts (PO-5).");
+        }
+        if (!actor.isStaff() && actor.organizationId() == null) {
+            throw ApiException.forbidden("You can ask for billing accounts only for your own partner organization.");
+        }
+    }
+
     private Organization partnerFor(Actor actor, @Nullable Long organizationId) {
+        requireMayRequest(actor);
         if (actor.isStaff()) {
-            if (!actor.isAdmin() && !actor.isMemberOf(Groups.PARTNER_OPERATIONS) && !actor.isMemberOf(Groups.CHANNEL_MANAGERS)
-                    && !actor.isMemberOf(Groups.BILLING_OPERATIONS)) {
-                throw ApiException.forbidden("Only the partner, Partner Operations, Channel Managers and Billing Operations "
-                        + "ask for billing accounts (PO-5).");
-            }
             if (organizationId == null) {
                 throw ApiException.invalid("organization_id", "blank", "is required: name the partner organization");
             }
