@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
+import org.partnerdesk.api.WholeSeconds;
 import org.partnerdesk.api.Actor;
 import org.partnerdesk.api.ApiException;
 import org.partnerdesk.api.CursorPage;
@@ -76,7 +77,7 @@ public class StarRequests {
             throw alreadyStarred(ticketId);
         }
         tickets.addInternalNote(ticketId, actor.userId(), "STAR requested (TKT-7), " + ask.urgency().code().replace('_', ' ')
-                + ": respond by " + respondBy + ". Assigned to on-call support manager " + nameOf(manager) + ".\n"
+                + ": respond by " + WholeSeconds.of(respondBy) + ". Assigned to on-call support manager " + nameOf(manager) + ".\n"
                 + "Plan: " + ask.plan() + "\nReason: " + ask.reason() + "\nDesired result: " + ask.desiredResult());
         publisher.publishEvent(new StarRaised(star.id(), ticketId, manager, ask.urgency().code(), respondBy, ask.reason(),
                 ask.desiredResult()));

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
+import org.partnerdesk.api.WholeSeconds;
 import org.partnerdesk.api.Actor;
 import org.partnerdesk.api.ApiException;
 import org.partnerdesk.api.CursorPage;
@@ -92,10 +93,10 @@ public class BillingAccounts {
         Instant now = now();
         BillingAccount created = stored.update(before.create(actor.userId(), now, activationDelay));
         stored.audit(id, actor.userId(), created.status().code(), before.status().code(),
-                "created by Billing Operations; available for quoting from " + created.activatesAt(), now);
+                "created by Billing Operations; available for quoting from " + WholeSeconds.of(created.activatesAt()), now);
         schedule.activateAt(id, created.activatesAt());
         tell(actor, created, "Billing Operations created " + created.describe() + ". It can be chosen as invoice owner in quotes from "
-                + created.activatesAt() + " (about " + hours(activationDelay) + " after creation, PO-5).", null);
+                + WholeSeconds.of(created.activatesAt()) + " (about " + hours(activationDelay) + " after creation, PO-5).", null);
         return created;
     }
 
