@@ -53,6 +53,22 @@ class AuthorizeBeforeValidatingTest extends ApiTest {
         assertForbidden(refused);
     }
 
+    @Test
+    void aDeclineWithoutReasonFromOutsidePartnerOperationsIsForbidden() { // PO-1, PO-2: the reason is required, the team first
+        ApiClient agent = desk.agent().api();
+
+        assertForbidden(agent.post("/api/v2/partner_applications/1/decline", "{}"));
+        assertForbidden(agent.post("/api/v2/portal_access_requests/1/decline", "{}"));
+    }
+
+    @Test
+    void aTokenForSomeoneElseWithAnOverlongDescriptionIsForbidden() { // API-2
+        Account stranger = desk.stranger();
+
+        assertForbidden(stranger.api().post("/api/v2/api_tokens", """
+                {"api_token":{"user_id":%d,"description":"%s"}}""".formatted(stranger.id() + 1, "x".repeat(300))));
+    }
+
     private static void assertForbidden(Reply reply) {
         assertThat(reply.status()).as(reply.toString()).isEqualTo(403);
         assertThat(reply.at("/error").stringValue()).isEqualTo("Forbidden");

@@ -97,11 +97,13 @@ class PartnerApplicationController {
 
     @PostMapping("/{id}/approve")
     Map<String, Object> approve(Actor actor, @PathVariable long id, @RequestBody(required = false) @Nullable JsonNode body) {
+        signUps.requireMayDecide(actor);
         return Map.of("partner_application", json(signUps.approve(actor, id, DecisionBody.approvalReason(body))));
     }
 
     @PostMapping("/{id}/decline")
     Map<String, Object> decline(Actor actor, @PathVariable long id, @RequestBody(required = false) @Nullable JsonNode body) {
+        signUps.requireMayDecide(actor);
         return Map.of("partner_application", json(signUps.decline(actor, id, DecisionBody.declineReason(body))));
     }
 
