@@ -107,8 +107,8 @@ class AccountImport {
                         + owners.ownerOf(taken) + "; an e-mail domain belongs to one organization");
                 continue;
             }
-            owners.claim(account, existing);
             if (existing == null) {
+                owners.claim(account, null);
                 created.add(new OrganizationDetails(account.name(), account.id(), account.type(), account.track(), account.compliant(),
                         account.parentCompany(), null, account.domains(), false, null, null));
                 continue;
@@ -127,6 +127,7 @@ class AccountImport {
                 run.reject(row, violation.rule() == DirectoryRule.DIR_4 ? TRACK : TYPE, account.id(), violation);
                 continue;
             }
+            owners.claim(account, existing);
             changed.put(existing.id(), after);
             Map<String, Object> audit = new LinkedHashMap<>();
             audit.put("before", before);
