@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+import org.partnerdesk.api.WholeSeconds;
 import org.partnerdesk.api.Actor;
 import org.partnerdesk.api.ApiException;
 import org.partnerdesk.attachment.FileStore.StoredFile;
@@ -116,7 +117,7 @@ public class Attachments {
                     + " is already attached to a comment: leave token out to start a new upload.");
         }
         if (!upload.expiresAt().isAfter(clock.instant())) {
-            throw ApiException.invalid("token", "invalid_value", "Upload token " + token + " expired at " + upload.expiresAt()
+            throw ApiException.invalid("token", "invalid_value", "Upload token " + token + " expired at " + WholeSeconds.of(upload.expiresAt())
                     + ": leave token out to start a new upload.");
         }
         return upload;

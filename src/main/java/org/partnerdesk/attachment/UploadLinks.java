@@ -9,6 +9,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 
 import org.jspecify.annotations.Nullable;
+import org.partnerdesk.api.WholeSeconds;
 import org.partnerdesk.api.Actor;
 import org.partnerdesk.api.ApiException;
 import org.partnerdesk.api.CursorPage;
@@ -81,7 +82,7 @@ public class UploadLinks {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Link link = stored.insertLink(ticketId, LinkTokens.hash(token), actor.userId(), now.plus(settings.linkLifetime()), now);
         tickets.addInternalNote(ticketId, actor.userId(), "Support Uploader link #" + link.id() + " made (FILE-2); it accepts files up to "
-                + settings.maxFileSize().toMegabytes() + " MB each until " + link.expiresAt() + " or until the ticket closes.");
+                + settings.maxFileSize().toMegabytes() + " MB each until " + WholeSeconds.of(link.expiresAt()) + " or until the ticket closes.");
         return new NewLink(link, token);
     }
 

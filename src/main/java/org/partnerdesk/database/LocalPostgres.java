@@ -46,6 +46,7 @@ public final class LocalPostgres implements AutoCloseable {
     private final Path dataDir;
     private final boolean ephemeral;
     private final int port;
+    private static final Path SETSID = Path.of("/usr/bin/setsid");
     private final List<String> asOwner;
     private @Nullable Process server;
 
@@ -101,6 +102,10 @@ public final class LocalPostgres implements AutoCloseable {
         if (ephemeral) {
             // test clusters are thrown away, so durability only costs time there
             command.addAll(List.of("-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"));
+        }
+        if (Files.isExecutable(SETSID)) {
+            // its own session: a terminal's Ctrl-C reaches the desk, which stops PostgreSQL after its last queries (issue #12)
+            command.addAll(0, List.of(SETSID.toString(), "--wait"));
         }
         Path logFile = dataDir.resolveSibling(dataDir.getFileName() + ".log");
         server = new ProcessBuilder(command)

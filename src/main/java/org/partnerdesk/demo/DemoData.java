@@ -1,10 +1,11 @@
 package org.partnerdesk.demo;
 
+import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
@@ -27,6 +28,7 @@ import org.partnerdesk.directory.User;
 import org.partnerdesk.directory.UserDetails;
 import org.partnerdesk.directory.Users;
 import org.partnerdesk.identity.ApiTokens;
+import org.partnerdesk.identity.Passwords;
 import org.partnerdesk.partnerops.CertificationKind;
 import org.partnerdesk.partnerops.Certifications;
 import org.slf4j.Logger;
@@ -40,17 +42,22 @@ import org.springframework.stereotype.Component;
 
 /**
  * The partner programme in miniature, loaded into an empty database: a premium and a free customer, an Open,
- * a Select and an Alliance partner with users, an NFR license, a certified Solution Architect at the Select partner, and staff in every group. Demo users get a
- * fresh API token at every start, printed with the admin's.
+ * a Select and an Alliance partner with users, an NFR license, a certified Solution Architect at the Select partner, and staff in every group.
+ * Every demo user, the admin too, gets an API token and a password once, with the data: printed at that start, kept in
+ * {@link DemoCredentials}' file, and valid across restarts (later starts print where the file is).
  */
 @Component
 class DemoData {
 
     static final String TOKEN_DESCRIPTION = "demo token";
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
-    private static final List<String> WITH_TOKENS = List.of(
-            "ann@acme.test", "gina@globex.test", "sam@resellco.test", "pat@initech-partners.test",
-            "ally@umbrella-cloud.test", "sue.support@partnerdesk.test", "olga.partnerops@partnerdesk.test");
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final List<String> DEMO_USERS = List.of(
+            "dora.director@partnerdesk.test", "sue.support@partnerdesk.test", "max.manager@partnerdesk.test",
+            "olga.partnerops@partnerdesk.test", "bill.billing@partnerdesk.test", "lena.licensing@partnerdesk.test",
+            "carl.channel@partnerdesk.test", "pete.programs@partnerdesk.test", "sally.sales@partnerdesk.test",
+            "ann@acme.test", "arthur@acme.test", "gina@globex.test", "sam@resellco.test", "pat@initech-partners.test",
+            "ally@umbrella-cloud.test");
 
     private final Organizations organizations;
     private final Users users;
@@ -59,14 +66,18 @@ class DemoData {
     private final Subscriptions subscriptions;
     private final NfrLicenses nfrLicenses;
     private final ApiTokens tokens;
+    private final Passwords passwords;
+    private final DemoCredentials credentials;
+    private final Environment environment;
     private final Certifications certifications;
     private final Clock clock;
     private final boolean enabled;
     private final String adminEmail;
 
     DemoData(Organizations organizations, Users users, Groups groups, GroupMemberships groupMemberships,
-             Subscriptions subscriptions, NfrLicenses nfrLicenses, ApiTokens tokens, Clock clock, Environment environment,
-             @Value("${partnerdesk.admin.email:admin@partnerdesk.test}") String adminEmail, Certifications certifications) {
+             Subscriptions subscriptions, NfrLicenses nfrLicenses, ApiTokens tokens, Passwords passwords, Clock clock,
+             Environment environment, @Value("${partnerdesk.admin.email:admin@partnerdesk.test}") String adminEmail,
+             @Value("${partnerdesk.data-dir:./var}") Path dataDir, Certifications certifications) {
         this.certifications = certifications;
         this.organizations = organizations;
         this.users = users;
@@ -75,6 +86,9 @@ class DemoData {
         this.subscriptions = subscriptions;
         this.nfrLicenses = nfrLicenses;
         this.tokens = tokens;
+        this.passwords = passwords;
+        this.credentials = new DemoCredentials(dataDir);
+        this.environment = environment;
         this.clock = clock;
         this.adminEmail = adminEmail.strip();
         // SPEC 7: on by default in embedded mode (no external database), off otherwise
@@ -93,8 +107,13 @@ class DemoData {
         if (organizations.page(actor, new PageRequest(1, 0)).items().isEmpty()) {
             create(actor, admin);
             log.info("Demo data loaded: 2 customers, 3 partners and the demo partner company, 9 staff, an NFR license, a certification");
+            issueCredentials();
+        } else if (!credentials.exist()) {
+            // a desk loaded before the file existed (or the file was deleted): issue a set once more, so there is one to read
+            issueCredentials();
+        } else {
+            log.info("\n Demo users' API tokens and passwords (unchanged since the demo data was loaded): {}\n", credentials.file());
         }
-        printTokens();
     }
 
     private void create(Actor actor, User admin) {
@@ -161,18 +180,40 @@ class DemoData {
         groupMemberships.add(actor, userId, groups.idOf(group));
     }
 
-    private void printTokens() {
-        Map<String, String> issued = new LinkedHashMap<>();
-        for (String email : WITH_TOKENS) {
+    private void issueCredentials() {
+        List<DemoCredentials.Credential> issued = new ArrayList<>();
+        for (String email : demoUsers()) {
             users.findByEmail(email).ifPresent(user -> {
                 tokens.revokeByDescription(user.id(), TOKEN_DESCRIPTION);
                 String token = ApiTokens.newToken();
                 tokens.store(user.id(), token, TOKEN_DESCRIPTION);
-                issued.put(email, token);
+                String password = newPassword();
+                passwords.set(user.id(), password);
+                issued.add(new DemoCredentials.Credential(email, user.name(), token, password));
             });
         }
-        StringBuilder table = new StringBuilder("\n Demo users (API tokens for this run):\n");
-        issued.forEach((email, token) -> table.append(String.format("   %-34s %s%n", email, token)));
+        String url = "http://localhost:" + environment.getProperty("local.server.port", "8080");
+        credentials.write(issued, url);
+        StringBuilder table = new StringBuilder("\n Demo users' API tokens (valid across restarts; shown at this start only):\n");
+        issued.forEach(c -> table.append(String.format("   %-34s %s%n", c.email(), c.token())));
+        table.append(" These tokens and each user's password are in ").append(credentials.file()).append(" (readable by its owner only).\n");
         log.info(table.toString());
+    }
+
+    private List<String> demoUsers() {
+        List<String> all = new ArrayList<>();
+        all.add(adminEmail);
+        all.addAll(DEMO_USERS);
+        return all;
+    }
+
+    // 15 random characters from a 57-letter alphabet without look-alikes: about 87 bits, above the 12-character minimum
+    private static String newPassword() {
+        String alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+        StringBuilder password = new StringBuilder();
+        for (int i = 0; i < 15; i++) {
+            password.append(alphabet.charAt(RANDOM.nextInt(alphabet.length())));
+        }
+        return password.toString();
     }
 }

@@ -48,6 +48,7 @@ public class Organizations {
         actor.requireAdmin();
         Organization before = stored.findForUpdate(id).orElseThrow(() -> ApiException.notFound("Organization " + id));
         checkUnique(values, before);
+        checkDomainsFree(values, before);
         checkChange(actor, before, values);
         Organization after = stored.update(id, values);
         audits.record(actor.userId(), "organization", id, "update", Map.of("before", OrganizationDetails.of(before), "after", values));
@@ -62,6 +63,12 @@ public class Organizations {
         }
         if (before.isPartner() && values.type() != OrganizationType.PARTNER) {
             checkNothingNeedsAPartner(before, values);
+        }
+        // DIR-5: subscriptions are for customers and partners; an internal organization holds none
+        if (values.type() == OrganizationType.INTERNAL && before.type() != OrganizationType.INTERNAL
+                && !subscriptions.ofOrganization(before.id()).isEmpty()) {
+            throw DirectoryRuleViolation.invalid(DirectoryRule.DIR_5, "organization_fields.org_type", before.name()
+                    + " holds subscriptions, which are for customer and partner organizations only; it cannot become internal.");
         }
     }
 
@@ -133,10 +140,31 @@ public class Organizations {
         }
     }
 
+    // DIR-1: an e-mail domain names one organization, since contacts without a membership are placed by it (DIR-3); only
+    // domains the organization does not hold yet are checked, so an organization sharing one from before can still be edited
+    private void checkDomainsFree(OrganizationDetails values, @org.jspecify.annotations.Nullable Organization existing) {
+        List<String> added = values.domainNames().stream().map(d -> d.toLowerCase(java.util.Locale.ROOT))
+                .filter(d -> existing == null || !existing.domainNames().contains(d)).distinct().toList();
+        if (added.isEmpty()) {
+            return;
+        }
+        stored.lockDomains(added);
+        for (Organization owner : stored.claimingAnyDomain(added)) {
+            if (existing != null && owner.id() == existing.id()) {
+                continue;
+            }
+            String domain = added.stream().filter(owner.domainNames()::contains).findFirst().orElseThrow();
+            throw DirectoryRuleViolation.invalid(DirectoryRule.DIR_1, "domain_names", domain + " already belongs to organization "
+                    + owner.name() + " (" + owner.id() + "); an e-mail domain belongs to one organization. Use a domain of "
+                    + values.name() + "'s own, or take " + domain + " off " + owner.name() + " first.");
+        }
+    }
+
     /** For other modules that authorize the write themselves (PO-1 sign-up and Partner Operations); {@link #create} once authorized. */
     @Transactional
     public Organization provision(long actorId, OrganizationDetails values) {
         checkUnique(values, null);
+        checkDomainsFree(values, null);
         Organization created = stored.insert(values);
         audits.record(actorId, "organization", created.id(), "create", Map.of("values", values));
         return created;

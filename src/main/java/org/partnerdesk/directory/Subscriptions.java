@@ -68,8 +68,14 @@ public class Subscriptions {
     }
 
     private void check(SubscriptionTerms values) {
-        organizations.find(values.organizationId()).orElseThrow(() -> ApiException.invalid("organization_id", "not_found",
-                "names no organization (" + values.organizationId() + ")"));
+        // locked, so the organization cannot become internal while it is given a subscription
+        Organization holder = organizations.findForUpdate(values.organizationId()).orElseThrow(() -> ApiException.invalid(
+                "organization_id", "not_found", "names no organization (" + values.organizationId() + ")"));
+        // DIR-5: the vendor's own staff are not sold a plan; customers and partners are
+        if (holder.type() == OrganizationType.INTERNAL) {
+            throw DirectoryRuleViolation.invalid(DirectoryRule.DIR_5, "organization_id", holder.name()
+                    + " is an internal organization (the vendor's staff); subscriptions are for customer and partner organizations only.");
+        }
         if (values.term().endsBeforeItStarts()) {
             throw DirectoryRuleViolation.invalid(DirectoryRule.DIR_5, "ends_on", "ends on " + values.term().endsOn()
                     + ", before the subscription starts on " + values.term().startsOn() + ". Give an end date on or after the start.");

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
+import org.partnerdesk.api.WholeSeconds;
 import org.partnerdesk.api.Actor;
 import org.partnerdesk.api.ApiException;
 import org.partnerdesk.api.CursorPage;
@@ -76,7 +77,7 @@ public class StarRequests {
             throw alreadyStarred(ticketId);
         }
         tickets.addInternalNote(ticketId, actor.userId(), "STAR requested (TKT-7), " + ask.urgency().code().replace('_', ' ')
-                + ": respond by " + respondBy + ". Assigned to on-call support manager " + nameOf(manager) + ".\n"
+                + ": respond by " + WholeSeconds.of(respondBy) + ". Assigned to on-call support manager " + nameOf(manager) + ".\n"
                 + "Plan: " + ask.plan() + "\nReason: " + ask.reason() + "\nDesired result: " + ask.desiredResult());
         publisher.publishEvent(new StarRaised(star.id(), ticketId, manager, ask.urgency().code(), respondBy, ask.reason(),
                 ask.desiredResult()));
@@ -87,13 +88,22 @@ public class StarRequests {
     public StarRequest unstar(Actor actor, long id, @Nullable String reason, @Nullable String alternativePath) {
         actor.requireStaff(); // #10: STAR requests are staff's; an end user learns nothing of which ids exist
         StarRequest star = stored.lock(id).orElseThrow(() -> ApiException.notFound("STAR request " + id));
-        if (!actor.isMemberOf(Groups.SUPPORT_MANAGERS) && actor.userId() != star.requestedBy()) {
-            throw ApiException.forbidden("Only support managers and the person who asked for the STAR may unstar it (TKT-7).");
-        }
+        requireMayUnstar(actor, star);
         StarRequest unstarred = stored.update(star.unstar(reason, alternativePath, now()));
         tickets.addInternalNote(star.ticketId(), actor.userId(), "STAR unstarred (TKT-7). Reason: " + unstarred.unstarReason()
                 + (unstarred.alternativePath() == null ? "" : "\nAlternative path: " + unstarred.alternativePath()));
         return unstarred;
+    }
+
+    /** TKT-7: support managers and whoever asked for the STAR; the API asks before reading the body. */
+    public void requireMayUnstar(Actor actor, long id) {
+        requireMayUnstar(actor, stored.find(id).orElseThrow(() -> ApiException.notFound("STAR request " + id)));
+    }
+
+    private static void requireMayUnstar(Actor actor, StarRequest star) {
+        if (!actor.isMemberOf(Groups.SUPPORT_MANAGERS) && actor.userId() != star.requestedBy()) {
+            throw ApiException.forbidden("Only support managers and the person who asked for the STAR may unstar it (TKT-7).");
+        }
     }
 
     public StarRequest find(Actor actor, long id) {
@@ -106,8 +116,8 @@ public class StarRequests {
         return CursorPage.of(stored.page(ticketId, page.afterId(), page.fetchSize()), page, StarRequest::id);
     }
 
-    // TKT-7 [003]: for partner and customer tickets, channel managers and sales raise STARs
-    private static void requireMayStar(Actor actor) {
+    // TKT-7 [003]: for partner and customer tickets, channel managers and sales raise STARs; the API asks before reading the body
+    public void requireMayStar(Actor actor) {
         if (!actor.isStaff() || !(actor.isMemberOf(Groups.CHANNEL_MANAGERS) || actor.isMemberOf(Groups.SALES))) {
             throw ApiException.forbidden("Only members of Channel Managers or Sales may star a ticket (TKT-7).");
         }

@@ -45,11 +45,16 @@ public class ApiTokens {
     /** Admins issue tokens for anyone, users for themselves; the plain token is returned this once. */
     @Transactional
     public IssuedToken issue(Actor actor, long userId, String description) {
+        requireMayIssueFor(actor, userId);
+        users.find(userId).orElseThrow(() -> ApiException.invalid("user_id", "not_found", "names no user (" + userId + ")"));
+        return store(userId, newToken(), description);
+    }
+
+    /** API-2: admins issue tokens for anyone, users for themselves; the API asks before reading the rest of the body. */
+    public void requireMayIssueFor(Actor actor, long userId) {
         if (!actor.isAdmin() && actor.userId() != userId) {
             throw ApiException.forbidden("You can create API tokens only for yourself.");
         }
-        users.find(userId).orElseThrow(() -> ApiException.invalid("user_id", "not_found", "names no user (" + userId + ")"));
-        return store(userId, newToken(), description);
     }
 
     @Transactional

@@ -47,7 +47,7 @@ class SecurityConfiguration {
                         .anyRequest().permitAll())
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((request, response, ex) -> {
-                            response.setHeader("WWW-Authenticate", "Basic realm=\"PartnerDesk\"");
+                            response.setHeader("WWW-Authenticate", TokenAuthenticationFilter.CHALLENGE);
                             ErrorResponses.write(response, new ApiException(401, "Unauthorized",
                                     "Sign in with an API token: email/token:API_TOKEN (basic) or Bearer API_TOKEN."), json);
                         })

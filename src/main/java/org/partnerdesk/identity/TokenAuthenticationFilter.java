@@ -25,6 +25,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class TokenAuthenticationFilter extends OncePerRequestFilter {
 
+    /** API-2: the realm says the user name's format, since a browser's sign-in prompt shows nothing else (docs/api.md). */
+    static final String CHALLENGE = "Basic realm=\"PartnerDesk API: e-mail/token:API_TOKEN or e-mail:password\"";
+
     private final ApiTokens tokens;
     private final Passwords passwords;
     private final JsonMapper json;
@@ -53,7 +56,7 @@ class TokenAuthenticationFilter extends OncePerRequestFilter {
             return;
         }
         if (actor.isEmpty()) {
-            response.setHeader("WWW-Authenticate", "Basic realm=\"PartnerDesk\"");
+            response.setHeader("WWW-Authenticate", CHALLENGE);
             ErrorResponses.write(response, new ApiException(401, "Unauthorized",
                     "Couldn't authenticate you: use email/token:API_TOKEN or email:password (basic), or Bearer API_TOKEN."), json);
             return;

@@ -2,6 +2,7 @@ package org.partnerdesk.notification;
 
 import java.util.Optional;
 
+import org.partnerdesk.api.WholeSeconds;
 import org.partnerdesk.partnerops.PortalAccess;
 import org.partnerdesk.partnerops.SignInInvitationIssued;
 import org.springframework.beans.factory.annotation.Value;
@@ -43,7 +44,7 @@ class SignInInvitationMail {
                 + "Set your password to sign in to the partner portal:\n" + access.invitationLink(token.get()) + "\n\n"
                 + "Or with the API: POST /api/v2/sign_in_invitations/accept\n"
                 + "{\"sign_in_invitation\":{\"token\":\"" + token.get() + "\",\"password\":\"…\"}}\n\n"
-                + "The invitation works once and expires at " + invitation.expiresAt() + ". Then sign in with your e-mail and password.");
+                + "The invitation works once and expires at " + WholeSeconds.of(invitation.expiresAt()) + ". Then sign in with your e-mail and password.");
         mail.send(message);
     }
 }

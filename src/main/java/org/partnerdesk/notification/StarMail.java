@@ -1,5 +1,6 @@
 package org.partnerdesk.notification;
 
+import org.partnerdesk.api.WholeSeconds;
 import org.partnerdesk.directory.User;
 import org.partnerdesk.directory.Users;
 import org.partnerdesk.escalation.StarRaised;
@@ -35,9 +36,9 @@ class StarMail {
         message.setFrom(from);
         message.setTo(to);
         message.setSubject("[PartnerDesk STAR] ticket #" + star.ticketId() + ", " + star.urgency().replace('_', ' ')
-                + ": respond by " + star.respondBy());
+                + ": respond by " + WholeSeconds.of(star.respondBy()));
         message.setText("A STAR (support ticket attention request) on ticket #" + star.ticketId() + " is assigned to you.\n\n"
-                + "Reason: " + star.reason() + "\nDesired result: " + star.desiredResult() + "\nRespond by: " + star.respondBy());
+                + "Reason: " + star.reason() + "\nDesired result: " + star.desiredResult() + "\nRespond by: " + WholeSeconds.of(star.respondBy()));
         mail.send(message);
     }
 }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
+import org.partnerdesk.api.WholeSeconds;
 import org.partnerdesk.api.Actor;
 import org.partnerdesk.api.ApiException;
 import org.partnerdesk.api.CursorPage;
@@ -92,10 +93,10 @@ public class BillingAccounts {
         Instant now = now();
         BillingAccount created = stored.update(before.create(actor.userId(), now, activationDelay));
         stored.audit(id, actor.userId(), created.status().code(), before.status().code(),
-                "created by Billing Operations; available for quoting from " + created.activatesAt(), now);
+                "created by Billing Operations; available for quoting from " + WholeSeconds.of(created.activatesAt()), now);
         schedule.activateAt(id, created.activatesAt());
         tell(actor, created, "Billing Operations created " + created.describe() + ". It can be chosen as invoice owner in quotes from "
-                + created.activatesAt() + " (about " + hours(activationDelay) + " after creation, PO-5).", null);
+                + WholeSeconds.of(created.activatesAt()) + " (about " + hours(activationDelay) + " after creation, PO-5).", null);
         return created;
     }
 
@@ -144,13 +145,21 @@ public class BillingAccounts {
     }
 
     // PO-5 [003]: partners ask for their own organization; Partner Operations, Channel Managers and Billing Operations for any partner
+    /** PO-5: who may ask at all, whatever the body names; the API asks before reading the body. */
+    public void requireMayRequest(Actor actor) {
+        if (actor.isStaff() && !actor.isAdmin() && !actor.isMemberOf(Groups.PARTNER_OPERATIONS) && !actor.isMemberOf(Groups.CHANNEL_MANAGERS)
+                && !actor.isMemberOf(Groups.BILLING_OPERATIONS)) {
+            throw ApiException.forbidden("Only the partner, Partner Operations, Channel Managers and Billing Operations "
+                    + "ask for billing accounts (PO-5).");
+        }
+        if (!actor.isStaff() && actor.organizationId() == null) {
+            throw ApiException.forbidden("You can ask for billing accounts only for your own partner organization.");
+        }
+    }
+
     private Organization partnerFor(Actor actor, @Nullable Long organizationId) {
+        requireMayRequest(actor);
         if (actor.isStaff()) {
-            if (!actor.isAdmin() && !actor.isMemberOf(Groups.PARTNER_OPERATIONS) && !actor.isMemberOf(Groups.CHANNEL_MANAGERS)
-                    && !actor.isMemberOf(Groups.BILLING_OPERATIONS)) {
-                throw ApiException.forbidden("Only the partner, Partner Operations, Channel Managers and Billing Operations "
-                        + "ask for billing accounts (PO-5).");
-            }
             if (organizationId == null) {
                 throw ApiException.invalid("organization_id", "blank", "is required: name the partner organization");
             }

@@ -46,9 +46,14 @@ public class Certifications {
         this.clock = clock;
     }
 
+    /** PO-3: Partner Operations keep the register; the API asks before reading the body. */
+    public void requireMayRecord(Actor actor) {
+        OwnerGroup.require(actor, Groups.PARTNER_OPERATIONS, "record certifications", "PO-3");
+    }
+
     @Transactional
     public Certification record(Actor actor, Record record) {
-        OwnerGroup.require(actor, Groups.PARTNER_OPERATIONS, "record certifications", "PO-3");
+        requireMayRecord(actor);
         Organization partner = organizations.find(record.organizationId())
                 .orElseThrow(() -> ApiException.invalid("organization_id", "not_found", "names no organization (" + record.organizationId() + ")"));
         if (!partner.isPartner()) {

@@ -92,9 +92,9 @@ public record NfrEligibility(List<Requirement> requirements) {
         }
         return new Requirement(CERTIFICATION, false, "no employee of " + facts.partnerName()
                 + " holds a valid Solution Architect or Professional Services Engineer certification",
-                "Have at least one employee pass the Solution Architect or the Professional Services Engineer certification"
-                        + " (Partner Certifications & training in the partner portal); Partner Operations records it in"
-                        + " your certification register.");
+                "Have at least one employee pass the Solution Architect or the Professional Services Engineer certification;"
+                        + " Partner Operations records it in your certification register (GET /api/v2/certifications?organization_id="
+                        + "YOUR_ORGANIZATION_ID shows it).");
     }
 
     // PO-3: the users asked for, with those already held or awaiting fulfilment, stay within the track's allowance
@@ -112,10 +112,19 @@ public record NfrEligibility(List<Requirement> requirements) {
                     + allowance.get() + " NFR users", null);
         }
         int left = Math.max(0, allowance.get() - facts.heldUsers());
+        // PO-4: a Channel Manager files the exception (POST /api/v2/nfr_exceptions, naming this request) for the directors
+        String filed = ": they file it with POST /api/v2/nfr_exceptions naming this request and your business justification.";
+        String howToMeet = left == 0
+                ? facts.partnerName() + " holds all " + allowance.get() + " NFR users its " + title(facts.track()) + " track allows;"
+                        + " ask a Channel Manager for an exception (PO-4)" + filed
+                : "Ask for at most " + left + " users, or ask a Channel Manager for an NFR exception (PO-4)" + filed;
         return new Requirement(USER_ALLOWANCE, false, asked + ": more than the " + facts.track().code() + " track's "
-                + allowance.get() + " NFR users",
-                "Ask for at most " + left + " users, or ask your Channel Manager for an NFR exception (PO-4) with a"
-                        + " business justification.");
+                + allowance.get() + " NFR users", howToMeet);
+    }
+
+    private static String title(@Nullable PartnerTrack track) {
+        String code = track == null ? "no" : track.code();
+        return Character.toUpperCase(code.charAt(0)) + code.substring(1);
     }
 
     private static long count(Facts facts, CertificationKind kind) {

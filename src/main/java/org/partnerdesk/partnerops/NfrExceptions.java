@@ -65,7 +65,7 @@ public class NfrExceptions {
 
     @Transactional
     public NfrException request(Actor actor, Ask ask) {
-        OwnerGroup.require(actor, Groups.CHANNEL_MANAGERS, "ask for NFR exceptions", "PO-4");
+        requireMayAsk(actor);
         NfrRequest standard = requests.lock(ask.nfrRequestId()).orElseThrow(() -> new NfrRefusal("PO-4", "nfr_request_id",
                 "names no NFR request (" + ask.nfrRequestId() + "): the partner first submits a standard NFR request (PO-3)"));
         Organization partner = organizations.find(standard.organizationId()).orElseThrow();
@@ -176,6 +176,20 @@ public class NfrExceptions {
     }
 
     // PO-4: the requester's own Channel Director, or any Programs Director; nobody else, however senior
+    /** PO-4: Channel Managers ask; the API asks before reading the body. */
+    public void requireMayAsk(Actor actor) {
+        OwnerGroup.require(actor, Groups.CHANNEL_MANAGERS, "ask for NFR exceptions", "PO-4");
+    }
+
+    /** PO-4: the requesting channel manager's Channel Director or a Programs Director; the API asks before reading the body. */
+    public void requireMayDecide(Actor actor, long id) {
+        NfrException exception = stored.find(id).orElseThrow(() -> ApiException.notFound("NFR exception " + id));
+        if (actor.userId() == exception.requestedBy()) {
+            throw ApiException.forbidden("You asked for NFR exception " + id + "; the directors decide on it (PO-4).");
+        }
+        capacityOf(actor, exception);
+    }
+
     private Capacity capacityOf(Actor actor, NfrException exception) {
         boolean channelDirector = actor.userId() == exception.channelDirectorId() && actor.isMemberOf(Groups.CHANNEL_DIRECTORS);
         boolean programsDirector = actor.isMemberOf(Groups.PROGRAMS_DIRECTORS);

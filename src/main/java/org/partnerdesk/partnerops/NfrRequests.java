@@ -165,6 +165,11 @@ public class NfrRequests {
     }
 
     // PO-3: partners ask for NFR licenses for themselves, through their own users
+    /** PO-3: users of a partner organization submit; the API asks before reading the body. */
+    public void requireMaySubmit(Actor actor) {
+        partnerOf(actor);
+    }
+
     private Organization partnerOf(Actor actor) {
         Organization organization = actor.organizationId() == null ? null : organizations.find(actor.organizationId()).orElse(null);
         if (actor.isStaff() || organization == null || !organization.isPartner()) {

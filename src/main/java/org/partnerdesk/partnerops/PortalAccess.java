@@ -214,6 +214,11 @@ public class PortalAccess {
         return request.requirePending();
     }
 
+    /** PO-1, PO-2: Partner Operations decide; the API asks before reading the decision's body. */
+    public void requireMayDecide(Actor actor) {
+        requirePartnerOperations(actor);
+    }
+
     static void requirePartnerOperations(Actor actor) {
         if (!actor.isStaff() || !actor.isMemberOf(Groups.PARTNER_OPERATIONS)) {
             throw ApiException.forbidden("Only members of Partner Operations decide on partner applications and portal access (PO-1, PO-2).");

@@ -297,6 +297,11 @@ public class SignUps {
     }
 
     // PO-1: Partner Operations own the decision; nobody decides on their own application
+    /** PO-1: Partner Operations decide; the API asks before reading the decision's body. */
+    public void requireMayDecide(Actor actor) {
+        PortalAccess.requirePartnerOperations(actor);
+    }
+
     private PartnerApplication inReviewForDecision(Actor actor, long id) {
         PortalAccess.requirePartnerOperations(actor);
         PartnerApplication application = stored.lock(id).orElseThrow(() -> ApiException.notFound("Partner application " + id));

@@ -21,7 +21,7 @@ public interface CommentUploads {
     Map<Long, List<CommentAttachment>> attachmentsOf(Collection<Long> commentIds);
 
     /** One attached file as a comment shows it; the paths are relative to the desk's base URL. */
-    record CommentAttachment(long id, long commentId, String fileName, String contentType, long size, String path,
+    record CommentAttachment(long id, long commentId, String fileName, String contentType, long size, String sha256, String path,
                              String contentPath) {
     }
 }

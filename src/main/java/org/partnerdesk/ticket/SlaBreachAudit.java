@@ -2,6 +2,7 @@ package org.partnerdesk.ticket;
 
 import java.util.List;
 
+import org.partnerdesk.api.WholeSeconds;
 import org.partnerdesk.sla.SlaBreached;
 import org.partnerdesk.ticket.persistence.StoredConversation;
 import org.springframework.context.event.EventListener;
@@ -22,6 +23,6 @@ class SlaBreachAudit {
     @EventListener
     void on(SlaBreached breach) {
         conversation.addAudit(breach.ticketId(), deskUserId, List.of(new Audit.Event("Change", "sla." + breach.metric(),
-                "breached", "active", "TKT-4: due " + breach.breachAt())));
+                "breached", "active", "TKT-4: due " + WholeSeconds.of(breach.breachAt()))));
     }
 }

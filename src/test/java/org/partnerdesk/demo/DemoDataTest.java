@@ -2,14 +2,20 @@ package org.partnerdesk.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.partnerdesk.ApiClient;
 import org.partnerdesk.ApiTest;
 import org.partnerdesk.TestDataDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -89,6 +95,47 @@ class DemoDataTest {
         demo.load();
 
         assertThat(admin.get("/api/v2/organizations").json().get("organizations").size()).isEqualTo(before);
+    }
+
+    @Test
+    void everyDemoUserHasATokenAndAPasswordInAFileOnlyItsOwnerReads() throws Exception {
+        Path file = TestDataDir.PATH.resolve("demo-credentials.txt");
+        assertThat(Files.getPosixFilePermissions(file)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+        List<String[]> rows = credentials(file);
+
+        assertThat(rows).hasSize(16);
+        assertThat(rows.stream().map(row -> row[0])).contains(ApiTest.ADMIN_EMAIL, "carl.channel@partnerdesk.test",
+                "lena.licensing@partnerdesk.test", "bill.billing@partnerdesk.test", "dora.director@partnerdesk.test",
+                "pete.programs@partnerdesk.test", "arthur@acme.test");
+        for (String[] row : rows) {
+            var me = ApiClient.withToken("http://localhost:" + port, row[0], row[1]).get("/api/v2/users/me");
+            assertThat(me.at("/user/email").stringValue()).as(row[0] + ": " + me).isEqualTo(row[0]);
+        }
+        String[] carl = rows.stream().filter(row -> row[0].startsWith("carl.")).findFirst().orElseThrow();
+        var withPassword = ApiClient.anonymous("http://localhost:" + port).withAuthorization("Basic " + java.util.Base64.getEncoder()
+                .encodeToString((carl[0] + ":" + carl[2]).getBytes(java.nio.charset.StandardCharsets.UTF_8))).get("/api/v2/users/me");
+        assertThat(withPassword.at("/user/email").stringValue()).as(withPassword.toString()).isEqualTo(carl[0]);
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void aLaterStartKeepsTheTokensAndPrintsWhereTheFileIsInstead(CapturedOutput output) throws Exception {
+        Path file = TestDataDir.PATH.resolve("demo-credentials.txt");
+        List<String[]> before = credentials(file);
+
+        demo.load(); // what the next start does
+
+        assertThat(credentials(file)).usingRecursiveFieldByFieldElementComparator().isEqualTo(before);
+        String sam = before.stream().filter(row -> row[0].equals("sam@resellco.test")).findFirst().orElseThrow()[1];
+        assertThat(ApiClient.withToken("http://localhost:" + port, "sam@resellco.test", sam).get("/api/v2/users/me").status())
+                .isEqualTo(200);
+        assertThat(output.getAll()).contains(file.toString()).doesNotContain(sam);
+    }
+
+    // e-mail, token, password of each row, comments left out
+    private static List<String[]> credentials(Path file) throws java.io.IOException {
+        return Files.readAllLines(file).stream().filter(line -> !line.isBlank() && !line.startsWith("#"))
+                .map(line -> line.split("\\s+")).toList();
     }
 
     private static List<String> names(JsonNode organizations) {

@@ -52,13 +52,16 @@ class StarRequestTest extends ApiTest {
         Instant respondBy = Instant.parse(starred.at("/star_request/respond_by").stringValue());
         assertThat(respondBy).isBetween(before.plus(Duration.ofMinutes(30)).minusSeconds(1), after.plus(Duration.ofMinutes(30)));
         assertThat(starred.at("/star_request/assignee_id").longValue()).isEqualTo(onCallThisWeek());
-        assertThat(desk.admin.get("/api/v2/tickets/" + ticket + "/comments").text()).contains("STAR requested (TKT-7)", "Customer is down");
+        assertThat(desk.admin.get("/api/v2/tickets/" + ticket + "/comments").text()).contains("STAR requested (TKT-7)", "Customer is down")
+                .as("issue #12: the note shows the time to the second, as the API does")
+                .contains("respond by " + starred.at("/star_request/respond_by").stringValue() + ".");
 
         long id = starred.id("star_request");
         assertThat(desk.agent().api().get("/api/v2/star_requests/" + id).at("/star_request/ticket_id").longValue()).isEqualTo(ticket);
         assertThat(desk.admin.get("/api/v2/star_requests?ticket_id=" + ticket).at("/star_requests/0/id").longValue()).isEqualTo(id);
         String onCallEmail = desk.admin.get("/api/v2/users/" + onCallThisWeek()).at("/user/email").stringValue();
-        assertThat(awaitMailTo(onCallEmail, "ticket #" + ticket)).contains("Customer is down");
+        assertThat(awaitMailTo(onCallEmail, "ticket #" + ticket)).contains("Customer is down")
+                .contains("Respond by: " + starred.at("/star_request/respond_by").stringValue());
     }
 
     private String awaitMailTo(String email, String subjectPart) {

@@ -36,6 +36,17 @@ class NfrEligibilityTest {
         assertThat(decided.missing().getLast().howToMeet()).contains("at most 15 users");
     }
 
+    @Test // issue #12: not "ask for at most 0 users"
+    void anExhaustedAllowanceSaysSoAndPointsToAnExceptionNotToAPortal() {
+        NfrEligibility decided = decide(PartnerTrack.OPEN, true, List.of(cert(CertificationKind.SOLUTION_ARCHITECT)), 5, 10);
+
+        String howToMeet = decided.missing().getLast().howToMeet();
+        assertThat(howToMeet).startsWith("ResellCo holds all 10 NFR users its Open track allows; ask a Channel Manager for an"
+                + " exception (PO-4)").contains("POST /api/v2/nfr_exceptions").doesNotContain("at most 0");
+        NfrEligibility uncertified = decide(PartnerTrack.OPEN, true, List.of(), 1, 0);
+        assertThat(uncertified.missing().getLast().howToMeet()).doesNotContain("partner portal").contains("/api/v2/certifications");
+    }
+
     @Test
     void distributorsHaveNoNfrAllowance() {
         NfrEligibility decided = decide(PartnerTrack.DISTRIBUTOR, true, List.of(cert(CertificationKind.PROFESSIONAL_SERVICES_ENGINEER)), 1, 0);

@@ -1,7 +1,6 @@
 package org.partnerdesk.api.web;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -44,7 +43,7 @@ class ApiWebConfiguration implements WebMvcConfigurer {
         module.addSerializer(Instant.class, new ValueSerializer<>() {
             @Override
             public void serialize(Instant value, JsonGenerator gen, SerializationContext context) {
-                gen.writeString(value.truncatedTo(ChronoUnit.SECONDS).toString());
+                gen.writeString(org.partnerdesk.api.WholeSeconds.of(value));
             }
         });
         return builder -> builder.addModule(module);

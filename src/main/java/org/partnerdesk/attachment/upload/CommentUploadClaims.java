@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.partnerdesk.api.WholeSeconds;
 import org.partnerdesk.api.ApiException;
 import org.partnerdesk.attachment.Attachment;
 import org.partnerdesk.attachment.persistence.StoredAttachments;
@@ -52,7 +53,7 @@ class CommentUploadClaims implements CommentUploads {
         if (upload.commentId() != null) {
             return "is already attached to another comment";
         }
-        return "expired at " + upload.expiresAt();
+        return "expired at " + WholeSeconds.of(upload.expiresAt());
     }
 
     @Override
@@ -63,7 +64,7 @@ class CommentUploadClaims implements CommentUploads {
         Map<Long, List<CommentAttachment>> byComment = new LinkedHashMap<>();
         for (Attachment a : stored.ofComments(commentIds)) {
             byComment.computeIfAbsent(a.commentId(), id -> new ArrayList<>()).add(new CommentAttachment(a.id(), a.commentId(),
-                    a.fileName(), a.contentType(), a.size(), a.path(), a.contentPath()));
+                    a.fileName(), a.contentType(), a.size(), a.sha256(), a.path(), a.contentPath()));
         }
         return byComment;
     }

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.partnerdesk.api.WholeSeconds;
 import org.partnerdesk.api.ApiException;
 import org.partnerdesk.attachment.FileStore;
 import org.partnerdesk.attachment.FileStore.StoredFile;
@@ -89,7 +90,7 @@ public class TusUploads {
         Link link = (LinkTokens.wellFormed(token) ? stored.linkByTokenHash(LinkTokens.hash(token)) : java.util.Optional.<Link>empty())
                 .orElseThrow(() -> ApiException.notFound("Upload link"));
         if (link.expiredAt(clock.instant())) {
-            throw gone("This upload link expired at " + link.expiresAt() + "; ask the agent on your ticket for a new one.");
+            throw gone("This upload link expired at " + WholeSeconds.of(link.expiresAt()) + "; ask the agent on your ticket for a new one.");
         }
         if (tickets.isClosed(link.ticketId())) {
             throw gone("The ticket of this upload link is closed, which ended the link.");

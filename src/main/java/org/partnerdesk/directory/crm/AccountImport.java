@@ -78,6 +78,8 @@ class AccountImport {
             }
             byName.put(CrmFile.lower(organization.name()), organization);
         }
+        DomainOwners owners = new DomainOwners(stored.claimingAnyDomain(
+                accounts.stream().flatMap(a -> a.domains().stream()).distinct().toList()));
         List<OrganizationDetails> created = new ArrayList<>();
         Map<Long, OrganizationDetails> changed = new LinkedHashMap<>();
         List<Map<String, Object>> updateAudits = new ArrayList<>();
@@ -99,7 +101,14 @@ class AccountImport {
             if (existing == null) {
                 existing = named; // an organization the desk had before the CRM named it: it takes the account's id from now on
             }
+            String taken = owners.firstTakenFrom(account, existing);
+            if (taken != null) {
+                run.reject(row, DOMAINS, account.id(), DirectoryRule.DIR_1.id(), taken + " already belongs to organization "
+                        + owners.ownerOf(taken) + "; an e-mail domain belongs to one organization");
+                continue;
+            }
             if (existing == null) {
+                owners.claim(account, null);
                 created.add(new OrganizationDetails(account.name(), account.id(), account.type(), account.track(), account.compliant(),
                         account.parentCompany(), null, account.domains(), false, null, null));
                 continue;
@@ -118,6 +127,7 @@ class AccountImport {
                 run.reject(row, violation.rule() == DirectoryRule.DIR_4 ? TRACK : TYPE, account.id(), violation);
                 continue;
             }
+            owners.claim(account, existing);
             changed.put(existing.id(), after);
             Map<String, Object> audit = new LinkedHashMap<>();
             audit.put("before", before);
@@ -127,6 +137,51 @@ class AccountImport {
             run.updated();
         }
         write(run, created, changed, updateAudits);
+    }
+
+    /**
+     * DIR-1: who holds each domain a chunk names, the desk's organizations and the chunk's earlier rows; a domain an
+     * organization already has is not taken from anyone, so organizations sharing one from before still import.
+     */
+    private static final class DomainOwners {
+
+        private record Owner(@Nullable Long id, String name) {
+        }
+
+        private final Map<String, Owner> owners = new HashMap<>();
+
+        DomainOwners(List<Organization> claiming) {
+            claiming.forEach(o -> o.domainNames().forEach(d -> owners.putIfAbsent(d, new Owner(o.id(), o.name()))));
+        }
+
+        @Nullable String firstTakenFrom(Account account, @Nullable Organization existing) {
+            for (String domain : account.domains()) {
+                Owner owner = owners.get(domain);
+                boolean ownHeld = existing != null && existing.domainNames().contains(domain);
+                if (owner != null && !ownHeld && (existing == null || !java.util.Objects.equals(owner.id(), existing.id()))) {
+                    return domain;
+                }
+            }
+            return null;
+        }
+
+        String ownerOf(String domain) {
+            Owner owner = owners.get(domain);
+            return owner.id() == null ? owner.name() + " (an earlier row of this file)" : owner.name() + " (" + owner.id() + ")";
+        }
+
+        void claim(Account account, @Nullable Organization existing) {
+            Long id = existing == null ? null : existing.id();
+            if (existing != null) {
+                for (String dropped : existing.domainNames()) {
+                    Owner owner = owners.get(dropped);
+                    if (!account.domains().contains(dropped) && owner != null && existing.id() == java.util.Objects.requireNonNullElse(owner.id(), -1L)) {
+                        owners.remove(dropped); // released by this row: a later row may take it
+                    }
+                }
+            }
+            account.domains().forEach(d -> owners.put(d, new Owner(id, account.name())));
+        }
     }
 
     private void write(ImportRun run, List<OrganizationDetails> created, Map<Long, OrganizationDetails> changed,

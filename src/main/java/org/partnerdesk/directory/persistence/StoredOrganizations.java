@@ -121,6 +121,12 @@ public class StoredOrganizations {
                 .param(ids.toArray(Long[]::new)).query(StoredOrganizations::map).list();
     }
 
+    /** DIR-1: holds these domains for the transaction, so two writes cannot both give one domain to different organizations. */
+    public void lockDomains(List<String> domains) {
+        domains.stream().map(String::toLowerCase).sorted().distinct().forEach(domain ->
+                db.sql("select pg_advisory_xact_lock(hashtext('organization-domain:' || ?))").param(domain).query((rs, n) -> 1).list());
+    }
+
     /** Organizations that claim any of these e-mail domains: {@link #claimingDomain} for a whole chunk of an import. */
     public List<Organization> claimingAnyDomain(List<String> domains) {
         return db.sql("select " + COLUMNS + " from organizations where domain_names && ?::text[] order by id")

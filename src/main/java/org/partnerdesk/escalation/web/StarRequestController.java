@@ -38,6 +38,7 @@ class StarRequestController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     Map<String, Object> star(Actor actor, @RequestBody JsonNode body) {
+        stars.requireMayStar(actor); // authorize before validating: a partner hears 403, not which fields are missing
         JsonBody request = JsonBody.root(body, "star_request");
         Long ticketId = request.requiredId("ticket_id");
         String urgency = request.requiredOneOf("urgency", Urgency.CODES);
@@ -62,6 +63,7 @@ class StarRequestController {
 
     @PostMapping("/{id}/unstar")
     Map<String, Object> unstar(Actor actor, @PathVariable long id, @RequestBody JsonNode body) {
+        stars.requireMayUnstar(actor, id);
         JsonBody request = JsonBody.root(body, "unstar");
         String reason = request.text("reason", TEXT);
         String alternativePath = request.text("alternative_path", TEXT);

@@ -36,6 +36,9 @@ class ApiTokenController {
     Map<String, IssuedToken> create(Actor actor, @RequestBody JsonNode body) {
         JsonBody token = JsonBody.root(body, "api_token");
         Long userId = token.id("user_id");
+        if (userId != null) {
+            tokens.requireMayIssueFor(actor, userId);
+        }
         String description = token.text("description", 255);
         token.throwIfInvalid();
         return Map.of("api_token", tokens.issue(actor, userId == null ? actor.userId() : userId,

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
+import org.partnerdesk.api.WholeSeconds;
 import org.partnerdesk.api.ApiException;
 import org.partnerdesk.identity.ApiTokens;
 import org.partnerdesk.identity.Passwords;
@@ -67,7 +68,7 @@ public class Invitations {
                 .orElseThrow(() -> ApiException.invalid("token", "invalid_value",
                         "is not a valid invitation: it has been used or replaced by a newer one. Ask Partner Operations for a new invitation."));
         if (!invitation.expiresAt().isAfter(now)) {
-            throw ApiException.invalid("token", "expired", "expired at " + invitation.expiresAt()
+            throw ApiException.invalid("token", "expired", "expired at " + WholeSeconds.of(invitation.expiresAt())
                     + ". Ask Partner Operations for a new invitation.");
         }
         stored.markUsed(invitation.id(), now);

@@ -151,7 +151,7 @@ class TicketController {
 
     @GetMapping("/{id}/audits")
     Map<String, Object> audits(Actor actor, @PathVariable long id, HttpServletRequest request) {
-        return tickets.audits(actor, id, PageRequest.from(request)).body("audits", TicketJson::audit, request);
+        return tickets.audits(actor, id, PageRequest.from(request)).body("audits", audit -> TicketJson.audit(audit, forms), request);
     }
 
     @GetMapping("/{id}/entitlement")

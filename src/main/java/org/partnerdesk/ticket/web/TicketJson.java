@@ -89,7 +89,7 @@ final class TicketJson {
         return json;
     }
 
-    static Map<String, Object> audit(Audit a) {
+    static Map<String, Object> audit(Audit a, TicketForms forms) {
         List<Map<String, Object>> events = new ArrayList<>();
         long eventId = a.id() * 100;
         for (Audit.Event e : a.events()) {
@@ -97,6 +97,8 @@ final class TicketJson {
             event.put("id", ++eventId);
             event.put("type", e.type());
             event.put("field_name", e.fieldName());
+            // a custom field's event is named by the field's id, as in Zendesk; its title says which field that is
+            customFieldTitle(e.fieldName(), forms).ifPresent(title -> event.put("field_title", title));
             event.put("value", e.value());
             if (!"Create".equals(e.type())) {
                 event.put("previous_value", e.previousValue());
@@ -124,12 +126,20 @@ final class TicketJson {
         json.put("mapped_content_url", base + a.contentPath());
         json.put("content_type", a.contentType());
         json.put("size", a.size());
+        json.put("sha256", a.sha256()); // docs/api.md: the same attachment shape as GET /attachments/{id}
         json.put("width", null);
         json.put("height", null);
         json.put("inline", false);
         json.put("deleted", false);
         json.put("thumbnails", List.of());
         return json;
+    }
+
+    private static java.util.Optional<String> customFieldTitle(String fieldName, TicketForms forms) {
+        if (fieldName.isEmpty() || !fieldName.chars().allMatch(Character::isDigit) || fieldName.length() > 18) {
+            return java.util.Optional.empty();
+        }
+        return forms.field(Long.parseLong(fieldName)).map(org.partnerdesk.ticket.TicketField::title);
     }
 
     private static String escape(String text) {

@@ -83,6 +83,8 @@ class UploadApiTest extends ApiTest {
         JsonNode attached = ann.api().get("/api/v2/tickets/" + ticket + "/comments").at("/comments/0/attachments/0");
         assertThat(attached.get("file_name").stringValue()).isEqualTo("runner.log");
         assertThat(attached.get("size").longValue()).isEqualTo(log.length);
+        assertThat(attached.get("sha256").stringValue()).as("docs/api.md: the attachment shape has the file's SHA-256")
+                .isEqualTo(sha256(log));
 
         HttpResponse<byte[]> download = desk.agent().api().getBytes(attached.get("content_url").stringValue());
         assertThat(download.statusCode()).isEqualTo(200);

@@ -224,6 +224,24 @@ class CrmImportApiTest extends ApiTest {
         assertThat(organization(p + "-X2")).isNull();
     }
 
+    @Test // DIR-1: a domain names one organization, whether the desk holds it already or an earlier row of the file claims it
+    void anAccountClaimingAnotherOrganizationsDomainIsRejected() {
+        imported(desk.admin, "accounts", accounts(p + "-A1," + p + " Acme,Customer,,,," + p + "-acme.test"));
+
+        JsonNode report = imported(desk.admin, "accounts", accounts(
+                p + "-A1," + p + " Acme,Customer,,,," + p + "-acme.test",
+                p + "-A2," + p + " Acme Two,Customer,,,," + p + "-acme.test",
+                p + "-B1," + p + " Beta,Customer,,,," + p + "-beta.test",
+                p + "-B2," + p + " Beta Again,Customer,,,,\"" + p + "-b2.test; " + p + "-beta.test\""));
+
+        assertThat(rejectedRows(report)).containsExactly(3, 5);
+        assertThat(report.get("rejected").findValuesAsString("rule")).containsExactly("DIR-1", "DIR-1");
+        assertThat(report.get("rejected").findValuesAsString("column")).containsExactly("Domains__c", "Domains__c");
+        assertThat(report.get("rejected").get(0).get("reason").stringValue()).contains(p + " Acme");
+        assertThat(organization(p + "-A2")).isNull();
+        assertThat(organization(p + "-B1")).isNotNull();
+    }
+
     @Test // DIR-3 and DIR-4 hold for account changes as for PUT /organizations
     void anAccountChangeThatBreaksADirectoryRuleIsRejected() {
         imported(desk.admin, "accounts", accounts(p + "-A1," + p + " Acme,Customer,,,," + p + "-acme.test",

@@ -52,6 +52,28 @@ class OrganizationApiTest extends ApiTest {
         assertThat(refused.at("/details/name/0/error").stringValue()).isEqualTo("duplicate");
     }
 
+    @Test // DIR-1: contacts are placed by their e-mail domain, so a domain names one organization
+    void aSecondOrganizationCannotClaimAnotherOrganizationsDomain() {
+        Org acme = desk.aCustomer();
+
+        Reply created = desk.admin.post("/api/v2/organizations", """
+                {"organization":{"name":"%s","domain_names":["%s"],"organization_fields":{"org_type":"customer"}}}"""
+                .formatted(Desk.unique("Acme"), acme.domain().toUpperCase()));
+
+        assertThat(created.status()).as(created.toString()).isEqualTo(422);
+        assertThat(created.at("/details/domain_names/0/error").stringValue()).isEqualTo("DIR-1");
+        assertThat(created.at("/description").stringValue()).contains(acme.domain(), acme.name());
+        Org other = desk.aCustomer();
+        Reply updated = desk.admin.put("/api/v2/organizations/" + other.id(), """
+                {"organization":{"domain_names":["%s","%s"]}}""".formatted(other.domain(), acme.domain()));
+        assertThat(updated.status()).as(updated.toString()).isEqualTo(422);
+        assertThat(updated.at("/description").stringValue()).contains(acme.name());
+        assertThat(desk.admin.get("/api/v2/organizations/" + other.id()).at("/organization/domain_names").size()).isEqualTo(1);
+        Reply keepsItsOwn = desk.admin.put("/api/v2/organizations/" + acme.id(), """
+                {"organization":{"notes":"still ours","domain_names":["%s"]}}""".formatted(acme.domain()));
+        assertThat(keepsItsOwn.status()).as(keepsItsOwn.toString()).isEqualTo(200);
+    }
+
     @Test
     void endUserSeesOwnOrganizationButNotAnother() {
         Org acme = desk.aCustomer();

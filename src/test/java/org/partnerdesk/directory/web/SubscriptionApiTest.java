@@ -120,6 +120,23 @@ class SubscriptionApiTest extends ApiTest {
         assertThat(refused.at("/details/purchased_through_organization_id/0/error").stringValue()).isEqualTo("not_found");
     }
 
+    @Test // DIR-5: the vendor's own staff organization is not sold a plan
+    void theInternalStaffOrganizationGetsNoSubscription() {
+        Org staff = desk.anInternalOrganization();
+
+        Reply refused = subscribe(staff, "premium", today, today.plusYears(1));
+
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(422);
+        assertThat(refused.at("/details/organization_id/0/error").stringValue()).isEqualTo("DIR-5");
+        assertThat(subscriptionCount(staff)).isZero();
+        Org customer = desk.aCustomer();
+        desk.subscribe(customer, "premium");
+        Reply becomesInternal = desk.admin.put("/api/v2/organizations/" + customer.id(), """
+                {"organization":{"organization_fields":{"org_type":"internal"}}}""");
+        assertThat(becomesInternal.status()).as(becomesInternal.toString()).isEqualTo(422);
+        assertThat(becomesInternal.at("/details/organization_fields.org_type/0/error").stringValue()).isEqualTo("DIR-5");
+    }
+
     @Test
     void subscriptionOfAnUnknownOrganizationIsRefused() {
         Reply refused = desk.admin.post("/api/v2/subscriptions", body(999_999_999L, "premium", "10", today, today, null));

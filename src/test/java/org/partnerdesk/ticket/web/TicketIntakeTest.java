@@ -184,6 +184,11 @@ class TicketIntakeTest extends ApiTest {
                 .filter(e -> e.get("field_name").stringValue().equals("requester_id")).findFirst().orElseThrow();
         assertThat(requesterChange.get("previous_value").longValue()).isEqualTo(sam.id());
         assertThat(requesterChange.get("value").longValue()).isEqualTo(ann.id());
+        JsonNode emailChange = lastAudit.get("events").valueStream()
+                .filter(e -> e.get("field_name").stringValue().equals(Long.toString(ORGANIZATION_EMAIL))).findFirst().orElseThrow();
+        assertThat(emailChange.get("field_title").stringValue()).as("issue #12: a custom field's audit says which field")
+                .isEqualTo("Organization Email (partners)");
+        assertThat(requesterChange.has("field_title")).isFalse();
     }
 
     @Test

@@ -65,11 +65,13 @@ class PortalAccessController {
 
     @PostMapping("/{id}/approve")
     Map<String, Object> approve(Actor actor, @PathVariable long id, @RequestBody(required = false) @Nullable JsonNode body) {
+        access.requireMayDecide(actor);
         return Map.of("portal_access_request", json(access.approve(actor, id, DecisionBody.approvalReason(body))));
     }
 
     @PostMapping("/{id}/decline")
     Map<String, Object> decline(Actor actor, @PathVariable long id, @RequestBody(required = false) @Nullable JsonNode body) {
+        access.requireMayDecide(actor);
         return Map.of("portal_access_request", json(access.decline(actor, id, DecisionBody.declineReason(body))));
     }
 

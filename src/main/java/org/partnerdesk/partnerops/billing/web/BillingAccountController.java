@@ -42,6 +42,7 @@ class BillingAccountController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     Map<String, Object> request(Actor actor, @RequestBody JsonNode body) {
+        accounts.requireMayRequest(actor);
         JsonBody request = JsonBody.root(body, "billing_account");
         Long organizationId = request.id("organization_id");
         String entityName = request.text("entity_name", NAME);

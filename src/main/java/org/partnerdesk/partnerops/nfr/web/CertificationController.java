@@ -37,6 +37,7 @@ class CertificationController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     Map<String, Object> record(Actor actor, @RequestBody JsonNode body) {
+        certifications.requireMayRecord(actor);
         JsonBody request = JsonBody.root(body, "certification");
         Long organizationId = request.requiredId("organization_id");
         Long userId = request.requiredId("user_id");

@@ -41,6 +41,7 @@ class NfrExceptionController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     Map<String, Object> request(Actor actor, @RequestBody JsonNode body) {
+        exceptions.requireMayAsk(actor);
         JsonBody request = JsonBody.root(body, "nfr_exception");
         Long requestId = request.requiredId("nfr_request_id");
         Integer users = request.requiredCount("users", NfrRequestController.MAX_USERS);
@@ -55,6 +56,7 @@ class NfrExceptionController {
     @PostMapping("/{id}/decisions")
     @ResponseStatus(HttpStatus.CREATED)
     Map<String, Object> decide(Actor actor, @PathVariable long id, @RequestBody JsonNode body) {
+        exceptions.requireMayDecide(actor, id);
         JsonBody request = JsonBody.root(body, "decision");
         String verdict = request.requiredOneOf("verdict", VERDICTS);
         String comment = request.text("comment", 4_000);

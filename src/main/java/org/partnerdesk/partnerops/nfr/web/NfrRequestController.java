@@ -42,6 +42,7 @@ class NfrRequestController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     Map<String, Object> submit(Actor actor, @RequestBody JsonNode body) {
+        requests.requireMaySubmit(actor);
         JsonBody request = JsonBody.root(body, "nfr_request");
         String plan = request.oneOf("plan", Plan.CODES);
         // DOMAIN-FACTS "NFR licenses": the programme issues Ultimate licenses only

@@ -52,6 +52,11 @@ class PartnerApplicationController {
     Map<String, Object> apply(@RequestBody(required = false) JsonNode body, HttpServletRequest http) {
         Optional<Actor> caller = Callers.current();
         JsonBody request = JsonBody.root(body, "partner_application");
+        boolean staff = caller.map(Actor::isStaff).orElse(false);
+        // PO-1: authorize before validating; only Partner Operations create an account by hand
+        if (!staff && request.has("manual_reason") && request.raw("manual_reason") != null) {
+            throw ApiException.forbidden("Only Partner Operations create a partner account by hand (PO-1); sign up without manual_reason.");
+        }
         String company = request.requiredText("company", 255);
         String parentCompany = request.text("parent_company", 255);
         String contactName = request.requiredText("contact_name", 255);
@@ -73,11 +78,7 @@ class PartnerApplicationController {
         request.throwIfInvalid();
         SignUps.Application application = new SignUps.Application(company, blankToNull(parentCompany), contactName, email,
                 signatory, agreement, blankToNull(questions));
-        boolean staff = caller.map(Actor::isStaff).orElse(false);
         if (!staff) {
-            if (manualReason != null) {
-                throw ApiException.forbidden("Only Partner Operations create a partner account by hand (PO-1); sign up without manual_reason.");
-            }
             return Map.of("partner_application", publicJson(signUps.apply(application, caller)));
         }
         return Map.of("partner_application", json(signUps.createManually(caller.get(), application, blankToNull(manualReason))));
@@ -96,11 +97,13 @@ class PartnerApplicationController {
 
     @PostMapping("/{id}/approve")
     Map<String, Object> approve(Actor actor, @PathVariable long id, @RequestBody(required = false) @Nullable JsonNode body) {
+        signUps.requireMayDecide(actor);
         return Map.of("partner_application", json(signUps.approve(actor, id, DecisionBody.approvalReason(body))));
     }
 
     @PostMapping("/{id}/decline")
     Map<String, Object> decline(Actor actor, @PathVariable long id, @RequestBody(required = false) @Nullable JsonNode body) {
+        signUps.requireMayDecide(actor);
         return Map.of("partner_application", json(signUps.decline(actor, id, DecisionBody.declineReason(body))));
     }
 
