@@ -117,6 +117,12 @@ class IdempotencyFilter extends OncePerRequestFilter {
                 } catch (IOException | ServletException e) {
                     throw new Unchecked(e);
                 }
+                if (status.isRollbackOnly() && recorder.getStatus() < 400) {
+                    // a success whose writes are being rolled back must not reach the client as a success
+                    status.setRollbackOnly();
+                    answerFailure(recorder);
+                    return Outcome.FAILED;
+                }
                 if (recorder.getStatus() >= 500 || status.isRollbackOnly()) {
                     // nothing of the request is kept; a refusal (4xx) is stored on its own once this rolled back
                     status.setRollbackOnly();
@@ -130,6 +136,15 @@ class IdempotencyFilter extends OncePerRequestFilter {
                 throw io;
             }
             throw (ServletException) e.getCause();
+        } catch (RuntimeException e) {
+            if (DatabaseOutage.explains(e) || response.isCommitted()) {
+                throw e; // answered 503 by DatabaseOutage
+            }
+            // the commit failed: the client must not see the answer of writes that did not happen
+            log.error("Could not commit a request with Idempotency-Key {} of user {}", key, actor.userId(), e);
+            response.reset();
+            ErrorResponses.write(response, new ApiException(500, "InternalError", "Something went wrong on our side; nothing was changed."), json);
+            return;
         }
         switch (outcome) {
             case TAKEN -> replay(actor.userId(), key, hash, response);
@@ -225,6 +240,15 @@ class IdempotencyFilter extends OncePerRequestFilter {
         }
         if (first.body() != null) {
             response.getOutputStream().write(first.body());
+        }
+    }
+
+    private void answerFailure(ContentCachingResponseWrapper recorder) {
+        recorder.resetBuffer();
+        try {
+            ErrorResponses.write(recorder, new ApiException(500, "InternalError", "Something went wrong on our side; nothing was changed."), json);
+        } catch (IOException e) {
+            throw new Unchecked(e);
         }
     }
 

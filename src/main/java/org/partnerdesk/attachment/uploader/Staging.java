@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -105,6 +106,8 @@ class Staging {
         FileLock lock;
         try {
             lock = channel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            throw new Busy(); // held by another node in this same JVM (tests run two nodes in one)
         } catch (IOException e) {
             return null; // a shared file system without locks (NFS without lockd): each node still guards its own PATCHes
         }
