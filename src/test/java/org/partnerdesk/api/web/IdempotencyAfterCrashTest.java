@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.partnerdesk.Desk.SUPPORT_FORM;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
@@ -73,9 +75,10 @@ class IdempotencyAfterCrashTest extends ApiTest {
         String subject = Desk.unique("Runner crashes");
         ApiClient keyed = customer.api().withHeader("Idempotency-Key", Desk.unique("key"));
 
+        NodeDeathHook.slowAnswered = new CountDownLatch(1);
         CompletableFuture<Reply> first = CompletableFuture.supplyAsync(
                 () -> keyed.withHeader(NodeDeathHook.HEADER, "slow").post("/api/v2/tickets", ticket(subject)));
-        Thread.sleep(300);
+        assertThat(NodeDeathHook.slowAnswered.await(30, TimeUnit.SECONDS)).isTrue();
         Reply retry = keyed.post("/api/v2/tickets", ticket(subject));
 
         assertThat(first.get().status()).isEqualTo(201);

@@ -3,6 +3,7 @@ package org.partnerdesk.api.web;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.concurrent.CountDownLatch;
 
 import javax.sql.DataSource;
 
@@ -18,12 +19,15 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Test hook, inside the idempotency filter: {@code X-Test-Node: dies-after-handler} lets the handler finish, then acts out
  * a {@code kill -9} of the node at that instant: its database session ends (as PostgreSQL ends the session of a client
- * that went away) and nothing after this point runs. {@code X-Test-Node: slow} holds the answer for a second.
+ * that went away) and nothing after this point runs. {@code X-Test-Node: slow} holds the answer for a second after the
+ * handler answered.
  */
 @Order(-40)
 class NodeDeathHook extends OncePerRequestFilter {
 
     static final String HEADER = "X-Test-Node";
+    /** Counted down when a slow request's handler has answered (its claim and writes are in, not yet committed). */
+    static volatile CountDownLatch slowAnswered = new CountDownLatch(1);
 
     private final DataSource dataSource;
 
@@ -37,6 +41,7 @@ class NodeDeathHook extends OncePerRequestFilter {
         chain.doFilter(request, response);
         String act = request.getHeader(HEADER);
         if ("slow".equals(act)) {
+            slowAnswered.countDown();
             sleep();
         } else if ("dies-after-handler".equals(act)) {
             endOwnDatabaseSession();
