@@ -49,6 +49,7 @@ public final class LocalPostgres implements AutoCloseable {
     private static final Path SETSID = Path.of("/usr/bin/setsid");
     private final List<String> asOwner;
     private @Nullable Process server;
+    private @Nullable Process watcher;
 
     private LocalPostgres(Path dataDir, boolean ephemeral) {
         this.dataDir = dataDir.toAbsolutePath().normalize();
@@ -112,23 +113,65 @@ public final class LocalPostgres implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
                 .start();
+        watcher = watch(server);
         awaitReady(logFile);
         createDatabase();
         log.info("Embedded PostgreSQL on port {} with data in {}", port, dataDir);
     }
 
+    /**
+     * Issue #11 item 2: a {@code postmaster.pid} left by a run that died. Its server is stopped only when that PID is still
+     * a postgres of this data directory; a PID the system has since given to another process means the file is stale, and
+     * it is removed (PostgreSQL itself would refuse to start while the PID is alive).
+     */
     private void stopLeftOverServer(Path binaries) throws IOException {
         Path pidFile = dataDir.resolve("postmaster.pid");
         if (!Files.exists(pidFile)) {
             return;
         }
         String firstLine = Files.readAllLines(pidFile).stream().findFirst().orElse("").trim();
-        boolean alive = !firstLine.isEmpty() && firstLine.chars().allMatch(Character::isDigit)
-                && ProcessHandle.of(Long.parseLong(firstLine)).map(ProcessHandle::isAlive).orElse(false);
-        if (alive) {
-            log.warn("A PostgreSQL server from an earlier run still holds {}; stopping it", dataDir);
+        long pid = !firstLine.isEmpty() && firstLine.length() < 19 && firstLine.chars().allMatch(Character::isDigit)
+                ? Long.parseLong(firstLine) : -1;
+        if (pid > 0 && isPostmasterOfThisDataDir(pid)) {
+            log.warn("A PostgreSQL server from an earlier run (PID {}) still holds {}; stopping it", pid, dataDir);
             exec(asOwner(binaries.resolve("bin/pg_ctl").toString(), "stop", "-D", dataDir.toString(), "-m", "fast", "-w"));
+        } else {
+            log.warn("{} names PID {}, which is no PostgreSQL server of this data directory (the run that wrote it died); removing the stale file",
+                    pidFile, firstLine);
+            Files.deleteIfExists(pidFile);
         }
+    }
+
+    /** Whether process {@code pid} is a postgres started on this data directory, by its command line ({@code postgres -D DIR}). */
+    private boolean isPostmasterOfThisDataDir(long pid) {
+        if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+            try {
+                String[] args = new String(Files.readAllBytes(Path.of("/proc", Long.toString(pid), "cmdline")), java.nio.charset.StandardCharsets.UTF_8)
+                        .split("\0");
+                boolean postgres = args.length > 0 && (args[0].endsWith("/postgres") || args[0].equals("postgres"));
+                for (int i = 1; postgres && i < args.length - 1; i++) {
+                    if (args[i].equals("-D") && Path.of(args[i + 1]).toAbsolutePath().normalize().equals(dataDir)) {
+                        return true;
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                log.debug("Could not read the command line of PID {}", pid, e);
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Issue #11 item 2: a watcher that stops the server when this JVM dies, even by {@code kill -9}. It reads its standard
+     * input, a pipe only this JVM writes to, until the end: the kernel closes the pipe when the JVM goes, and the watcher
+     * then sends the server SIGINT (PostgreSQL's fast shutdown). A parent-death signal would not do: it fires when the
+     * thread that started the server ends, not the process.
+     */
+    private static Process watch(Process server) throws IOException {
+        return new ProcessBuilder("sh", "-c", "cat > /dev/null; kill -INT \"$0\" 2>/dev/null", Long.toString(server.pid()))
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
     }
 
     private void awaitReady(Path logFile) throws IOException {
@@ -170,6 +213,18 @@ public final class LocalPostgres implements AutoCloseable {
     public synchronized void close() {
         Process running = server;
         server = null;
+        if (watcher != null) {
+            watcher.destroyForcibly(); // the server is stopped here; then its end of the pipe lets the watcher's cat go
+            try {
+                watcher.waitFor(2, TimeUnit.SECONDS);
+                watcher.getOutputStream().close();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (IOException e) {
+                log.debug("Could not close the watcher's pipe", e);
+            }
+            watcher = null;
+        }
         if (running != null && running.isAlive()) {
             try {
                 // SIGINT is PostgreSQL's "fast" shutdown: it does not wait for idle pool connections

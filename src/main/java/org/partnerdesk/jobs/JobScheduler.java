@@ -8,6 +8,8 @@ import javax.sql.DataSource;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.Task;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.SmartLifecycle;
@@ -23,7 +25,7 @@ import org.springframework.context.event.EventListener;
 class JobScheduler {
 
     @Bean(destroyMethod = "")
-    Scheduler scheduler(DataSource dataSource, List<Task<?>> tasks,
+    Scheduler scheduler(DataSource dataSource, List<Task<?>> tasks, NodeName node,
             @Value("${partnerdesk.jobs.threads:2}") int threads,
             @Value("${partnerdesk.jobs.polling-interval:PT2S}") Duration pollingInterval) {
         // recurring tasks are registered by startTasks, which schedules them on start; the others are only known
@@ -31,6 +33,8 @@ class JobScheduler {
         List<Task<?>> oneTime = tasks.stream().filter(task -> !(task instanceof RecurringTask)).toList();
         return Scheduler.create(dataSource, oneTime)
                 .startTasks(recurring)
+                // issue #11 item 8: picked_by names the node (host:port/id), not only the host two nodes may share
+                .schedulerName(node::value)
                 .threads(threads)
                 .pollingInterval(pollingInterval)
                 .enableImmediateExecution()
@@ -38,18 +42,22 @@ class JobScheduler {
     }
 
     @Bean
-    SchedulerLifecycle schedulerLifecycle(Scheduler scheduler) {
-        return new SchedulerLifecycle(scheduler);
+    SchedulerLifecycle schedulerLifecycle(Scheduler scheduler, NodeName node) {
+        return new SchedulerLifecycle(scheduler, node);
     }
 
     /** Starts with the application; stops early in shutdown so running jobs finish before the pool closes. */
     static final class SchedulerLifecycle implements SmartLifecycle {
 
+        private static final Logger log = LoggerFactory.getLogger(SchedulerLifecycle.class);
+
         private final Scheduler scheduler;
+        private final NodeName node;
         private volatile boolean running;
 
-        SchedulerLifecycle(Scheduler scheduler) {
+        SchedulerLifecycle(Scheduler scheduler, NodeName node) {
             this.scheduler = scheduler;
+            this.node = node;
         }
 
         @EventListener(ApplicationReadyEvent.class)
@@ -57,6 +65,7 @@ class JobScheduler {
             if (!running) {
                 scheduler.start();
                 running = true;
+                log.info("PartnerDesk node {} started (the name its jobs carry in scheduled_tasks.picked_by)", node);
             }
         }
 

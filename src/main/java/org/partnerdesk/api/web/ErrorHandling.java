@@ -8,6 +8,7 @@ import org.partnerdesk.api.ErrorResponses;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
@@ -79,6 +80,12 @@ class ErrorHandling {
             // the client hung up: nobody to answer and nothing wrong on our side; one line, no stack trace
             log.info("The client went away before the answer: {}", String.valueOf(e));
             return null;
+        }
+        if (DatabaseOutage.explains(e)) {
+            // issue #11 item 7: the database is out of reach, not the request at fault: 503 and when to come back
+            log.warn("Database unavailable: {}", String.valueOf(e));
+            return ResponseEntity.status(503).header(HttpHeaders.RETRY_AFTER, DatabaseOutage.RETRY_AFTER_SECONDS)
+                    .body(ErrorResponses.body(DatabaseOutage.refusal()));
         }
         log.error("Unexpected error", e);
         return respond(new ApiException(500, "InternalError", "Something went wrong on our side; nothing was changed."));

@@ -19,52 +19,73 @@ import org.jspecify.annotations.Nullable;
 import org.partnerdesk.api.Actor;
 import org.partnerdesk.api.ApiException;
 import org.partnerdesk.api.ErrorResponses;
+import org.partnerdesk.api.NeverReplayed;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerExecutionChain;
+import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
+import org.springframework.web.util.ServletRequestPathUtils;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * API-1 {@code Idempotency-Key} on POST: the first response for a key is stored and replayed
  * ({@code x-idempotency-lookup: hit}); the same key with another request is a 400. Keys live 24 hours.
+ * <p>
+ * The claim of the key, the request's own writes and the stored answer are one database transaction: the facades'
+ * {@code @Transactional} methods join it, and the answer is written into the claim row before the commit, so a
+ * committed ticket always has its stored answer and a node that dies mid-request leaves neither (PostgreSQL rolls back
+ * the transaction of a connection that went away). A retry then finds no claim and does the request once. A second
+ * request with the same key waits on the first one's uncommitted claim, then replays its answer.
  */
 @Component
 @Order(-50) // after the security filter chain (-100), so the key is scoped to the authenticated user
 class IdempotencyFilter extends OncePerRequestFilter {
 
+    private static final Logger log = LoggerFactory.getLogger(IdempotencyFilter.class);
     static final String HEADER = "Idempotency-Key";
     static final String LOOKUP = "x-idempotency-lookup";
     private static final int MAX_BODY = 1 << 20;
+    // how long a retry waits for the request that holds its key before it answers 409 IdempotentRequestInProgress
+    private static final String CLAIM_WAIT = "5s";
 
     private final JdbcClient db;
     private final JsonMapper json;
+    private final TransactionTemplate transaction;
+    private final ObjectProvider<HandlerMapping> handlers;
 
-    IdempotencyFilter(JdbcClient db, JsonMapper json) {
+    IdempotencyFilter(JdbcClient db, JsonMapper json, PlatformTransactionManager transactions,
+                      @Qualifier("requestMappingHandlerMapping") ObjectProvider<HandlerMapping> handlers) {
         this.db = db;
         this.json = json;
+        this.transaction = new TransactionTemplate(transactions);
+        this.handlers = handlers;
     }
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         return !"POST".equals(request.getMethod()) || request.getHeader(HEADER) == null
-                || !request.getRequestURI().startsWith(request.getContextPath() + "/api/")
-                // API-2: a new API token is shown once and stored hashed; keeping its response to replay would do neither
-                || request.getRequestURI().startsWith(request.getContextPath() + "/api/v2/api_tokens")
-                // FILE-1: an upload's body is a file of up to 20 MB, streamed to storage, not a JSON body to hash and keep
-                || request.getRequestURI().startsWith(request.getContextPath() + "/api/v2/uploads")
-                // DIR-7: a CRM import is idempotent by itself, and its CSV bodies are streamed, never held to be replayed
-                || request.getRequestURI().startsWith(request.getContextPath() + "/api/v2/imports/");
+                || !request.getRequestURI().startsWith(request.getContextPath() + "/api/");
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         Actor actor = actor();
-        if (actor == null) {
+        if (actor == null || isNeverReplayed(request)) {
             chain.doFilter(request, response);
             return;
         }
@@ -81,36 +102,120 @@ class IdempotencyFilter extends OncePerRequestFilter {
             return;
         }
         byte[] hash = hash(request, body);
-        if (!claim(actor.userId(), key, hash)) {
-            replay(actor.userId(), key, hash, response);
+        var recorder = new ContentCachingResponseWrapper(response);
+        Outcome outcome;
+        try {
+            outcome = transaction.execute(status -> {
+                Outcome claimed = claim(actor.userId(), key, hash);
+                if (claimed != Outcome.CLAIMED) {
+                    status.setRollbackOnly();
+                    return claimed;
+                }
+                recorder.setHeader(LOOKUP, "miss");
+                try {
+                    chain.doFilter(new WithBody(request, body), recorder);
+                } catch (IOException | ServletException e) {
+                    throw new Unchecked(e);
+                }
+                if (status.isRollbackOnly() && recorder.getStatus() < 400) {
+                    // a success whose writes are being rolled back must not reach the client as a success
+                    status.setRollbackOnly();
+                    answerFailure(recorder);
+                    return Outcome.FAILED;
+                }
+                if (recorder.getStatus() >= 500 || status.isRollbackOnly()) {
+                    // nothing of the request is kept; a refusal (4xx) is stored on its own once this rolled back
+                    status.setRollbackOnly();
+                    return recorder.getStatus() >= 500 ? Outcome.FAILED : Outcome.REFUSED;
+                }
+                store(actor.userId(), key, recorder);
+                return Outcome.ANSWERED;
+            });
+        } catch (Unchecked e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw (ServletException) e.getCause();
+        } catch (RuntimeException e) {
+            if (DatabaseOutage.explains(e) || response.isCommitted()) {
+                throw e; // answered 503 by DatabaseOutage
+            }
+            // the commit failed: the client must not see the answer of writes that did not happen
+            log.error("Could not commit a request with Idempotency-Key {} of user {}", key, actor.userId(), e);
+            response.reset();
+            ErrorResponses.write(response, new ApiException(500, "InternalError", "Something went wrong on our side; nothing was changed."), json);
             return;
         }
-        var recorder = new ContentCachingResponseWrapper(response);
-        recorder.setHeader(LOOKUP, "miss");
-        try {
-            chain.doFilter(new WithBody(request, body), recorder);
-        } catch (IOException | ServletException | RuntimeException e) {
-            release(actor.userId(), key);
-            throw e;
+        switch (outcome) {
+            case TAKEN -> replay(actor.userId(), key, hash, response);
+            case BUSY -> ErrorResponses.write(response, inProgress(), json);
+            case REFUSED -> {
+                storeRefusal(actor.userId(), key, hash, recorder);
+                recorder.copyBodyToResponse();
+            }
+            case ANSWERED, FAILED, CLAIMED -> recorder.copyBodyToResponse();
         }
-        if (recorder.getStatus() >= 500) {
-            release(actor.userId(), key);
-        } else {
-            db.sql("update idempotent_requests set status = ?, content_type = ?, body = ? where user_id = ? and idem_key = ?")
-                    .params(recorder.getStatus(), recorder.getContentType(), recorder.getContentAsByteArray(), actor.userId(), key)
-                    .update();
-        }
-        recorder.copyBodyToResponse();
     }
 
-    /** Takes the key for this request; a key older than a day is taken over as if new. */
-    private boolean claim(long userId, String key, byte[] hash) {
-        return db.sql("""
-                        insert into idempotent_requests (user_id, idem_key, request_hash) values (?, ?, ?)
-                        on conflict (user_id, idem_key) do update
-                           set request_hash = excluded.request_hash, status = null, content_type = null, body = null, created_at = now()
-                         where idempotent_requests.created_at < now() - interval '24 hours'""")
-                .params(userId, key, hash).update() == 1;
+    /** API-1, API-2: whether the handler of this request is marked {@link NeverReplayed}, whatever spelling of its path reached it. */
+    private boolean isNeverReplayed(HttpServletRequest request) {
+        HandlerMapping mapping = handlers.getIfAvailable();
+        if (mapping == null) {
+            return false;
+        }
+        Object parsed = request.getAttribute(ServletRequestPathUtils.PATH_ATTRIBUTE);
+        try {
+            ServletRequestPathUtils.parseAndCache(request);
+            HandlerExecutionChain handler = mapping.getHandler(request);
+            return handler != null && handler.getHandler() instanceof HandlerMethod method && method.hasMethodAnnotation(NeverReplayed.class);
+        } catch (Exception e) {
+            return false; // no handler takes it (404, 405, 415): it is refused either way, and a refusal may be kept
+        } finally {
+            if (parsed == null) {
+                ServletRequestPathUtils.clearParsedRequestPath(request);
+            } else {
+                request.setAttribute(ServletRequestPathUtils.PATH_ATTRIBUTE, parsed);
+            }
+        }
+    }
+
+    /**
+     * Takes the key inside the request's transaction. A key older than a day is taken over as if new; so is a claim
+     * committed without an answer, which only a version before this one left behind when its node died.
+     */
+    private Outcome claim(long userId, String key, byte[] hash) {
+        try {
+            db.sql("set local lock_timeout = '" + CLAIM_WAIT + "'").update();
+            int claimed = db.sql("""
+                            insert into idempotent_requests (user_id, idem_key, request_hash) values (?, ?, ?)
+                            on conflict (user_id, idem_key) do update
+                               set request_hash = excluded.request_hash, status = null, content_type = null, body = null, created_at = now()
+                             where idempotent_requests.created_at < now() - interval '24 hours' or idempotent_requests.status is null""")
+                    .params(userId, key, hash).update();
+            db.sql("set local lock_timeout to default").update();
+            return claimed == 1 ? Outcome.CLAIMED : Outcome.TAKEN;
+        } catch (PessimisticLockingFailureException e) {
+            return Outcome.BUSY; // the request holding the key is still running (or its node is dying): retry in a moment
+        }
+    }
+
+    private void store(long userId, String key, ContentCachingResponseWrapper answer) {
+        db.sql("update idempotent_requests set status = ?, content_type = ?, body = ? where user_id = ? and idem_key = ?")
+                .params(answer.getStatus(), answer.getContentType(), answer.getContentAsByteArray(), userId, key)
+                .update();
+    }
+
+    /** A refusal rolled the request back; its answer is kept on its own, unless another request took the key meanwhile. */
+    private void storeRefusal(long userId, String key, byte[] hash, ContentCachingResponseWrapper answer) {
+        try {
+            db.sql("""
+                            insert into idempotent_requests (user_id, idem_key, request_hash, status, content_type, body) values (?, ?, ?, ?, ?, ?)
+                            on conflict (user_id, idem_key) do nothing""")
+                    .params(userId, key, hash, answer.getStatus(), answer.getContentType(), answer.getContentAsByteArray())
+                    .update();
+        } catch (DataAccessException e) {
+            log.warn("Could not keep the refusal of Idempotency-Key {} of user {}; a retry is refused again", key, userId, e);
+        }
     }
 
     private void replay(long userId, String key, byte[] hash, HttpServletResponse response) throws IOException {
@@ -118,17 +223,16 @@ class IdempotencyFilter extends OncePerRequestFilter {
                 .params(userId, key)
                 .query((rs, n) -> new Stored(rs.getBytes(1), (Integer) rs.getObject(2), rs.getString(3), rs.getBytes(4)))
                 .optional();
-        if (stored.isEmpty() || !Arrays.equals(stored.get().hash(), hash)) {
+        if (stored.isEmpty() || stored.get().status() == null) {
+            ErrorResponses.write(response, inProgress(), json); // the first request just rolled back: a retry claims the key
+            return;
+        }
+        if (!Arrays.equals(stored.get().hash(), hash)) {
             ErrorResponses.write(response, ApiException.badRequest("IdempotentRequestError",
                     "This Idempotency-Key was already used with a different request; use a new key for a new request."), json);
             return;
         }
         Stored first = stored.get();
-        if (first.status() == null) {
-            ErrorResponses.write(response, new ApiException(409, "IdempotentRequestInProgress",
-                    "A request with this Idempotency-Key is still being processed; retry in a moment."), json);
-            return;
-        }
         response.setStatus(first.status());
         response.setHeader(LOOKUP, "hit");
         if (first.contentType() != null) {
@@ -139,8 +243,30 @@ class IdempotencyFilter extends OncePerRequestFilter {
         }
     }
 
-    private void release(long userId, String key) {
-        db.sql("delete from idempotent_requests where user_id = ? and idem_key = ?").params(userId, key).update();
+    private void answerFailure(ContentCachingResponseWrapper recorder) {
+        recorder.resetBuffer();
+        try {
+            ErrorResponses.write(recorder, new ApiException(500, "InternalError", "Something went wrong on our side; nothing was changed."), json);
+        } catch (IOException e) {
+            throw new Unchecked(e);
+        }
+    }
+
+    private static ApiException inProgress() {
+        return new ApiException(409, "IdempotentRequestInProgress",
+                "A request with this Idempotency-Key is still being processed; retry in a moment.");
+    }
+
+    /** What became of a request's claim on its key. */
+    private enum Outcome {
+        CLAIMED, TAKEN, BUSY, ANSWERED, REFUSED, FAILED
+    }
+
+    /** A checked exception of the filter chain, carried out of the transaction callback. */
+    private static final class Unchecked extends RuntimeException {
+        Unchecked(Exception cause) {
+            super(cause);
+        }
     }
 
     private static @Nullable Actor actor() {

@@ -4,11 +4,18 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.List;
 import java.util.function.LongConsumer;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * FILE-2, FILE-3: the bytes of unfinished uploads, one file per upload under {@code <data dir>/uploader}, appended as
@@ -42,7 +49,7 @@ class Staging {
      * offset once its bytes are written. Returns the new offset.
      */
     long append(String key, long offset, InputStream body, long room, LongConsumer progress) throws IOException {
-        try (FileChannel channel = FileChannel.open(path(key), StandardOpenOption.WRITE)) {
+        try (FileChannel channel = FileChannel.open(path(key), StandardOpenOption.WRITE); FileLock ignored = lock(channel)) {
             channel.position(offset);
             byte[] buffer = new byte[BUFFER];
             long written = 0;
@@ -77,6 +84,39 @@ class Staging {
         }
     }
 
+    /** Staged keys in this directory untouched since {@code before}, for the clean-up of bytes whose upload was dropped elsewhere. */
+    List<String> keysUntouchedSince(Instant before) throws IOException {
+        try (Stream<Path> files = Files.list(root)) {
+            return files.filter(path -> lastModified(path).isBefore(before)).map(path -> path.getFileName().toString())
+                    .filter(name -> name.endsWith(".part") && KEY.matcher(name.substring(0, name.length() - 5)).matches())
+                    .map(name -> name.substring(0, name.length() - 5)).toList();
+        }
+    }
+
+    private static Instant lastModified(Path path) {
+        try {
+            return Files.getLastModifiedTime(path).toInstant();
+        } catch (IOException e) {
+            return Instant.MAX; // gone meanwhile: nothing to remove
+        }
+    }
+
+    // issue #11 item 6: a staging directory shared by several nodes takes one PATCH per upload at a time across all of them
+    private static @Nullable FileLock lock(FileChannel channel) throws IOException {
+        FileLock lock;
+        try {
+            lock = channel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            throw new Busy(); // held by another node in this same JVM (tests run two nodes in one)
+        } catch (IOException e) {
+            return null; // a shared file system without locks (NFS without lockd): each node still guards its own PATCHes
+        }
+        if (lock == null) {
+            throw new Busy();
+        }
+        return lock;
+    }
+
     InputStream open(String key) throws IOException {
         return Files.newInputStream(path(key));
     }
@@ -90,6 +130,13 @@ class Staging {
             throw new IllegalArgumentException("not an upload key: " + key);
         }
         return root.resolve(key + ".part");
+    }
+
+    /** Another node is appending to this upload right now. */
+    static final class Busy extends IOException {
+        Busy() {
+            super("another node is appending to this upload");
+        }
     }
 
     /** The body went past the upload's length; nothing of it was kept. */

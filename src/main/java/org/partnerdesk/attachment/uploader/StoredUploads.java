@@ -42,15 +42,26 @@ public class StoredUploads {
                 .params(ticketId, afterId, limit).query(StoredUploads::link).list();
     }
 
-    public TusUpload insertUpload(long linkId, String key, String fileName, long length, Instant now) {
-        long id = db.sql("insert into tus_uploads (link_id, upload_key, file_name, length, created_at) values (?, ?, ?, ?, ?) returning id")
-                .params(linkId, key, fileName, length, Timestamp.from(now)).query(Long.class).single();
+    public TusUpload insertUpload(long linkId, String key, String fileName, long length, String stagedOn, Instant now) {
+        long id = db.sql("insert into tus_uploads (link_id, upload_key, file_name, length, staged_on, created_at) values (?, ?, ?, ?, ?, ?) returning id")
+                .params(linkId, key, fileName, length, stagedOn, Timestamp.from(now)).query(Long.class).single();
         return new TusUpload(id, linkId, key, fileName, length, TusUpload.Status.RECEIVING, now);
     }
 
     public Optional<TusUpload> upload(long linkId, String key) {
         return db.sql("select " + UPLOAD + " from tus_uploads where link_id = ? and upload_key = ?").params(linkId, key)
                 .query(StoredUploads::upload).optional();
+    }
+
+    /** The node whose staging directory took the upload's first bytes (issue #11 item 6); empty for uploads made before V67. */
+    public Optional<String> stagedOn(long uploadId) {
+        return db.sql("select staged_on from tus_uploads where id = ?").param(uploadId).query(String.class).optional();
+    }
+
+    /** Whether an upload is still receiving bytes, by its key; false for a key no upload has. */
+    public boolean isReceiving(String key) {
+        return db.sql("select count(*) from tus_uploads where upload_key = ? and status = 'receiving'").param(key)
+                .query(Long.class).single() > 0;
     }
 
     /** Moves a receiving upload on; false when it had already left {@code receiving} (a finish or a termination raced). */

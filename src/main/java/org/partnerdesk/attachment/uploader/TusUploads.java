@@ -17,6 +17,7 @@ import org.partnerdesk.api.ApiException;
 import org.partnerdesk.attachment.FileStore;
 import org.partnerdesk.attachment.FileStore.StoredFile;
 import org.partnerdesk.attachment.UploadLinks.Link;
+import org.partnerdesk.jobs.NodeName;
 import org.partnerdesk.ticket.Tickets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,13 +66,14 @@ public class TusUploads {
     private final UploaderSettings settings;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final NodeName node;
     // one PATCH (or finish, or termination) per upload at a time in this process; staging lives on this node's disk
     private final Set<String> busy = ConcurrentHashMap.newKeySet();
     // FILE-3: the upload being streamed into the store while it arrives, by upload key
     private final Map<String, StoreFollower> followers = new ConcurrentHashMap<>();
 
     TusUploads(StoredUploads stored, Staging staging, FileStore files, Tickets tickets, UploaderSettings settings,
-               TransactionTemplate transaction, Clock clock) {
+               TransactionTemplate transaction, Clock clock, NodeName node) {
         this.stored = stored;
         this.staging = staging;
         this.files = files;
@@ -79,6 +81,7 @@ public class TusUploads {
         this.settings = settings;
         this.transaction = transaction;
         this.clock = clock;
+        this.node = node;
     }
 
     public long maxFileSize() {
@@ -114,7 +117,7 @@ public class TusUploads {
         String key = HexFormat.of().formatHex(secret);
         staging.create(key);
         try {
-            return stored.insertUpload(link.id(), key, name.value(), length, now());
+            return stored.insertUpload(link.id(), key, name.value(), length, node.value(), now());
         } catch (RuntimeException e) {
             staging.delete(key);
             throw e;
@@ -159,6 +162,9 @@ public class TusUploads {
             long now;
             try {
                 now = staging.append(key, at, body, room, follower::advance);
+            } catch (Staging.Busy e) {
+                stopFollowing(key);
+                throw new ApiException(423, "Locked", "Another PATCH of this upload is still running on another node; HEAD it in a moment and continue from its offset.");
             } catch (Staging.TooMuch e) {
                 stopFollowing(key); // it may have read bytes that were just cut back
                 throw tooMuch(upload, at);
@@ -209,6 +215,24 @@ public class TusUploads {
         } finally {
             busy.remove(upload.key());
         }
+    }
+
+    /** Issue #11 item 6: removes the staged bytes in this node's staging directory whose upload no longer receives. */
+    int removeOrphanedStaging() throws IOException {
+        int removed = 0;
+        // an hour's grace: a key is staged a moment before its row is written; file times are the system clock's, not the desk's
+        for (String key : staging.keysUntouchedSince(Clock.systemUTC().instant().minus(Duration.ofHours(1)))) {
+            if (!busy.contains(key) && !stored.isReceiving(key) && busy.add(key)) {
+                try {
+                    stopFollowing(key);
+                    staging.delete(key);
+                    removed++;
+                } finally {
+                    busy.remove(key);
+                }
+            }
+        }
+        return removed;
     }
 
     // FILE-2, FILE-3: staged file -> store (streamed, hashed) -> one transaction: finished, linked to the ticket, noted
@@ -284,9 +308,25 @@ public class TusUploads {
     private long stagedOffset(TusUpload upload) throws IOException {
         long offset = staging.offset(upload.key());
         if (offset < 0) {
-            throw new IllegalStateException("upload " + upload.id() + " has no staged bytes");
+            throw notStagedHere(upload);
         }
         return offset;
+    }
+
+    /**
+     * Issue #11 item 6: the bytes of this upload are staged where this node cannot reach them (another node's own staging
+     * directory, or a staging directory that was lost). A 410 tells a tus client to start the file again; the upload is
+     * dropped so no node resumes it afterwards.
+     */
+    private ApiException notStagedHere(TusUpload upload) {
+        String stagedOn = stored.stagedOn(upload.id()).orElse(null);
+        stored.leaveReceiving(upload.id(), TusUpload.Status.ABANDONED, now());
+        String where = stagedOn == null || stagedOn.equals(node.value())
+                ? "the bytes sent so far are no longer staged"
+                : "the bytes sent so far are staged on node " + stagedOn + ", which this request did not reach (this is node " + node.value() + ")";
+        log.warn("Upload {} cannot be resumed here: {}; the client is told to start again", upload.id(), where);
+        return new ApiException(410, "UploadRestartRequired", "This upload cannot be resumed: " + where
+                + ". Start the file again; it takes a new upload (POST to the link).");
     }
 
     private static ApiException tooMuch(TusUpload upload, long at) {

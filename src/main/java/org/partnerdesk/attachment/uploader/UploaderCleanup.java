@@ -54,6 +54,6 @@ class UploaderCleanup {
                 }
             }
         }
-        return swept;
+        return swept + uploads.removeOrphanedStaging();
     }
 }

@@ -12,14 +12,17 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** FILE-2: unfinished uploads are staged under {@code <data dir>/uploader}; a job on the scheduler sweeps dead ones. */
+/**
+ * FILE-2: unfinished uploads are staged under {@code <data dir>/uploader} (or {@code PARTNERDESK_UPLOADER_STAGING_DIR});
+ * a job on the scheduler sweeps dead ones.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(UploaderSettings.class)
 class UploaderConfiguration {
 
     @Bean
-    Staging uploaderStaging(@Value("${partnerdesk.data-dir}") Path dataDir) throws IOException {
-        return new Staging(dataDir.resolve("uploader"));
+    Staging uploaderStaging(@Value("${partnerdesk.data-dir}") Path dataDir, UploaderSettings settings) throws IOException {
+        return new Staging(settings.stagingDir() == null ? dataDir.resolve("uploader") : Path.of(settings.stagingDir()));
     }
 
     @Bean

@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import org.partnerdesk.api.Actor;
 import org.partnerdesk.api.ApiException;
+import org.partnerdesk.api.NeverReplayed;
 import org.partnerdesk.attachment.Attachments;
 import org.partnerdesk.attachment.NewFile;
 import org.springframework.http.HttpStatus;
@@ -37,6 +38,7 @@ class UploadController {
 
     @PostMapping("/api/v2/uploads")
     @ResponseStatus(HttpStatus.CREATED)
+    @NeverReplayed("FILE-1: the body is a file of up to 20 MB streamed to storage, and the answer carries the upload token")
     Map<String, Object> upload(Actor actor, HttpServletRequest request) throws IOException {
         MultiValueMap<String, String> query = UriComponentsBuilder.newInstance().query(request.getQueryString()).build().getQueryParams();
         String fileName = decoded(query.getFirst("filename"));

@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import org.partnerdesk.api.Actor;
 import org.partnerdesk.api.ApiException;
+import org.partnerdesk.api.NeverReplayed;
 import org.partnerdesk.api.PageRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,6 +36,7 @@ class CrmImportController {
 
     @PostMapping(consumes = {"text/csv", "text/plain", "application/csv", "application/octet-stream"})
     @ResponseStatus(HttpStatus.CREATED)
+    @NeverReplayed("DIR-7: an import is idempotent by itself, and its CSV bodies are streamed, never held to be replayed")
     Map<String, ImportJson> create(Actor actor, HttpServletRequest request, @RequestParam(name = "kind", required = false) @Nullable String kind,
                                    @RequestParam(name = "file_name", required = false) @Nullable String fileName) throws IOException {
         actor.requireAdmin();

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.partnerdesk.api.Actor;
 import org.partnerdesk.api.JsonBody;
+import org.partnerdesk.api.NeverReplayed;
 import org.partnerdesk.identity.ApiTokens;
 import org.partnerdesk.identity.ApiTokens.IssuedToken;
 import org.partnerdesk.identity.ApiTokens.TokenInfo;
@@ -33,6 +34,7 @@ class ApiTokenController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
+    @NeverReplayed("API-2: a new API token is shown once and stored hashed; a kept answer would store it in clear")
     Map<String, IssuedToken> create(Actor actor, @RequestBody JsonNode body) {
         JsonBody token = JsonBody.root(body, "api_token");
         Long userId = token.id("user_id");

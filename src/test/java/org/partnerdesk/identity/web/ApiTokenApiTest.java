@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.partnerdesk.ApiClient;
 import org.partnerdesk.ApiClient.Reply;
 import org.partnerdesk.ApiTest;
+import org.partnerdesk.Desk;
 import org.partnerdesk.Desk.Account;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -142,6 +143,25 @@ class ApiTokenApiTest extends ApiTest {
 
         assertThat(first.status()).isEqualTo(201);
         assertThat(retry.text()).doesNotContain(plain);
+        long kept = db.sql("select count(*) from idempotent_requests where position(convert_to(?, 'UTF8') in body) > 0")
+                .param(plain).query(Long.class).single();
+        assertThat(kept).isZero();
+    }
+
+    @Test // issue #10 item 10: another spelling of the path reaches the same handler, and the same rule
+    void tokenIsNeverKeptForReplayWhenItsPathIsPercentEncoded() {
+        Account ann = desk.stranger();
+        ApiClient keyed = ann.api().withHeader("Idempotency-Key", Desk.unique("encoded"));
+        String body = """
+                {"api_token":{"description":"encoded path"}}""";
+
+        Reply first = keyed.post("/api/v2/%61pi_tokens", body);
+        Reply retry = keyed.post("/api/v2/%61pi_tokens", body);
+        String plain = first.at("/api_token/token").stringValue();
+
+        assertThat(first.status()).as(first.toString()).isEqualTo(201);
+        assertThat(retry.text()).doesNotContain(plain);
+        assertThat(retry.header("x-idempotency-lookup")).isNull();
         long kept = db.sql("select count(*) from idempotent_requests where position(convert_to(?, 'UTF8') in body) > 0")
                 .param(plain).query(Long.class).single();
         assertThat(kept).isZero();

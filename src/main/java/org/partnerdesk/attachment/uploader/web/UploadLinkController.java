@@ -7,6 +7,7 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.partnerdesk.api.Actor;
+import org.partnerdesk.api.NeverReplayed;
 import org.partnerdesk.api.PageRequest;
 import org.partnerdesk.attachment.UploadLinks;
 import org.partnerdesk.attachment.UploadLinks.Link;
@@ -38,6 +39,7 @@ class UploadLinkController {
 
     @PostMapping("/upload_links")
     @ResponseStatus(HttpStatus.CREATED)
+    @NeverReplayed("FILE-2: the link's URL carries its token, shown once and stored hashed")
     Map<String, Object> create(Actor actor, @PathVariable long ticketId) {
         UploadLinks.NewLink made = links.create(actor, ticketId);
         Map<String, Object> json = json(made.link());
