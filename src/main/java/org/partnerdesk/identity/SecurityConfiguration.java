@@ -9,8 +9,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
@@ -54,14 +52,6 @@ class SecurityConfiguration {
                         .accessDeniedHandler((request, response, ex) -> ErrorResponses.write(response,
                                 ApiException.forbidden("You are not allowed to do this."), json)))
                 .build();
-    }
-
-    // #10: no in-memory user whose generated password Spring Boot would print at start: people sign in by token or stored password
-    @Bean
-    UserDetailsService noInMemoryUsers() {
-        return username -> {
-            throw new UsernameNotFoundException("sign in with an API token or your password");
-        };
     }
 
     // API-2: passwords in bcrypt behind the {id} prefix, so stored hashes could move to another scheme later
