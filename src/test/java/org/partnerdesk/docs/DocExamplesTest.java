@@ -45,7 +45,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Tokens are minted for the e-mail each example signs in as; words in capitals that name an earlier answer's record
  * ({@code TICKET_ID}, {@code NFR_REQUEST_ID}, {@code UPLOAD_TOKEN}, {@code UPLOAD_LINK_URL}, {@code UPLOAD_URL}) take
  * that answer's value, and
- * {@code TOKEN_FROM_THE_MAIL} the token of the newest sign-in invitation the desk mailed (to a real SMTP server here).
+ * {@code TOKEN_FROM_THE_MAIL} the token of the newest sign-in invitation the desk mailed (to a real SMTP server here),
+ * {@code TOKEN_FROM_THE_CONFIRMATION_MAIL} that of the newest e-mail confirmation of a request made without a sign-in.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "partnerdesk.embedded.ephemeral=true",
@@ -61,7 +62,10 @@ class DocExamplesTest {
     private static final Pattern TOKEN_USER = Pattern.compile("^(.+)/token:.*$", Pattern.DOTALL);
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final String MAILED_TOKEN = "TOKEN_FROM_THE_MAIL";
+    /** Placeholder of a mailed token, and the table whose unused, unrevoked row takes it. */
+    private static final Map<String, String> MAILED_TOKENS = Map.of(
+            "TOKEN_FROM_THE_MAIL", "sign_in_invitations where revoked_at is null and",
+            "TOKEN_FROM_THE_CONFIRMATION_MAIL", "email_confirmations where");
     private static final Pattern INVITATION_TOKEN = Pattern.compile("\"token\":\"([0-9a-f]{64})\"");
     private static final GreenMail MAIL = startMail();
 
@@ -201,9 +205,11 @@ class DocExamplesTest {
     }
 
     private String placeholders(String text) {
-        if (text.contains(MAILED_TOKEN)) {
-            answered.put(MAILED_TOKEN, mailedInvitationToken());
-        }
+        MAILED_TOKENS.forEach((placeholder, table) -> {
+            if (text.contains(placeholder)) {
+                answered.put(placeholder, mailedToken(table));
+            }
+        });
         String replaced = text;
         for (Map.Entry<String, String> value : answered.entrySet()) {
             replaced = replaced.replaceAll("\\b" + value.getKey() + "\\b", value.getValue());
@@ -212,14 +218,14 @@ class DocExamplesTest {
     }
 
     /** PO-1, PO-2: each delivery attempt mints a new token, so the newest one the database still takes is the one. */
-    private String mailedInvitationToken() {
+    private String mailedToken(String table) {
         Instant deadline = Instant.now().plusSeconds(15);
         while (Instant.now().isBefore(deadline)) {
             try {
                 MimeMessage[] messages = MAIL.getReceivedMessages();
                 for (int i = messages.length - 1; i >= 0; i--) {
                     Matcher token = INVITATION_TOKEN.matcher(String.valueOf(messages[i].getContent()));
-                    if (token.find() && isUsable(token.group(1))) {
+                    if (token.find() && isUsable(table, token.group(1))) {
                         return token.group(1);
                     }
                 }
@@ -228,12 +234,12 @@ class DocExamplesTest {
                 throw new IllegalStateException(e);
             }
         }
-        throw new AssertionError("no usable sign-in invitation was mailed");
+        throw new AssertionError("no usable token was mailed for " + table);
     }
 
-    private boolean isUsable(String token) {
-        return db.sql("select count(*) from sign_in_invitations where token_hash = sha256(convert_to(?, 'UTF8'))"
-                + " and used_at is null and revoked_at is null").param(token).query(Integer.class).single() == 1;
+    private boolean isUsable(String table, String token) {
+        return db.sql("select count(*) from " + table + " token_hash = sha256(convert_to(?, 'UTF8')) and used_at is null")
+                .param(token).query(Integer.class).single() == 1;
     }
 
     private static GreenMail startMail() {
