@@ -1,13 +1,15 @@
 package org.partnerdesk.ticket;
 
+import java.time.Instant;
 import java.util.List;
 
 /**
  * NTF-1: a public comment was added; requester and CCs are to hear of it. Published inside the transaction that
  * stores the comment, so the event publication registry (the outbox) keeps it until a listener has handled it.
+ * {@code addedAt} tells two equal replies apart, so each mail's Message-ID (derived from the event) is its own.
  */
 public record PublicReplyAdded(long ticketId, String subject, long authorId, String body, long requesterId,
-                               List<Long> collaboratorIds) {
+                               List<Long> collaboratorIds, Instant addedAt) {
 
     public PublicReplyAdded {
         collaboratorIds = List.copyOf(collaboratorIds);

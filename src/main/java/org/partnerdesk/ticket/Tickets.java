@@ -374,7 +374,7 @@ public class Tickets {
             return; // nobody else to tell: no outbox entry for the hot path to write and delete
         }
         publisher.publishEvent(new PublicReplyAdded(ticket.id(), ticket.subject(), authorId, body, ticket.requesterId(),
-                ticket.collaboratorIds()));
+                ticket.collaboratorIds(), Instant.now()));
     }
 
     /** One line an agent reads in the audit log: rule, what it is served under, level, flags. */
