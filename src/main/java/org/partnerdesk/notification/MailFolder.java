@@ -26,29 +26,32 @@ class MailFolder implements MailDelivery {
 
     private final Path folder;
     private final StoredOutgoingMails stored;
+    private final StoredEvents events;
     private final Session session = Session.getInstance(new Properties());
 
-    MailFolder(Path folder, StoredOutgoingMails stored) {
+    MailFolder(Path folder, StoredOutgoingMails stored, StoredEvents events) {
         this.folder = folder.toAbsolutePath().normalize();
         this.stored = stored;
+        this.events = events;
     }
 
     @Override
     public void send(OutgoingMail mail) {
-        String fileName = mail.messageId().replaceAll("[^A-Za-z0-9.@-]", "").replace('@', '_') + ".eml";
+        String messageId = mail.messageId(events.identity(mail.cause()));
+        String fileName = messageId.replaceAll("[^A-Za-z0-9.@-]", "").replace('@', '_') + ".eml";
         try {
             Files.createDirectories(folder);
             Path temp = Files.createTempFile(folder, ".kept-", ".eml");
             try (OutputStream out = Files.newOutputStream(temp)) {
-                mail.toMime(session).writeTo(out);
+                mail.toMime(session, messageId).writeTo(out);
             }
             Files.move(temp, folder.resolve(fileName), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot keep the mail " + mail.messageId() + " in " + folder, e);
+            throw new UncheckedIOException("cannot keep the mail " + messageId + " in " + folder, e);
         } catch (MessagingException e) {
-            throw new MailPreparationException("cannot build the message " + mail.messageId(), e);
+            throw new MailPreparationException("cannot build the message " + messageId, e);
         }
-        if (stored.keep(mail.messageId(), mail.from(), mail.to(), mail.cc(), mail.subject(), mail.text(), fileName)) {
+        if (stored.keep(messageId, mail.from(), mail.to(), mail.cc(), mail.subject(), mail.text(), fileName)) {
             log.info("Kept mail to {} \"{}\" in {} (no mail server is set: PARTNERDESK_SMTP_HOST)", mail.to(), mail.subject(),
                     folder.resolve(fileName));
         }

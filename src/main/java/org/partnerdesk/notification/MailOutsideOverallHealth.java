@@ -18,7 +18,7 @@ import org.springframework.boot.health.actuate.endpoint.StatusAggregator;
  */
 class MailOutsideOverallHealth implements HealthEndpointGroupsPostProcessor {
 
-    static final String MAIL = "mail";
+    static final String SMTP = "smtp"; // the contributor (MailHealth); the group of the same purpose is "mail"
 
     @Override
     public HealthEndpointGroups postProcessHealthEndpointGroups(HealthEndpointGroups groups) {
@@ -33,7 +33,7 @@ class MailOutsideOverallHealth implements HealthEndpointGroupsPostProcessor {
 
         @Override
         public boolean isMember(String name) {
-            return !MAIL.equals(name) && primary.isMember(name);
+            return !SMTP.equals(name) && primary.isMember(name);
         }
 
         @Override

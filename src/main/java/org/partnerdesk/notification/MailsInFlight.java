@@ -12,17 +12,22 @@ import org.springframework.stereotype.Component;
 @Component
 class MailsInFlight {
 
-    private final Map<Object, Integer> sending = new ConcurrentHashMap<>();
+    private final StoredEvents events;
+    private final Map<String, Integer> sending = new ConcurrentHashMap<>();
+
+    MailsInFlight(StoredEvents events) {
+        this.events = events;
+    }
 
     void start(Object cause) {
-        sending.merge(cause, 1, Integer::sum);
+        sending.merge(events.identity(cause), 1, Integer::sum);
     }
 
     void finish(Object cause) {
-        sending.computeIfPresent(cause, (event, count) -> count == 1 ? null : count - 1);
+        sending.computeIfPresent(events.identity(cause), (event, count) -> count == 1 ? null : count - 1);
     }
 
-    boolean isSending(Object cause) {
-        return sending.containsKey(cause);
+    boolean isSending(Object event) {
+        return !sending.isEmpty() && sending.containsKey(events.identity(event));
     }
 }

@@ -3,7 +3,6 @@ package org.partnerdesk.notification;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Properties;
-import java.util.concurrent.Executor;
 
 import org.jspecify.annotations.Nullable;
 import org.partnerdesk.notification.persistence.StoredOutgoingMails;
@@ -14,37 +13,18 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
-import org.springframework.scheduling.annotation.AsyncConfigurer;
 import org.springframework.scheduling.annotation.EnableAsync;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 /**
- * Listeners run after commit on their own threads, so intake does not wait for the mail server. Those threads are a
- * pool of their own ({@code partnerdesk.outbox.threads}), apart from the request workers (issue #11), and every SMTP
- * connect, read and write is bounded, so a hung mail server holds a sending thread for seconds, not for ever.
+ * Listeners run after commit on their own threads, so intake does not wait for the mail server. Those threads are the
+ * application task executor ({@code spring.task.execution.pool.*}, {@code PARTNERDESK_OUTBOX_THREADS}), apart from the
+ * request workers (issue #11), and every SMTP connect, read and write is bounded, so a hung mail server holds a sending
+ * thread for seconds, not for ever.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableAsync
 @EnableConfigurationProperties(SmtpSettings.class)
-class NotificationConfiguration implements AsyncConfigurer {
-
-    private final int outboxThreads;
-
-    NotificationConfiguration(@Value("${partnerdesk.outbox.threads:4}") int outboxThreads) {
-        this.outboxThreads = outboxThreads;
-    }
-
-    @Override
-    public Executor getAsyncExecutor() {
-        ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
-        executor.setThreadNamePrefix("outbox-");
-        executor.setCorePoolSize(outboxThreads);
-        executor.setMaxPoolSize(outboxThreads);
-        executor.setWaitForTasksToCompleteOnShutdown(true);
-        executor.setAwaitTerminationSeconds(5); // what is cut off stays in the outbox and is retried
-        executor.initialize();
-        return executor;
-    }
+class NotificationConfiguration {
 
     @Bean
     @ConditionalOnExpression("!'${partnerdesk.smtp.host:}'.isBlank()")
@@ -68,13 +48,14 @@ class NotificationConfiguration implements AsyncConfigurer {
 
     @Bean
     MailDelivery mailDelivery(ObjectProvider<JavaMailSenderImpl> server, MailsInFlight inFlight, StoredOutgoingMails kept,
-                              @Value("${partnerdesk.data-dir}") Path dataDir) {
+                              StoredEvents events, @Value("${partnerdesk.data-dir}") Path dataDir) {
         JavaMailSenderImpl sender = server.getIfAvailable();
-        return sender != null ? new SmtpDelivery(sender, inFlight) : new MailFolder(OutgoingMails.keptMailFolder(dataDir), kept);
+        return sender != null ? new SmtpDelivery(sender, inFlight, events)
+                : new MailFolder(OutgoingMails.keptMailFolder(dataDir), kept, events);
     }
 
     @Bean
-    MailHealth mailHealthIndicator(ObjectProvider<JavaMailSenderImpl> server, MailDelivery delivery, SmtpSettings smtp, Clock clock) {
+    MailHealth smtpHealthIndicator(ObjectProvider<JavaMailSenderImpl> server, MailDelivery delivery, SmtpSettings smtp, Clock clock) {
         @Nullable JavaMailSenderImpl sender = server.getIfAvailable();
         return new MailHealth(sender, delivery, smtp.healthCheckInterval(), clock);
     }

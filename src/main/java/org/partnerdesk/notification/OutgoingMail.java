@@ -13,33 +13,38 @@ import jakarta.mail.internet.MimeMessage;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One message the desk sends, caused by one event. Its Message-ID is derived from that event (a record: equal after the
- * outbox stores and reads it back), the recipients and the subject, so a retry after an unknown outcome sends the same
- * Message-ID and the receiver can recognise the copy (issue #11).
+ * One message the desk sends, caused by one event (its {@code cause}). Its Message-ID is derived from that event as the
+ * outbox stores it, the recipients and the subject, so a retry after an unknown outcome sends the same Message-ID and
+ * the receiver can recognise the copy (issue #11).
  */
-record OutgoingMail(Object cause, String messageId, String from, List<String> to, List<String> cc, String subject, String text,
-                    @Nullable String thread) {
+record OutgoingMail(Object cause, @Nullable Long ticketId, String from, List<String> to, List<String> cc, String subject,
+                    String text) {
 
     OutgoingMail {
         to = List.copyOf(to);
         cc = List.copyOf(cc);
     }
 
-    /** A message about {@code cause}; {@code from} names the domain of its Message-ID. */
+    /** A message about {@code cause}. */
     static OutgoingMail about(Object cause, String from, List<String> to, List<String> cc, String subject, String text) {
-        String id = "<partnerdesk." + stableSuffix(cause, to, cc, subject) + "@" + TicketMessageId.domainOf(from) + ">";
-        return new OutgoingMail(cause, id, from, to, cc, subject, text, null);
+        return new OutgoingMail(cause, null, from, to, cc, subject, text);
     }
 
     /** PO-6: the same, about a ticket: its Message-ID names the ticket and it threads with the ticket's other mail. */
     static OutgoingMail aboutTicket(long ticketId, Object cause, String from, List<String> to, List<String> cc, String subject,
                                     String text) {
-        TicketMessageId ticket = TicketMessageId.of(ticketId, from);
-        return new OutgoingMail(cause, ticket.message(stableSuffix(cause, to, cc, subject)), from, to, cc, subject, text, ticket.thread());
+        return new OutgoingMail(cause, ticketId, from, to, cc, subject, text);
     }
 
-    /** The MIME message, keeping our Message-ID (JavaMail would otherwise make a new one when it saves the message). */
-    MimeMessage toMime(Session session) throws MessagingException {
+    /** The Message-ID, given the cause as the outbox stores it ({@link StoredEvents#identity}). */
+    String messageId(String causeIdentity) {
+        String suffix = stableSuffix(causeIdentity + "\n" + to + "\n" + cc + "\n" + subject);
+        return ticketId == null ? "<partnerdesk." + suffix + "@" + TicketMessageId.domainOf(from) + ">"
+                : TicketMessageId.of(ticketId, from).message(suffix);
+    }
+
+    /** The MIME message with that Message-ID (JavaMail would otherwise make a new one when it saves the message). */
+    MimeMessage toMime(Session session, String messageId) throws MessagingException {
         MimeMessage message = new MimeMessage(session) {
             @Override
             protected void updateMessageID() throws MessagingException {
@@ -53,8 +58,8 @@ record OutgoingMail(Object cause, String messageId, String from, List<String> to
         }
         message.setSubject(subject, StandardCharsets.UTF_8.name());
         message.setText(text, StandardCharsets.UTF_8.name());
-        message.setHeader("Message-ID", messageId);
-        if (thread != null) {
+        if (ticketId != null) {
+            String thread = TicketMessageId.of(ticketId, from).thread();
             message.setHeader("In-Reply-To", thread);
             message.setHeader("References", thread);
         }
@@ -62,8 +67,7 @@ record OutgoingMail(Object cause, String messageId, String from, List<String> to
         return message;
     }
 
-    private static String stableSuffix(Object cause, List<String> to, List<String> cc, String subject) {
-        String identity = cause.getClass().getName() + "\n" + cause + "\n" + to + "\n" + cc + "\n" + subject;
+    private static String stableSuffix(String identity) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(identity.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest, 0, 16);

@@ -9,19 +9,22 @@ class SmtpDelivery implements MailDelivery {
 
     private final JavaMailSenderImpl sender;
     private final MailsInFlight inFlight;
+    private final StoredEvents events;
 
-    SmtpDelivery(JavaMailSenderImpl sender, MailsInFlight inFlight) {
+    SmtpDelivery(JavaMailSenderImpl sender, MailsInFlight inFlight, StoredEvents events) {
         this.sender = sender;
         this.inFlight = inFlight;
+        this.events = events;
     }
 
     @Override
     public void send(OutgoingMail mail) {
+        String messageId = mail.messageId(events.identity(mail.cause()));
         inFlight.start(mail.cause());
         try {
-            sender.send(mail.toMime(sender.getSession()));
+            sender.send(mail.toMime(sender.getSession(), messageId));
         } catch (MessagingException e) {
-            throw new MailPreparationException("cannot build the message " + mail.messageId(), e);
+            throw new MailPreparationException("cannot build the message " + messageId, e);
         } finally {
             inFlight.finish(mail.cause());
         }

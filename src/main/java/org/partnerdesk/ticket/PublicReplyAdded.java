@@ -1,15 +1,15 @@
 package org.partnerdesk.ticket;
 
-import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * NTF-1: a public comment was added; requester and CCs are to hear of it. Published inside the transaction that
  * stores the comment, so the event publication registry (the outbox) keeps it until a listener has handled it.
- * {@code addedAt} tells two equal replies apart, so each mail's Message-ID (derived from the event) is its own.
+ * {@code replyId} tells two equal replies apart, so each mail's Message-ID (derived from the event) is its own.
  */
 public record PublicReplyAdded(long ticketId, String subject, long authorId, String body, long requesterId,
-                               List<Long> collaboratorIds, Instant addedAt) {
+                               List<Long> collaboratorIds, UUID replyId) {
 
     public PublicReplyAdded {
         collaboratorIds = List.copyOf(collaboratorIds);

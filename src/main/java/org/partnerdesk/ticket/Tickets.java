@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.partnerdesk.api.Actor;
@@ -374,7 +375,7 @@ public class Tickets {
             return; // nobody else to tell: no outbox entry for the hot path to write and delete
         }
         publisher.publishEvent(new PublicReplyAdded(ticket.id(), ticket.subject(), authorId, body, ticket.requesterId(),
-                ticket.collaboratorIds(), Instant.now()));
+                ticket.collaboratorIds(), UUID.randomUUID()));
     }
 
     /** One line an agent reads in the audit log: rule, what it is served under, level, flags. */
