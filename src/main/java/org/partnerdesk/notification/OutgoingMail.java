@@ -17,8 +17,8 @@ import org.jspecify.annotations.Nullable;
  * outbox stores it, the recipients and the subject, so a retry after an unknown outcome sends the same Message-ID and
  * the receiver can recognise the copy (issue #11).
  */
-record OutgoingMail(Object cause, @Nullable Long ticketId, String from, List<String> to, List<String> cc, String subject,
-                    String text) {
+record OutgoingMail(Object cause, String part, @Nullable Long ticketId, String from, List<String> to, List<String> cc,
+                    String subject, String text) {
 
     OutgoingMail {
         to = List.copyOf(to);
@@ -27,18 +27,21 @@ record OutgoingMail(Object cause, @Nullable Long ticketId, String from, List<Str
 
     /** A message about {@code cause}. */
     static OutgoingMail about(Object cause, String from, List<String> to, List<String> cc, String subject, String text) {
-        return new OutgoingMail(cause, null, from, to, cc, subject, text);
+        return new OutgoingMail(cause, "", null, from, to, cc, subject, text);
     }
 
-    /** PO-6: the same, about a ticket: its Message-ID names the ticket and it threads with the ticket's other mail. */
-    static OutgoingMail aboutTicket(long ticketId, Object cause, String from, List<String> to, List<String> cc, String subject,
-                                    String text) {
-        return new OutgoingMail(cause, ticketId, from, to, cc, subject, text);
+    /**
+     * PO-6: the same, about a ticket: its Message-ID names the ticket and it threads with the ticket's other mail.
+     * {@code part} tells apart the mails one event causes.
+     */
+    static OutgoingMail aboutTicket(long ticketId, Object cause, String part, String from, List<String> to, List<String> cc,
+                                    String subject, String text) {
+        return new OutgoingMail(cause, part, ticketId, from, to, cc, subject, text);
     }
 
     /** The Message-ID, given the cause as the outbox stores it ({@link StoredEvents#identity}). */
     String messageId(String causeIdentity) {
-        String suffix = stableSuffix(causeIdentity + "\n" + to + "\n" + cc + "\n" + subject);
+        String suffix = stableSuffix(causeIdentity + "\n" + part + "\n" + to + "\n" + cc + "\n" + subject);
         return ticketId == null ? "<partnerdesk." + suffix + "@" + TicketMessageId.domainOf(from) + ">"
                 : TicketMessageId.of(ticketId, from).message(suffix);
     }

@@ -23,6 +23,7 @@ import org.springframework.stereotype.Component;
 class ReplyMail {
 
     private static final Logger log = LoggerFactory.getLogger(ReplyMail.class);
+    private static final long DESK_AUTHOR = -1; // the desk's own user has an .invalid address and is never mailed anyway
 
     private final Users users;
     private final MailDelivery mail;
@@ -36,8 +37,15 @@ class ReplyMail {
 
     @ApplicationModuleListener
     void on(PublicReplyAdded reply) {
-        List<String> to = recipients(List.of(reply.requesterId()), reply.authorId());
-        List<String> cc = recipients(reply.collaboratorIds(), reply.authorId());
+        send(reply, "reply", reply.authorId(), reply.body());
+        if (reply.deskReply() != null) { // ENT-5/6/9: the desk's answer to a new ticket, mailed with its opening
+            send(reply, "desk-reply", DESK_AUTHOR, reply.deskReply());
+        }
+    }
+
+    private void send(PublicReplyAdded reply, String part, long authorId, String body) {
+        List<String> to = recipients(List.of(reply.requesterId()), authorId);
+        List<String> cc = recipients(reply.collaboratorIds(), authorId);
         cc.removeAll(to);
         if (to.isEmpty() && cc.isEmpty()) {
             return;
@@ -45,9 +53,9 @@ class ReplyMail {
         List<String> recipients = to.isEmpty() ? cc : to;
         List<String> copies = to.isEmpty() ? List.of() : cc;
         // PO-6: the Message-ID names the ticket, so an answer's In-Reply-To or References threads it there
-        mail.send(OutgoingMail.aboutTicket(reply.ticketId(), reply, from, recipients, copies,
+        mail.send(OutgoingMail.aboutTicket(reply.ticketId(), reply, part, from, recipients, copies,
                 "[PartnerDesk #" + reply.ticketId() + "] " + reply.subject(),
-                reply.body() + "\n\n--\nReply in the portal or to this e-mail; ticket #" + reply.ticketId() + "."));
+                body + "\n\n--\nReply in the portal or to this e-mail; ticket #" + reply.ticketId() + "."));
         log.debug("Mailed the public reply on ticket {} to {} and {}", reply.ticketId(), to, cc);
     }
 

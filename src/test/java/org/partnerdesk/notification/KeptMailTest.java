@@ -6,6 +6,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.partnerdesk.ApiClient;
@@ -53,6 +55,27 @@ class KeptMailTest extends DeskWithoutMailServer {
     }
 
     @Test
+    void aNewTicketsOpeningAndTheDesksQuestionAreMailedFromOneOutboxEntry() throws Exception {
+        Org resellCo = desk.aPartner("open");
+        Account sam = desk.endUserIn(resellCo);
+        Account kim = desk.endUserIn(resellCo);
+        String opening = Desk.unique("Please help");
+
+        Reply created = sam.api().post("/api/v2/tickets", """
+                {"ticket":{"subject":"Help","comment":{"body":"%s"},"ticket_form_id":%d,"email_ccs":[{"user_email":"%s"}],
+                 "custom_fields":[{"id":%d,"value":"reselling_stuff"}]}}""".formatted(opening, Desk.OPEN_PARTNER_FORM, kim.email(),
+                Desk.PARTNER_ENGAGEMENT));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+
+        List<JsonNode> mails = awaitKeptAbout(created.id("ticket"), 2);
+        JsonNode openingMail = mails.stream().filter(m -> m.get("body").stringValue().contains(opening)).findFirst().orElseThrow();
+        JsonNode question = mails.stream().filter(m -> !m.get("body").stringValue().contains(opening)).findFirst().orElseThrow();
+        assertThat(openingMail.get("to").get(0).stringValue()).isEqualTo(kim.email()); // never to its author
+        assertThat(question.get("to").get(0).stringValue()).isEqualTo(sam.email()); // ENT-9: the desk asks the submitter
+        assertThat(question.get("message_id").stringValue()).isNotEqualTo(openingMail.get("message_id").stringValue());
+    }
+
+    @Test
     void theListIsCursorPaged() throws Exception {
         Org acme = desk.aCustomer();
         Account ann = desk.endUserIn(acme);
@@ -93,9 +116,7 @@ class KeptMailTest extends DeskWithoutMailServer {
     private JsonNode awaitKept(String text) throws InterruptedException {
         Instant deadline = Instant.now().plusSeconds(15);
         while (Instant.now().isBefore(deadline)) {
-            Reply page = desk.admin.get("/api/v2/outgoing_mails?page[size]=100");
-            assertThat(page.status()).as(page.toString()).isEqualTo(200);
-            for (JsonNode mail : page.at("/outgoing_mails")) {
+            for (JsonNode mail : allKept()) {
                 if (mail.get("body").stringValue().contains(text)) {
                     return mail;
                 }
@@ -103,5 +124,29 @@ class KeptMailTest extends DeskWithoutMailServer {
             Thread.sleep(100);
         }
         throw new AssertionError("no kept mail containing " + text);
+    }
+
+    private List<JsonNode> awaitKeptAbout(long ticketId, int count) throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(15);
+        List<JsonNode> found = List.of();
+        while (Instant.now().isBefore(deadline) && found.size() < count) {
+            Thread.sleep(100);
+            found = allKept().stream().filter(m -> m.get("subject").stringValue().startsWith("[PartnerDesk #" + ticketId + "]")).toList();
+        }
+        assertThat(found).hasSize(count);
+        return found;
+    }
+
+    private List<JsonNode> allKept() {
+        List<JsonNode> all = new ArrayList<>();
+        String path = "/api/v2/outgoing_mails?page[size]=100";
+        while (path != null) {
+            Reply page = desk.admin.get(path);
+            assertThat(page.status()).as(page.toString()).isEqualTo(200);
+            page.at("/outgoing_mails").forEach(all::add);
+            JsonNode next = page.at("/links/next");
+            path = next.isNull() || next.isMissingNode() ? null : next.stringValue().substring(next.stringValue().indexOf("/api/v2"));
+        }
+        return all;
     }
 }
