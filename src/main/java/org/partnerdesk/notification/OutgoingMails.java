@@ -3,6 +3,7 @@ package org.partnerdesk.notification;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 import org.partnerdesk.api.Actor;
@@ -47,7 +48,7 @@ public class OutgoingMails {
         KeptMail mail = find(actor, id);
         try {
             return Files.readAllBytes(folder.resolve(mail.fileName()));
-        } catch (java.nio.file.NoSuchFileException e) {
+        } catch (NoSuchFileException e) {
             throw ApiException.notFound("The file of outgoing mail " + id + " (" + mail.fileName() + ")");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
