@@ -55,6 +55,7 @@ public abstract class ApiTest {
         registry.add("partnerdesk.data-dir", () -> TestDataDir.PATH.toString());
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", () -> MAIL.getSmtp().getPort());
+        registry.add("partnerdesk.smtp.starttls", () -> "false"); // GreenMail speaks plain SMTP
         registry.add("partnerdesk.mailbox.host", () -> "127.0.0.1");
         registry.add("partnerdesk.mailbox.port", () -> MAIL.getImap().getPort());
         registry.add("partnerdesk.mailbox.ssl", () -> "false");

@@ -15,7 +15,7 @@ public final class Desk {
     private final java.util.Set<Long> allianceOrganizations = new java.util.HashSet<>();
     private @Nullable ApiClient supportManager;
 
-    Desk(String baseUrl) {
+    public Desk(String baseUrl) {
         this.baseUrl = baseUrl;
         this.admin = ApiClient.withToken(baseUrl, ApiTest.ADMIN_EMAIL, ApiTest.ADMIN_TOKEN);
     }

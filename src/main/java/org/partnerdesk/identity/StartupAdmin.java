@@ -1,5 +1,7 @@
 package org.partnerdesk.identity;
 
+import java.nio.file.Path;
+
 import org.partnerdesk.directory.User;
 import org.partnerdesk.directory.Users;
 import org.slf4j.Logger;
@@ -55,8 +57,19 @@ class StartupAdmin {
                  Admin e-mail: {}
                  API token:    {}
                  Try: curl -u '{}/token:{}' {}/api/v2/users/me
+                 Mail:         {}
                 ==============================================================""",
                 url, email, token.isEmpty() ? secret : "(as set in PARTNERDESK_ADMIN_TOKEN)",
-                email, token.isEmpty() ? secret : "$PARTNERDESK_ADMIN_TOKEN", url);
+                email, token.isEmpty() ? secret : "$PARTNERDESK_ADMIN_TOKEN", url, mail());
+    }
+
+    // issue #12: without a mail server, say where the invitations and password links went
+    private String mail() {
+        String host = environment.getProperty("partnerdesk.smtp.host", "");
+        if (!host.isBlank()) {
+            return "sent through " + host + ":" + environment.getProperty("partnerdesk.smtp.port", "587");
+        }
+        Path folder = Path.of(environment.getProperty("partnerdesk.data-dir", "./var"), "mail").toAbsolutePath().normalize();
+        return "kept in " + folder + " (no PARTNERDESK_SMTP_HOST); admins list it at GET /api/v2/outgoing_mails";
     }
 }

@@ -13,9 +13,6 @@ import org.partnerdesk.ticket.Tickets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.mail.SimpleMailMessage;
-import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -25,7 +22,6 @@ import org.springframework.stereotype.Component;
  * per breach, through the outbox like every mail.
  */
 @Component
-@ConditionalOnProperty("spring.mail.host")
 class BreachMail {
 
     private static final Logger log = LoggerFactory.getLogger(BreachMail.class);
@@ -33,10 +29,10 @@ class BreachMail {
     private final Tickets tickets;
     private final Users users;
     private final Groups groups;
-    private final JavaMailSender mail;
+    private final MailDelivery mail;
     private final String from;
 
-    BreachMail(Tickets tickets, Users users, Groups groups, JavaMailSender mail,
+    BreachMail(Tickets tickets, Users users, Groups groups, MailDelivery mail,
                @Value("${partnerdesk.mail.from:support@partnerdesk.test}") String from) {
         this.tickets = tickets;
         this.users = users;
@@ -58,16 +54,12 @@ class BreachMail {
         }
         String metric = breach.metric().replace('_', ' ');
         Instant due = breach.breachAt().truncatedTo(ChronoUnit.SECONDS); // whole seconds, as the API shows due times
-        SimpleMailMessage message = new SimpleMailMessage();
-        message.setFrom(from);
-        message.setTo(to.toArray(String[]::new));
-        message.setSubject("[PartnerDesk #" + ticket.id() + "] SLA breached: " + metric + " was due " + due);
-        message.setText("The " + metric + " target of ticket #" + ticket.id() + " \"" + ticket.subject() + "\" was due at "
+        mail.send(OutgoingMail.about(breach, from, to, List.of(), "[PartnerDesk #" + ticket.id() + "] SLA breached: " + metric + " was due " + due,
+                "The " + metric + " target of ticket #" + ticket.id() + " \"" + ticket.subject() + "\" was due at "
                 + due + " (UTC) and has passed without a reply (TKT-4).\n\n"
                 + (ticket.assigneeId() != null ? "You are the ticket's assignee." : ticket.groupId() != null
                         ? "The ticket is unassigned; you are in its group." : "The ticket has no assignee and no group.")
-                + "\n\n--\nTicket #" + ticket.id() + " in PartnerDesk.");
-        mail.send(message);
+                + "\n\n--\nTicket #" + ticket.id() + " in PartnerDesk."));
     }
 
     private List<String> recipients(Ticket ticket) {

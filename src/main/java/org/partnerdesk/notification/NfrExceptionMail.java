@@ -4,7 +4,6 @@ import java.util.List;
 
 import org.partnerdesk.partnerops.NfrExceptionDecided;
 import org.partnerdesk.partnerops.NfrExceptionRequested;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -13,7 +12,6 @@ import org.springframework.stereotype.Component;
  * Partner Operations hear when both directors approved.
  */
 @Component
-@ConditionalOnProperty("spring.mail.host")
 class NfrExceptionMail {
 
     private final PartnerMail mail;
@@ -24,7 +22,7 @@ class NfrExceptionMail {
 
     @ApplicationModuleListener
     void on(NfrExceptionRequested requested) {
-        mail.send(requested.deciderIds(), "[PartnerDesk] NFR Exception for " + requested.partnerName() + " (#" + requested.exceptionId() + ")",
+        mail.send(requested, requested.deciderIds(), "[PartnerDesk] NFR Exception for " + requested.partnerName() + " (#" + requested.exceptionId() + ")",
                 "A channel manager asks for an NFR exception #" + requested.exceptionId() + " for " + requested.partnerName()
                         + " on NFR request #" + requested.nfrRequestId() + ": " + requested.users() + " users.\n\nBusiness justification: "
                         + requested.businessJustification() + "\n\nIt needs the approval of a Programs Director and of the channel"
@@ -37,10 +35,10 @@ class NfrExceptionMail {
         String comment = decided.comment() == null ? "" : "\nComment: " + decided.comment();
         String decision = "The " + decided.capacity().replace('_', ' ') + " decided to " + decided.verdict() + " NFR exception #"
                 + decided.exceptionId() + " for " + decided.partnerName() + "." + comment + "\n\nThe exception is now " + decided.status() + ".";
-        mail.send(List.of(decided.requestedBy()), "[PartnerDesk] NFR exception #" + decided.exceptionId() + " for "
+        mail.send(decided, List.of(decided.requestedBy()), "[PartnerDesk] NFR exception #" + decided.exceptionId() + " for "
                 + decided.partnerName() + ": " + decided.verdict() + " (" + decided.status() + ")", decision);
         if ("approved".equals(decided.status())) {
-            mail.send(decided.fulfillerIds(), "[PartnerDesk] NFR exception #" + decided.exceptionId() + " approved: please fulfil",
+            mail.send(decided, decided.fulfillerIds(), "[PartnerDesk] NFR exception #" + decided.exceptionId() + " approved: please fulfil",
                     decision + " Both directors approved (PO-4): fulfil it with POST /api/v2/nfr_exceptions/" + decided.exceptionId() + "/fulfil.");
         }
     }

@@ -6,7 +6,6 @@ import java.util.stream.Collectors;
 import org.partnerdesk.directory.Groups;
 import org.partnerdesk.directory.User;
 import org.partnerdesk.partnerops.NfrRequestSubmitted;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -15,7 +14,6 @@ import org.springframework.stereotype.Component;
  * Licensing is told of an eligible one, which is theirs to fulfil.
  */
 @Component
-@ConditionalOnProperty("spring.mail.host")
 class NfrRequestMail {
 
     private final PartnerMail mail;
@@ -31,7 +29,7 @@ class NfrRequestMail {
         String what = request.users() + " " + request.plan() + " NFR users (" + request.deployment().replace('_', '-') + ") for "
                 + request.partnerName();
         if (request.eligible()) {
-            mail.send(groups.membersOf(Groups.LICENSING).stream().map(User::id).toList(),
+            mail.send(request, groups.membersOf(Groups.LICENSING).stream().map(User::id).toList(),
                     "[PartnerDesk] NFR request #" + request.requestId() + " awaits fulfilment",
                     "NFR request #" + request.requestId() + " asks for " + what + ". The partner meets every requirement (PO-3);"
                             + " fulfil it with POST /api/v2/nfr_requests/" + request.requestId() + "/fulfil.");
@@ -40,7 +38,7 @@ class NfrRequestMail {
         String missing = request.missing().stream()
                 .map(r -> "- " + r.fact() + ".\n  How to meet it: " + r.howToMeet())
                 .collect(Collectors.joining("\n"));
-        mail.send(List.of(request.submitterId()), "[PartnerDesk] NFR request #" + request.requestId() + ": not eligible yet",
+        mail.send(request, List.of(request.submitterId()), "[PartnerDesk] NFR request #" + request.requestId() + ": not eligible yet",
                 "Your NFR request #" + request.requestId() + " for " + what + " cannot be fulfilled: your organization does not meet"
                         + " these NFR requirements yet (PO-3):\n\n" + missing
                         + "\n\nOnce they are met, submit a new NFR request from the partner portal.");

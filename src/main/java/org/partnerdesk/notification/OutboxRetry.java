@@ -1,28 +1,52 @@
 package org.partnerdesk.notification;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
+import org.springframework.modulith.events.EventPublication;
 import org.springframework.modulith.events.IncompleteEventPublications;
+import org.springframework.modulith.events.ResubmissionOptions;
+import org.springframework.modulith.events.core.EventPublicationRepository;
+import org.springframework.modulith.events.core.TargetEventPublication;
 import org.springframework.stereotype.Component;
 
 /**
  * NTF-1: hands undelivered notifications (mail, chat webhooks) back to their listeners, e.g. once the server is
  * up again. The periodic retry is a job on the job scheduler, so one node resubmits, not each of them.
+ * <p>
+ * Issue #11: only publications whose listener failed are resubmitted, never one still in flight (that sent mail twice
+ * after a hung server). One that was started and never finished, because its node died, counts as failed once its last
+ * attempt is older than {@code partnerdesk.outbox.stale-after}, far longer than the SMTP timeouts let a send take.
  */
 @Component
 public class OutboxRetry {
 
-    private final IncompleteEventPublications incomplete;
-    private final Duration olderThan;
+    private static final Logger log = LoggerFactory.getLogger(OutboxRetry.class);
 
-    OutboxRetry(IncompleteEventPublications incomplete, @Value("${partnerdesk.outbox.retry-after:PT30S}") Duration olderThan) {
+    private final IncompleteEventPublications incomplete;
+    private final EventPublicationRepository publications;
+    private final MailsInFlight inFlight;
+    private final Clock clock;
+    private final Duration olderThan;
+    private final Duration staleAfter;
+
+    OutboxRetry(IncompleteEventPublications incomplete, EventPublicationRepository publications, MailsInFlight inFlight, Clock clock,
+                @Value("${partnerdesk.outbox.retry-after:PT30S}") Duration olderThan,
+                @Value("${partnerdesk.outbox.stale-after:PT15M}") Duration staleAfter) {
         this.incomplete = incomplete;
+        this.publications = publications;
+        this.inFlight = inFlight;
+        this.clock = clock;
         this.olderThan = olderThan;
+        this.staleAfter = staleAfter;
     }
 
     @Bean
@@ -31,11 +55,36 @@ public class OutboxRetry {
     }
 
     void retry() {
-        incomplete.resubmitIncompletePublicationsOlderThan(olderThan);
+        markStaleAsFailed();
+        resubmitFailed(olderThan);
     }
 
-    /** For tests and operators: retry everything not yet delivered, now. */
+    /** For tests and operators: retry every failed notification now, however recent (none in flight). */
     public void retryNow() {
-        incomplete.resubmitIncompletePublications(publication -> true);
+        resubmitFailed(Duration.ZERO);
+    }
+
+    private void resubmitFailed(Duration minAge) {
+        incomplete.resubmitIncompletePublications(ResubmissionOptions.defaults().withMinAge(minAge)
+                .withFilter(publication -> !inFlight.isSending(publication.getEvent())));
+    }
+
+    private void markStaleAsFailed() {
+        Instant before = clock.instant().minus(staleAfter);
+        for (EventPublication.Status status : new EventPublication.Status[] {EventPublication.Status.PUBLISHED,
+                EventPublication.Status.PROCESSING, EventPublication.Status.RESUBMITTED}) {
+            for (TargetEventPublication publication : publications.findByStatus(status)) {
+                if (lastAttempt(publication).isBefore(before) && !inFlight.isSending(publication.getEvent())) {
+                    log.warn("The {} publication {} ({}) was started at {} and never finished; it will be retried",
+                            status, publication.getIdentifier(), publication.getEvent().getClass().getSimpleName(), lastAttempt(publication));
+                    publications.markFailed(publication.getIdentifier());
+                }
+            }
+        }
+    }
+
+    private static Instant lastAttempt(EventPublication publication) {
+        Instant resubmitted = publication.getLastResubmissionDate();
+        return resubmitted != null && resubmitted.isAfter(publication.getPublicationDate()) ? resubmitted : publication.getPublicationDate();
     }
 }

@@ -1,13 +1,11 @@
 package org.partnerdesk.notification;
 
 import org.partnerdesk.partnerops.PartnerApplicationAnswered;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /** PO-1: the applicant hears where the partner application stands (in review, approved, declined with the reason). */
 @Component
-@ConditionalOnProperty("spring.mail.host")
 class PartnerApplicationMail {
 
     private final PartnerMail mail;
@@ -18,7 +16,7 @@ class PartnerApplicationMail {
 
     @ApplicationModuleListener
     void on(PartnerApplicationAnswered answer) {
-        mail.send(answer.email(), answer.name(), "[PartnerDesk] Partner application #" + answer.applicationId() + " for "
+        mail.send(answer, answer.email(), answer.name(), "[PartnerDesk] Partner application #" + answer.applicationId() + " for "
                 + answer.company() + ": " + answer.status().replace('_', ' '), answer.message());
     }
 }

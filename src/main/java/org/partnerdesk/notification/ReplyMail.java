@@ -1,22 +1,16 @@
 package org.partnerdesk.notification;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
 import org.partnerdesk.directory.User;
 import org.partnerdesk.directory.Users;
 import org.partnerdesk.ticket.PublicReplyAdded;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -26,46 +20,42 @@ import org.springframework.stereotype.Component;
  * hands it back later, so a message waits while the mail server is down and is not lost.
  */
 @Component
-@ConditionalOnProperty("spring.mail.host") // without a mail server there is nothing to deliver, and nothing to keep in the outbox
 class ReplyMail {
 
     private static final Logger log = LoggerFactory.getLogger(ReplyMail.class);
+    private static final long DESK_AUTHOR = -1; // the desk's own user has an .invalid address and is never mailed anyway
 
     private final Users users;
-    private final JavaMailSender mail;
+    private final MailDelivery mail;
     private final String from;
 
-    ReplyMail(Users users, JavaMailSender mail, @Value("${partnerdesk.mail.from:support@partnerdesk.test}") String from) {
+    ReplyMail(Users users, MailDelivery mail, @Value("${partnerdesk.mail.from:support@partnerdesk.test}") String from) {
         this.users = users;
         this.mail = mail;
         this.from = from;
     }
 
     @ApplicationModuleListener
-    void on(PublicReplyAdded reply) throws MessagingException {
-        List<String> to = recipients(List.of(reply.requesterId()), reply.authorId());
-        List<String> cc = recipients(reply.collaboratorIds(), reply.authorId());
+    void on(PublicReplyAdded reply) {
+        send(reply, "reply", reply.authorId(), reply.body());
+        if (reply.deskReply() != null) { // ENT-5/6/9: the desk's answer to a new ticket, mailed with its opening
+            send(reply, "desk-reply", DESK_AUTHOR, reply.deskReply());
+        }
+    }
+
+    private void send(PublicReplyAdded reply, String part, long authorId, String body) {
+        List<String> to = recipients(List.of(reply.requesterId()), authorId);
+        List<String> cc = recipients(reply.collaboratorIds(), authorId);
         cc.removeAll(to);
         if (to.isEmpty() && cc.isEmpty()) {
             return;
         }
-        MimeMessage message = mail.createMimeMessage();
-        MimeMessageHelper helper = new MimeMessageHelper(message, StandardCharsets.UTF_8.name());
-        helper.setFrom(from);
-        if (to.isEmpty()) {
-            helper.setTo(cc.toArray(String[]::new));
-        } else {
-            helper.setTo(to.toArray(String[]::new));
-            helper.setCc(cc.toArray(String[]::new));
-        }
-        helper.setSubject("[PartnerDesk #" + reply.ticketId() + "] " + reply.subject());
-        helper.setText(reply.body() + "\n\n--\nReply in the portal or to this e-mail; ticket #" + reply.ticketId() + ".");
-        // PO-6: an answer's In-Reply-To or References names the ticket, so the partner mailbox threads it there
-        TicketMessageId id = TicketMessageId.of(reply.ticketId(), from);
-        message.setHeader("Message-ID", id.fresh());
-        message.setHeader("In-Reply-To", id.thread());
-        message.setHeader("References", id.thread());
-        mail.send(message);
+        List<String> recipients = to.isEmpty() ? cc : to;
+        List<String> copies = to.isEmpty() ? List.of() : cc;
+        // PO-6: the Message-ID names the ticket, so an answer's In-Reply-To or References threads it there
+        mail.send(OutgoingMail.aboutTicket(reply.ticketId(), reply, part, from, recipients, copies,
+                "[PartnerDesk #" + reply.ticketId() + "] " + reply.subject(),
+                body + "\n\n--\nReply in the portal or to this e-mail; ticket #" + reply.ticketId() + "."));
         log.debug("Mailed the public reply on ticket {} to {} and {}", reply.ticketId(), to, cc);
     }
 

@@ -1,14 +1,12 @@
 package org.partnerdesk.notification;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.partnerdesk.api.WholeSeconds;
 import org.partnerdesk.partnerops.PortalAccess;
 import org.partnerdesk.partnerops.SignInInvitationIssued;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.mail.SimpleMailMessage;
-import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -17,14 +15,13 @@ import org.springframework.stereotype.Component;
  * the retry mints another, replacing the hash of the one nobody received, so only the token that went out works.
  */
 @Component
-@ConditionalOnProperty("spring.mail.host")
 class SignInInvitationMail {
 
     private final PortalAccess access;
-    private final JavaMailSender mail;
+    private final MailDelivery mail;
     private final String from;
 
-    SignInInvitationMail(PortalAccess access, JavaMailSender mail, @Value("${partnerdesk.mail.from:support@partnerdesk.test}") String from) {
+    SignInInvitationMail(PortalAccess access, MailDelivery mail, @Value("${partnerdesk.mail.from:support@partnerdesk.test}") String from) {
         this.access = access;
         this.mail = mail;
         this.from = from;
@@ -36,15 +33,11 @@ class SignInInvitationMail {
         if (token.isEmpty()) {
             return; // used, replaced by a newer invitation, or expired before the mail could go: nothing worth sending
         }
-        SimpleMailMessage message = new SimpleMailMessage();
-        message.setFrom(from);
-        message.setTo(invitation.email());
-        message.setSubject("[PartnerDesk] Your sign-in invitation for " + invitation.organizationName());
-        message.setText("Hello " + invitation.name() + ",\n\n" + invitation.occasion() + "\n\n"
+        mail.send(OutgoingMail.about(invitation, from, List.of(invitation.email()), List.of(),
+                "[PartnerDesk] Your sign-in invitation for " + invitation.organizationName(), "Hello " + invitation.name() + ",\n\n" + invitation.occasion() + "\n\n"
                 + "Set your password to sign in to the partner portal:\n" + access.invitationLink(token.get()) + "\n\n"
                 + "Or with the API: POST /api/v2/sign_in_invitations/accept\n"
                 + "{\"sign_in_invitation\":{\"token\":\"" + token.get() + "\",\"password\":\"…\"}}\n\n"
-                + "The invitation works once and expires at " + WholeSeconds.of(invitation.expiresAt()) + ". Then sign in with your e-mail and password.");
-        mail.send(message);
+                + "The invitation works once and expires at " + WholeSeconds.of(invitation.expiresAt()) + ". Then sign in with your e-mail and password."));
     }
 }

@@ -25,7 +25,12 @@ public record TicketMessageId(long ticketId, String domain) {
 
     /** A new id for one message about the ticket. */
     public String fresh() {
-        return "<partnerdesk.ticket-" + ticketId + "." + UUID.randomUUID().toString().replace("-", "") + "@" + domain + ">";
+        return message(UUID.randomUUID().toString().replace("-", ""));
+    }
+
+    /** The id of one message about the ticket, {@code suffix} (hex) telling it from the others: the same for a re-sent copy. */
+    public String message(String suffix) {
+        return "<partnerdesk.ticket-" + ticketId + "." + suffix + "@" + domain + ">";
     }
 
     /** The ticket's thread: every message about it refers to this id, so mail clients group them. */
@@ -42,7 +47,7 @@ public record TicketMessageId(long ticketId, String domain) {
         return Optional.of(Long.parseLong(matcher.group(1)));
     }
 
-    private static String domainOf(String address) {
+    static String domainOf(String address) {
         String bare = address.strip();
         int lt = bare.lastIndexOf('<');
         if (lt >= 0) {

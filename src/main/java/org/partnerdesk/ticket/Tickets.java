@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.partnerdesk.api.Actor;
@@ -113,7 +114,8 @@ public class Tickets {
         }
         publisher.publishEvent(new TicketCreated(ticket.id(), actor.userId(), ticket.requesterId(), ticket.organizationId(), form.id()));
         slas.start(ticket.id(), e.supportLevel().code(), ticket.priority(), ticket.createdAt(), isLicensingQuestion(ticket));
-        postNotes(ticket, e, null);
+        // NTF-1, issue #12: the opening and the desk's own reply to it travel in one event: one outbox entry per intake
+        publicReply(ticket, actor.userId(), request.body(), postNotes(ticket, e, null));
         if (route != null && route.answer() != null) {
             return update(deskActor(), ticket.id(), new TicketChange(null, TicketStatus.SOLVED.code(), null, null, null, null,
                     null, null, Map.of(), new TicketChange.Comment(route.answer(), true)));
@@ -188,7 +190,7 @@ public class Tickets {
                 uploads.claim(change.comment().uploads(), actor.userId(), id, added.id(), isPublic); // FILE-1
             }
             if (isPublic) {
-                publicReply(after, actor.userId(), change.comment().body());
+                publicReply(after, actor.userId(), change.comment().body(), null);
             }
             events.add(new Audit.Event("Comment", "comment", change.comment().body(), null, isPublic ? "public" : "internal"));
         }
@@ -197,7 +199,10 @@ public class Tickets {
             conversation.addAudit(id, actor.userId(), events);
         }
         if (rerun) {
-            postNotes(saved, e, before.entitlement());
+            String deskReply = postNotes(saved, e, before.entitlement());
+            if (deskReply != null) {
+                publicReply(saved, deskUserId, deskReply, null);
+            }
         }
         tellSlas(actor, before, saved, change.comment());
         return saved;
@@ -403,12 +408,12 @@ public class Tickets {
     }
 
     // NTF-1: published in this transaction, so the outbox holds it exactly when the comment is stored
-    private void publicReply(Ticket ticket, long authorId, String body) {
-        if (ticket.requesterId() == authorId && ticket.collaboratorIds().stream().allMatch(id -> id == authorId)) {
+    private void publicReply(Ticket ticket, long authorId, String body, @Nullable String deskReply) {
+        if (deskReply == null && ticket.requesterId() == authorId && ticket.collaboratorIds().stream().allMatch(id -> id == authorId)) {
             return; // nobody else to tell: no outbox entry for the hot path to write and delete
         }
         publisher.publishEvent(new PublicReplyAdded(ticket.id(), ticket.subject(), authorId, body, ticket.requesterId(),
-                ticket.collaboratorIds()));
+                ticket.collaboratorIds(), deskReply, UUID.randomUUID()));
     }
 
     /** One line an agent reads in the audit log: rule, what it is served under, level, flags. */
@@ -419,19 +424,22 @@ public class Tickets {
                 + e.supportLevel().code() + " support, tier " + e.supportTier().code() + flags;
     }
 
-    /** ENT-9 and ENT-5/6: what the decision wants an agent to know and the submitter to read, posted once per decision. */
-    private void postNotes(Ticket ticket, Entitlement decided, @Nullable Entitlement previous) {
+    /**
+     * ENT-9 and ENT-5/6: what the decision wants an agent to know and the submitter to read, posted once per decision.
+     * Answers the public reply it posted, for the caller to mail.
+     */
+    private @Nullable String postNotes(Ticket ticket, Entitlement decided, @Nullable Entitlement previous) {
         boolean same = previous != null && previous.rule() == decided.rule() && previous.flags().equals(decided.flags());
         if (same) {
-            return;
+            return null;
         }
         if (decided.internalNote() != null) {
             conversation.addComment(ticket.id(), deskUserId, decided.internalNote(), false);
         }
         if (decided.publicReply() != null) {
             conversation.addComment(ticket.id(), deskUserId, decided.publicReply(), true);
-            publicReply(ticket, deskUserId, decided.publicReply());
         }
+        return decided.publicReply();
     }
 
     /** For other modules, which apply their own authorization: the partner mailbox threads replies (PO-6), breach mail finds the assignee (TKT-4). */

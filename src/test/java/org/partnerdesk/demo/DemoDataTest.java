@@ -11,32 +11,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.partnerdesk.ApiClient;
 import org.partnerdesk.ApiTest;
+import org.partnerdesk.DeskWithoutMailServer;
 import org.partnerdesk.TestDataDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /** Issue #2: a new desk shows the partner programme at once. Its own context, since the other tests want no demo. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "partnerdesk.embedded.ephemeral=true",
-        "partnerdesk.admin.email=" + ApiTest.ADMIN_EMAIL,
-        "partnerdesk.admin.token=" + ApiTest.ADMIN_TOKEN,
-        "partnerdesk.demo-data=true"
-})
-class DemoDataTest {
-
-    @LocalServerPort
-    int port;
-
-    @DynamicPropertySource
-    static void dataDir(DynamicPropertyRegistry registry) {
-        registry.add("partnerdesk.data-dir", () -> TestDataDir.PATH.toString());
-    }
+class DemoDataTest extends DeskWithoutMailServer {
 
     @Autowired
     DemoData demo;

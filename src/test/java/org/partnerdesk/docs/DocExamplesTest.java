@@ -83,6 +83,7 @@ class DocExamplesTest {
         registry.add("partnerdesk.data-dir", () -> TestDataDir.PATH.toString());
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", () -> MAIL.getSmtp().getPort());
+        registry.add("partnerdesk.smtp.starttls", () -> "false"); // GreenMail speaks plain SMTP
     }
 
     @AfterAll
