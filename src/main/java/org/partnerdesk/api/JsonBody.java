@@ -150,7 +150,8 @@ public final class JsonBody {
             return null;
         }
         try {
-            return LocalDate.parse(text);
+            LocalDate date = LocalDate.parse(text);
+            return SupportedDates.contains(date) ? date : problem(field, "invalid_value", "must be a date " + SupportedDates.RANGE);
         } catch (DateTimeParseException e) {
             return problem(field, "invalid_value", "must be a date written YYYY-MM-DD");
         }
