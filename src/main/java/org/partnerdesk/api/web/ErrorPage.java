@@ -2,6 +2,7 @@ package org.partnerdesk.api.web;
 
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.partnerdesk.api.ApiException;
@@ -15,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
  * controller advice saw) in the Zendesk error shape and always as JSON, instead of Spring Boot's page, which is HTML
  * for a browser's Accept and empty for one it cannot write.
  */
+@Hidden // not an endpoint of the API: the container forwards here
 @RestController
 class ErrorPage implements ErrorController {
 
