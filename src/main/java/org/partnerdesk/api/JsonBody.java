@@ -103,12 +103,17 @@ public final class JsonBody {
         return id;
     }
 
+    /** An id in a list the caller walks itself (CCs): a whole number that fits a long and is positive; 2^63 is none. */
+    public static boolean isId(JsonNode value) {
+        return value.isIntegralNumber() && value.canConvertToLong() && value.longValue() > 0;
+    }
+
     public @Nullable Long id(String field) {
         JsonNode value = node.get(field);
         if (value == null || value.isNull()) {
             return null;
         }
-        if (!value.isIntegralNumber() || !value.canConvertToLong() || value.longValue() <= 0) {
+        if (!isId(value)) {
             return problem(field, "invalid_type", "must be a positive whole number");
         }
         return value.longValue();
