@@ -103,9 +103,9 @@ public final class JsonBody {
         return id;
     }
 
-    /** An id in a list the caller walks itself (CCs): a whole number that fits a long and is positive; 2^63 is none. */
-    public static boolean isId(JsonNode value) {
-        return value.isIntegralNumber() && value.canConvertToLong() && value.longValue() > 0;
+    /** For lists a caller walks itself (CC ids): a whole number that {@code longValue()} can give; 2^63 is none. */
+    public static boolean isWholeLong(JsonNode value) {
+        return value.isIntegralNumber() && value.canConvertToLong();
     }
 
     public @Nullable Long id(String field) {
@@ -113,7 +113,7 @@ public final class JsonBody {
         if (value == null || value.isNull()) {
             return null;
         }
-        if (!isId(value)) {
+        if (!isWholeLong(value) || value.longValue() <= 0) {
             return problem(field, "invalid_type", "must be a positive whole number");
         }
         return value.longValue();

@@ -211,7 +211,7 @@ class TicketController {
         JsonNode collaborators = ticket.raw("collaborators");
         if (collaborators != null && collaborators.isArray()) {
             for (JsonNode item : collaborators.values()) {
-                if (JsonBody.isId(item)) {
+                if (JsonBody.isWholeLong(item)) {
                     ids.add(item.longValue());
                 } else if (item.isString()) {
                     addEmail(ticket, "collaborators", item.stringValue(), emails);
@@ -225,7 +225,7 @@ class TicketController {
         JsonNode collaboratorIds = ticket.raw("collaborator_ids");
         if (collaboratorIds != null && collaboratorIds.isArray()) {
             collaboratorIds.values().forEach(id -> {
-                if (JsonBody.isId(id)) {
+                if (JsonBody.isWholeLong(id)) {
                     ids.add(id.longValue());
                 }
             });
