@@ -66,9 +66,12 @@ class HostileInputTest extends ApiTest {
             utf8("{\"x\":\"" + "y".repeat(1 << 20) + "\"}"));
 
     /** Query values, raw (already percent-encoded where it matters). */
-    private static final List<String> HOSTILE_PARAMETERS = List.of("%00", "a%00b", "%ff%fe%c3", "%ed%a0%80", "-1", "0",
-            "99999999999999999999", "-99999999999999999999", "1e400", "garbage", "%27%22%3B--", "%2B999999999-12-31T23%3A59%3A59Z",
-            "x".repeat(2_000), "none", "true", "%5B%5D");
+    private static final List<String> HOSTILE_PARAMETERS = List.of("%00", "a%00b", "%ff%fe%c3", "-1", "99999999999999999999",
+            "garbage", "%2B999999999-12-31T23%3A59%3A59Z", "x".repeat(2_000), "%27%22%3B--");
+
+    /** Parameters an endpoint reads from the request without declaring them in the OpenAPI document. */
+    private static final Map<String, List<String>> UNDECLARED = Map.of(
+            "GET /api/v2/views/tickets", List.of("status", "group_id", "assignee_id", "organization_id", "partner_id", "flag", "sort"));
 
     private static final List<String> HOSTILE_IDS = List.of("0", "-1", "99999999999999999999", "abc", "1.5", "%00", "%ff", "1e3");
 
@@ -117,7 +120,7 @@ class HostileInputTest extends ApiTest {
                 }
             }
         } else {
-            for (String query : queries(declared)) {
+            for (String query : queries(endpoint, declared)) {
                 send(method, filled(path) + "?" + query, endpoint, method.equals("GET") || method.equals("DELETE") ? null : utf8("{}"),
                         "?" + shown(utf8(query)), failures);
             }
@@ -132,8 +135,9 @@ class HostileInputTest extends ApiTest {
     }
 
     /** The query strings to try: each declared parameter, and the pagination ones, with each hostile value. */
-    private static List<String> queries(JsonNode declared) {
-        List<String> names = new ArrayList<>(List.of("page%5Bsize%5D", "page%5Bafter%5D", "per_page", "page", "sort", "include"));
+    private static List<String> queries(String endpoint, JsonNode declared) {
+        List<String> names = new ArrayList<>(List.of("page%5Bsize%5D", "page%5Bafter%5D"));
+        names.addAll(UNDECLARED.getOrDefault(endpoint, List.of()));
         for (JsonNode parameter : declared.path("parameters")) {
             if (parameter.path("in").stringValue("").equals("query")) {
                 names.add(parameter.get("name").stringValue());
