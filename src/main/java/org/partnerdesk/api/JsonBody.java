@@ -103,12 +103,17 @@ public final class JsonBody {
         return id;
     }
 
+    /** For lists a caller walks itself (CC ids): a whole number that {@code longValue()} can give; 2^63 is none. */
+    public static boolean isWholeLong(JsonNode value) {
+        return value.isIntegralNumber() && value.canConvertToLong();
+    }
+
     public @Nullable Long id(String field) {
         JsonNode value = node.get(field);
         if (value == null || value.isNull()) {
             return null;
         }
-        if (!value.isIntegralNumber() || !value.canConvertToLong() || value.longValue() <= 0) {
+        if (!isWholeLong(value) || value.longValue() <= 0) {
             return problem(field, "invalid_type", "must be a positive whole number");
         }
         return value.longValue();
@@ -150,7 +155,8 @@ public final class JsonBody {
             return null;
         }
         try {
-            return LocalDate.parse(text);
+            LocalDate date = LocalDate.parse(text);
+            return SupportedDates.contains(date) ? date : problem(field, "invalid_value", "must be a date " + SupportedDates.RANGE);
         } catch (DateTimeParseException e) {
             return problem(field, "invalid_value", "must be a date written YYYY-MM-DD");
         }

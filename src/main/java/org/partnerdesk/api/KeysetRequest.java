@@ -1,6 +1,8 @@
 package org.partnerdesk.api;
 
 import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
+import java.time.Instant;
 import java.util.Base64;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -15,6 +17,22 @@ public record KeysetRequest(int size, @Nullable Position after) {
 
     /** Where the previous page ended: its last row's sort key and id. */
     public record Position(@Nullable String key, long id) {
+
+        /** The key as a time, for lists sorted by one; a key that is no time, or one outside the supported dates, is refused. */
+        public @Nullable Instant instantKey() {
+            if (key == null) {
+                return null;
+            }
+            try {
+                Instant instant = Instant.parse(key);
+                if (SupportedDates.contains(instant)) {
+                    return instant;
+                }
+            } catch (DateTimeException e) {
+                // falls through to the refusal below
+            }
+            throw invalidCursor();
+        }
     }
 
     private static final String PREFIX = "key:";

@@ -13,6 +13,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.partnerdesk.api.Actor;
 import org.partnerdesk.api.ApiException;
 import org.partnerdesk.api.ErrorResponses;
+import org.partnerdesk.api.StorableText;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -91,7 +92,8 @@ class TokenAuthenticationFilter extends OncePerRequestFilter {
             return Optional.empty();
         }
         int colon = decoded.indexOf(':');
-        if (colon < 0) {
+        // text the desk cannot store (a NUL) names no user: a wrong credential, before any lookup by it
+        if (colon < 0 || !StorableText.isStorable(decoded)) {
             return Optional.empty();
         }
         if (!decoded.substring(0, colon).endsWith("/token")) {

@@ -1,9 +1,5 @@
 package org.partnerdesk.ticket;
 
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
-
-import org.jspecify.annotations.Nullable;
 import org.partnerdesk.api.Actor;
 import org.partnerdesk.api.CursorPage;
 import org.partnerdesk.api.KeysetRequest;
@@ -25,19 +21,11 @@ public class TicketQueues {
         KeysetRequest.Position after = page.after();
         var fetched = switch (queue.order()) {
             case ID -> stored.byId(queue, after == null ? 0 : after.id(), page.fetchSize());
-            case SLA_DUE -> stored.bySlaDue(queue, after == null ? null : new StoredQueues.After(due(after), after.id()),
+            case SLA_DUE -> stored.bySlaDue(queue, after == null ? null : new StoredQueues.After(after.instantKey(), after.id()),
                     page.fetchSize());
         };
         return CursorPage.of(fetched, page, queued -> new KeysetRequest.Position(
                 queue.order() == TicketQueue.Order.SLA_DUE && queued.slaDueAt() != null ? queued.slaDueAt().toString() : null,
                 queued.ticket().id()));
-    }
-
-    private static @Nullable Instant due(KeysetRequest.Position after) {
-        try {
-            return after.key() == null ? null : Instant.parse(after.key());
-        } catch (DateTimeParseException e) {
-            throw KeysetRequest.invalidCursor();
-        }
     }
 }

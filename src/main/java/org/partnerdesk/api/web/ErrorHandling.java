@@ -3,14 +3,17 @@ package org.partnerdesk.api.web;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.partnerdesk.api.ApiException;
 import org.partnerdesk.api.ErrorResponses;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -34,7 +37,22 @@ class ErrorHandling {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
+        if (JsonBodyLimit.isTooLarge(e)) {
+            return respond(JsonBodyLimit.refusal());
+        }
         return respond(ApiException.badRequest("InvalidJson", "The request body is not valid JSON."));
+    }
+
+    // the API speaks JSON only: an Accept it cannot satisfy is answered, in JSON, instead of failing the answer itself
+    @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+    ResponseEntity<Map<String, Object>> notAcceptable(HttpMediaTypeNotAcceptableException e) {
+        return respond(new ApiException(406, "NotAcceptable", "This endpoint answers application/json; send Accept: application/json."));
+    }
+
+    // Tomcat could not decode a parameter (a form body that is not UTF-8); query strings are checked before (QueryTextFilter)
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<Map<String, Object>> undecodable(InvalidParameterException e) {
+        return respond(ApiException.badRequest("InvalidParameter", "A request parameter is not percent-encoded UTF-8."));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -85,13 +103,17 @@ class ErrorHandling {
             // issue #11 item 7: the database is out of reach, not the request at fault: 503 and when to come back
             log.warn("Database unavailable: {}", String.valueOf(e));
             return ResponseEntity.status(503).header(HttpHeaders.RETRY_AFTER, DatabaseOutage.RETRY_AFTER_SECONDS)
-                    .body(ErrorResponses.body(DatabaseOutage.refusal()));
+                    .contentType(MediaType.APPLICATION_JSON).body(ErrorResponses.body(DatabaseOutage.refusal()));
+        }
+        if (JsonBodyLimit.isTooLarge(e)) {
+            return respond(JsonBodyLimit.refusal());
         }
         log.error("Unexpected error", e);
         return respond(new ApiException(500, "InternalError", "Something went wrong on our side; nothing was changed."));
     }
 
-    private static ResponseEntity<Map<String, Object>> respond(ApiException refusal) {
-        return ResponseEntity.status(refusal.status()).body(ErrorResponses.body(refusal));
+    // the content type is set, not negotiated: an error is written as JSON whatever the request's Accept header asks for
+    static ResponseEntity<Map<String, Object>> respond(ApiException refusal) {
+        return ResponseEntity.status(refusal.status()).contentType(MediaType.APPLICATION_JSON).body(ErrorResponses.body(refusal));
     }
 }

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
+import org.partnerdesk.api.StorableText;
 import org.partnerdesk.directory.DirectoryRule;
 import org.partnerdesk.directory.DirectoryRuleViolation;
 import org.partnerdesk.directory.Organization;
@@ -197,6 +198,12 @@ class AccountImport {
 
     private @Nullable Account parse(ImportRun run, CsvRow row) {
         String id = row.value(ID);
+        String unstorable = row.unstorableColumn();
+        if (unstorable != null) {
+            // the reject is stored too: it names the column, never repeats the value, and keeps the id only when clean
+            run.reject(row, unstorable, StorableText.isStorable(id) ? id : null, StorableText.PROBLEM);
+            return null;
+        }
         if (!row.isConsistent()) {
             run.reject(row, null, id, row.fieldCountProblem());
             return null;

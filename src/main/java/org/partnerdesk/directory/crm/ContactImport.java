@@ -12,6 +12,7 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.partnerdesk.api.EmailAddress;
 import org.partnerdesk.api.Role;
+import org.partnerdesk.api.StorableText;
 import org.partnerdesk.directory.AssociationRules;
 import org.partnerdesk.directory.AssociationRules.Candidate;
 import org.partnerdesk.directory.DirectoryRule;
@@ -107,6 +108,12 @@ class ContactImport {
 
     private @Nullable Contact parse(ImportRun run, CsvRow row) {
         String id = row.value(ID);
+        String unstorable = row.unstorableColumn();
+        if (unstorable != null) {
+            // the reject is stored too: it names the column, never repeats the value, and keeps the id only when clean
+            run.reject(row, unstorable, StorableText.isStorable(id) ? id : null, StorableText.PROBLEM);
+            return null;
+        }
         if (!row.isConsistent()) {
             run.reject(row, null, id, row.fieldCountProblem());
             return null;

@@ -1,9 +1,9 @@
 package org.partnerdesk.ticket.persistence;
 
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -16,6 +16,8 @@ import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 import org.partnerdesk.api.ApiException;
+import org.partnerdesk.api.StorableText;
+import org.partnerdesk.api.SupportedDates;
 import org.partnerdesk.entitlement.Flag;
 import org.partnerdesk.ticket.TicketStatus;
 
@@ -105,6 +107,9 @@ public final class SearchQuery {
         }
         if (query.length() > MAX_LENGTH) {
             throw ApiException.badRequest("InvalidSearch", "query is too long (maximum is " + MAX_LENGTH + " characters).");
+        }
+        if (!StorableText.isStorable(query)) { // QueryTextFilter refuses it over HTTP already; a query is bound as SQL text
+            throw ApiException.badRequest("InvalidSearch", "query " + StorableText.PROBLEM + ".");
         }
         return new Reader(query, searcherId, searcherIsStaff).read();
     }
@@ -388,7 +393,11 @@ public final class SearchQuery {
         private static Condition date(String field, String operator, String value, String column) {
             try {
                 if (value.length() == 10) {
-                    OffsetDateTime start = LocalDate.parse(value).atStartOfDay().atOffset(ZoneOffset.UTC);
+                    LocalDate day = LocalDate.parse(value);
+                    if (!SupportedDates.contains(day)) {
+                        throw outOfRange(field, value);
+                    }
+                    OffsetDateTime start = day.atStartOfDay().atOffset(ZoneOffset.UTC);
                     OffsetDateTime end = start.plusDays(1);
                     return switch (operator) {
                         case ">" -> new Condition(column + " >= :v", Map.of("v", end));
@@ -399,12 +408,19 @@ public final class SearchQuery {
                     };
                 }
                 OffsetDateTime at = OffsetDateTime.parse(value).withOffsetSameInstant(ZoneOffset.UTC);
+                if (!SupportedDates.contains(at.toInstant())) {
+                    throw outOfRange(field, value);
+                }
                 String compare = operator.equals(":") ? "=" : operator;
                 return new Condition(column + " " + compare + " :v", Map.of("v", at));
-            } catch (DateTimeParseException e) {
+            } catch (DateTimeException e) { // unparsable, or beyond what a date can hold once moved to UTC
                 throw ApiException.badRequest("InvalidSearch", field + " takes a date (2026-01-01, UTC) or a time with its offset "
                         + "(2026-01-01T12:00:00Z), as in " + field + ">2026-01-01; not \"" + value + "\".");
             }
+        }
+
+        private static ApiException outOfRange(String field, String value) {
+            return ApiException.badRequest("InvalidSearch", field + " takes dates " + SupportedDates.RANGE + "; not \"" + value + "\".");
         }
 
         private static Condition flag(String operator, String value) {

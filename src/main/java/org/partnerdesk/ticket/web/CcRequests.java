@@ -42,7 +42,7 @@ final class CcRequests {
                 continue;
             }
             for (JsonNode item : given.values()) {
-                if (item.isIntegralNumber()) {
+                if (JsonBody.isWholeLong(item)) {
                     changes.add(new CcChange(item.longValue(), null, false));
                 } else if (item.isString()) {
                     add(ticket, field, item.stringValue(), false, changes);
@@ -68,7 +68,7 @@ final class CcRequests {
             return null;
         }
         for (JsonNode id : given.values()) {
-            if (id.isIntegralNumber()) {
+            if (JsonBody.isWholeLong(id)) {
                 ids.add(id.longValue());
             } else {
                 ticket.problemWith("collaborator_ids", "invalid_value", "must be a list of user ids");

@@ -215,7 +215,7 @@ class TicketController {
         JsonNode collaborators = ticket.raw("collaborators");
         if (collaborators != null && collaborators.isArray()) {
             for (JsonNode item : collaborators.values()) {
-                if (item.isIntegralNumber()) {
+                if (JsonBody.isWholeLong(item)) {
                     ids.add(item.longValue());
                 } else if (item.isString()) {
                     addEmail(ticket, "collaborators", item.stringValue(), emails);
@@ -229,7 +229,7 @@ class TicketController {
         JsonNode collaboratorIds = ticket.raw("collaborator_ids");
         if (collaboratorIds != null && collaboratorIds.isArray()) {
             collaboratorIds.values().forEach(id -> {
-                if (id.isIntegralNumber()) {
+                if (JsonBody.isWholeLong(id)) {
                     ids.add(id.longValue());
                 }
             });

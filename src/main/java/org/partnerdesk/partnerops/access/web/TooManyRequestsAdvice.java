@@ -7,6 +7,7 @@ import org.partnerdesk.partnerops.access.RateLimited;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -18,7 +19,8 @@ class TooManyRequestsAdvice {
 
     @ExceptionHandler(RateLimited.class)
     ResponseEntity<Map<String, Object>> limited(RateLimited refusal) {
+        // JSON whatever Accept asks for, as every error (#10 item 8)
         return ResponseEntity.status(429).header(HttpHeaders.RETRY_AFTER, Long.toString(refusal.retryAfterSeconds()))
-                .body(ErrorResponses.body(refusal));
+                .contentType(MediaType.APPLICATION_JSON).body(ErrorResponses.body(refusal));
     }
 }

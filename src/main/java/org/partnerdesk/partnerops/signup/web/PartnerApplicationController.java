@@ -62,7 +62,7 @@ class PartnerApplicationController {
         String contactName = request.requiredText("contact_name", 255);
         String email = request.requiredEmail("contact_email");
         Boolean signatory = request.bool("authorized_signatory");
-        if (signatory == null && !request.has("authorized_signatory")) {
+        if (signatory == null && request.raw("authorized_signatory") == null) { // absent or null; a wrong type is reported by bool()
             request.problemWith("authorized_signatory", "blank", "is required: true if you may sign the partner agreement for the company");
         }
         String agreement = request.oneOf("agreement", AGREEMENT);
