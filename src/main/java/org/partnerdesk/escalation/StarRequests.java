@@ -97,6 +97,7 @@ public class StarRequests {
 
     /** TKT-7: support managers and whoever asked for the STAR; the API asks before reading the body. */
     public void requireMayUnstar(Actor actor, long id) {
+        actor.requireStaff(); // #10: before the id is looked up, so an end user learns nothing of which ids exist
         requireMayUnstar(actor, stored.find(id).orElseThrow(() -> ApiException.notFound("STAR request " + id)));
     }
 

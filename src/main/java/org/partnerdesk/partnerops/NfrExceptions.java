@@ -183,6 +183,7 @@ public class NfrExceptions {
 
     /** PO-4: the requesting channel manager's Channel Director or a Programs Director; the API asks before reading the body. */
     public void requireMayDecide(Actor actor, long id) {
+        actor.requireStaff(); // #10: before the id is looked up, so an end user learns nothing of which ids exist, nor who decides
         NfrException exception = stored.find(id).orElseThrow(() -> ApiException.notFound("NFR exception " + id));
         if (actor.userId() == exception.requestedBy()) {
             throw ApiException.forbidden("You asked for NFR exception " + id + "; the directors decide on it (PO-4).");

@@ -109,13 +109,15 @@ public class Tickets {
         if (!request.uploads().isEmpty()) { // FILE-1; without uploads intake stays one statement
             uploads.claim(request.uploads(), actor.userId(), ticket.id(), conversation.firstCommentId(ticket.id()), request.isPublic());
         }
-        if (request.isPublic()) { // TKT-1: an internal note is mailed to nobody
-            publicReply(ticket, actor.userId(), request.body());
-        }
         publisher.publishEvent(new TicketCreated(ticket.id(), actor.userId(), ticket.requesterId(), ticket.organizationId(), form.id()));
         slas.start(ticket.id(), e.supportLevel().code(), ticket.priority(), ticket.createdAt(), isLicensingQuestion(ticket));
         // NTF-1, issue #12: the opening and the desk's own reply to it travel in one event: one outbox entry per intake
-        publicReply(ticket, actor.userId(), request.body(), postNotes(ticket, e, null));
+        String deskReply = postNotes(ticket, e, null);
+        if (request.isPublic()) {
+            publicReply(ticket, actor.userId(), request.body(), deskReply);
+        } else if (deskReply != null) { // TKT-1: an agent's opening internal note is mailed to nobody; the desk's reply is
+            publicReply(ticket, deskUserId, deskReply, null);
+        }
         if (route != null && route.answer() != null) {
             return update(deskActor(), ticket.id(), new TicketChange(null, TicketStatus.SOLVED.code(), null, null, null, null,
                     null, null, Map.of(), new TicketChange.Comment(route.answer(), true)));

@@ -47,6 +47,7 @@ class UserManagerTest extends ApiTest {
         String body = "{\"user\":{\"manager_id\":%d}}".formatted(desk.agent().id());
 
         assertThat(manager.api().put("/api/v2/users/" + manager.id(), body).status()).isEqualTo(403);
-        assertThat(desk.stranger().api().put("/api/v2/users/" + manager.id(), body).status()).isEqualTo(403);
+        // #10 item 15: to an end user another's record answers as a missing one
+        assertThat(desk.stranger().api().put("/api/v2/users/" + manager.id(), body).status()).isEqualTo(404);
     }
 }
