@@ -46,10 +46,10 @@ class HostileInputTest extends ApiTest {
     private static final String TABLES = "tickets ticket_comments organizations users organization_memberships group_memberships "
             + "subscriptions nfr_licenses certifications nfr_requests nfr_exceptions nfr_exception_decisions api_tokens "
             + "star_requests partner_applications portal_access_requests billing_accounts sign_in_invitations user_passwords "
-            + "upload_links crm_imports";
+            + "upload_links crm_imports email_confirmations";
     /** PO-1, PO-2: asked without a sign-in; each request comes from another address, as the limits per client count. */
     private static final List<String> ANONYMOUS = List.of("POST /api/v2/partner_applications", "POST /api/v2/portal_access_requests",
-            "POST /api/v2/sign_in_invitations/accept");
+            "POST /api/v2/sign_in_invitations/accept", "POST /api/v2/email_confirmations/confirm");
 
     /** Raw JSON put in place of one value of an example body. */
     private static final List<byte[]> HOSTILE_VALUES = List.of(
@@ -311,6 +311,8 @@ class HostileInputTest extends ApiTest {
                 {"unstar":{"reason":"r","alternative_path":"a"}}""");
         example("POST /api/v2/sign_in_invitations/accept", null, """
                 {"sign_in_invitation":{"token":"t","password":"p"}}""");
+        example("POST /api/v2/email_confirmations/confirm", null, """
+                {"email_confirmation":{"token":"t"}}""");
         example("POST /api/v2/portal_access_requests", null, """
                 {"portal_access_request":{"organization_id":{partner},"name":"N","email":"{email}"}}""");
         example("POST /api/v2/portal_access_requests/{id}/decline", null, """
