@@ -2,6 +2,7 @@ package org.partnerdesk;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -47,6 +48,23 @@ class ArchitectureTest {
     void noFieldInjection() {
         noClasses().should().dependOnClassesThat().haveFullyQualifiedName("org.springframework.beans.factory.annotation.Autowired")
                 .because("dependencies come through constructors (STYLE.md)")
+                .check(PRODUCTION);
+    }
+
+    @Test
+    void sqlRunsOnlyInPersistencePackages() {
+        noClasses().that().resideOutsideOfPackage("..persistence..")
+                // the embedded PostgreSQL starter builds the pool and opens the connections that create the database
+                .and().resideOutsideOfPackage("org.partnerdesk.database..")
+                // db-scheduler's wiring: the jobs module hands the pool to the scheduler
+                .and().doNotHaveFullyQualifiedName("org.partnerdesk.jobs.JobScheduler")
+                // PO-5: a db-scheduler client on the transaction-aware pool, so an activation job is written with its account
+                .and().doNotHaveFullyQualifiedName("org.partnerdesk.partnerops.billing.ActivationSchedule")
+                // #11 item 7: reads the SQLState of a failure to answer 503; it runs no SQL
+                .and().doNotHaveFullyQualifiedName("org.partnerdesk.api.web.DatabaseOutage")
+                // Flyway needs no exception: Boot's auto-configuration runs it, no class of ours touches it
+                .should().dependOnClassesThat(resideInAnyPackage("org.springframework.jdbc..", "javax.sql..", "java.sql.."))
+                .because("SQL lives in Stored* classes of a module's persistence package; the facades call them (STYLE.md, #13)")
                 .check(PRODUCTION);
     }
 }

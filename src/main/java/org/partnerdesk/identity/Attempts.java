@@ -1,12 +1,11 @@
 package org.partnerdesk.identity;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.partnerdesk.identity.persistence.StoredAttempts;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,11 +20,11 @@ public class Attempts {
 
     public static final Duration LONGEST_WINDOW = Duration.ofDays(1);
 
-    private final JdbcClient db;
+    private final StoredAttempts stored;
     private final Clock clock;
 
-    Attempts(JdbcClient db, Clock clock) {
-        this.db = db;
+    Attempts(StoredAttempts stored, Clock clock) {
+        this.stored = stored;
         this.clock = clock;
     }
 
@@ -38,11 +37,7 @@ public class Attempts {
     public Count add(String key, Duration window) {
         Instant now = clock.instant();
         Instant start = windowStart(now, window);
-        int attempts = db.sql("""
-                        insert into request_limits (bucket, window_start, hits, last_hit_at) values (?, ?, 1, ?)
-                        on conflict (bucket, window_start) do update set hits = request_limits.hits + 1, last_hit_at = excluded.last_hit_at
-                        returning hits""")
-                .params(ApiTokens.hash(key), Timestamp.from(start), Timestamp.from(now)).query(Integer.class).single();
+        int attempts = stored.add(ApiTokens.hash(key), start, now);
         return new Count(attempts, Duration.between(now, start.plus(window)), now);
     }
 
@@ -51,16 +46,15 @@ public class Attempts {
         Instant now = clock.instant();
         Instant start = windowStart(now, window);
         Duration endsIn = Duration.between(now, start.plus(window));
-        return db.sql("select hits, last_hit_at from request_limits where bucket = ? and window_start = ?")
-                .params(ApiTokens.hash(key), Timestamp.from(start))
-                .query((rs, n) -> new Count(rs.getInt(1), endsIn, rs.getTimestamp(2) == null ? null : rs.getTimestamp(2).toInstant()))
-                .optional().orElse(new Count(0, endsIn, null));
+        return stored.hits(ApiTokens.hash(key), start)
+                .map(hits -> new Count(hits.count(), endsIn, hits.lastAt()))
+                .orElse(new Count(0, endsIn, null));
     }
 
     /** Forgets windows that started a day or more before {@code now}; run by a job. */
     @Transactional
     public int forgetEndedWindows(Instant now) {
-        return db.sql("delete from request_limits where window_start < ?").param(Timestamp.from(now.minus(LONGEST_WINDOW))).update();
+        return stored.deleteWindowsStartedBefore(now.minus(LONGEST_WINDOW));
     }
 
     private static Instant windowStart(Instant now, Duration window) {

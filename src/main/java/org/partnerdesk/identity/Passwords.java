@@ -6,8 +6,8 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.partnerdesk.api.Actor;
 import org.partnerdesk.api.ApiException;
-import org.partnerdesk.api.Role;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.partnerdesk.identity.persistence.StoredPasswords;
+import org.partnerdesk.identity.persistence.StoredPasswords.Credentials;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,15 +25,15 @@ public class Passwords {
     /** bcrypt reads 72 bytes at most; a longer password would be cut without a word, so it is refused instead. */
     public static final int MAX_BYTES = 72;
 
-    private final JdbcClient db;
+    private final StoredPasswords stored;
     private final SignInThrottle throttle;
     private final VerifiedPasswords verified;
     private final PasswordEncoder encoder;
     // compared against when no password is stored, so an unknown e-mail costs as long as a wrong password
     private final String decoy;
 
-    Passwords(JdbcClient db, SignInThrottle throttle, VerifiedPasswords verified, PasswordEncoder encoder) {
-        this.db = db;
+    Passwords(StoredPasswords stored, SignInThrottle throttle, VerifiedPasswords verified, PasswordEncoder encoder) {
+        this.stored = stored;
         this.throttle = throttle;
         this.verified = verified;
         this.encoder = encoder;
@@ -58,10 +58,7 @@ public class Passwords {
         if (problem != null) {
             throw ApiException.invalid("password", "invalid_value", problem);
         }
-        db.sql("""
-                        insert into user_passwords (user_id, password_hash) values (?, ?)
-                        on conflict (user_id) do update set password_hash = excluded.password_hash, updated_at = now()""")
-                .params(userId, encoder.encode(password)).update();
+        stored.save(userId, encoder.encode(password));
         verified.forget(userId); // the stored hash changed anyway; this only frees the entries at once
     }
 
@@ -72,32 +69,18 @@ public class Passwords {
      */
     Optional<Actor> authenticate(String email, String password, String client) {
         throttle.check(email, client);
-        Optional<Stored> stored = db.sql("""
-                        select u.id, u.email, u.role, m.organization_id, p.password_hash,
-                               array(select g.name from group_memberships gm join groups g on g.id = gm.group_id
-                                      where gm.user_id = u.id) as groups
-                          from users u
-                          join user_passwords p on p.user_id = u.id
-                          left join organization_memberships m on m.user_id = u.id
-                         where lower(u.email) = lower(?) and u.active""")
-                .param(email.strip())
-                .query((rs, n) -> new Stored(new Actor(rs.getLong(1), rs.getString(2), Role.fromCode(rs.getString(3)).orElseThrow(),
-                        (Long) rs.getObject(4), ApiTokens.groups(rs.getArray(6))), rs.getString(5)))
-                .optional();
-        if (stored.isPresent() && verified.contains(email, password, stored.get().actor().userId(), stored.get().hash())) {
-            return stored.map(Stored::actor);
+        Optional<Credentials> found = stored.ofActiveUser(email.strip());
+        if (found.isPresent() && verified.contains(email, password, found.get().actor().userId(), found.get().hash())) {
+            return found.map(Credentials::actor);
         }
-        String hash = stored.map(Stored::hash).orElse(decoy);
+        String hash = found.map(Credentials::hash).orElse(decoy);
         boolean matches = encoder.matches(password, hash);
-        if (matches && stored.isPresent()) {
-            verified.add(email, password, stored.get().actor().userId(), hash);
+        if (matches && found.isPresent()) {
+            verified.add(email, password, found.get().actor().userId(), hash);
         }
-        if (!matches || stored.isEmpty()) {
+        if (!matches || found.isEmpty()) {
             throttle.failed(email, client);
         }
-        return stored.filter(s -> matches).map(Stored::actor);
-    }
-
-    private record Stored(Actor actor, String hash) {
+        return found.filter(s -> matches).map(Credentials::actor);
     }
 }

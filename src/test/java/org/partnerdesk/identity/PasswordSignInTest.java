@@ -13,6 +13,7 @@ import org.partnerdesk.ApiClient.Reply;
 import org.partnerdesk.ApiTest;
 import org.partnerdesk.Desk.Account;
 import org.partnerdesk.api.Actor;
+import org.partnerdesk.identity.persistence.StoredPasswords;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -34,6 +35,9 @@ class PasswordSignInTest extends ApiTest {
 
     @Autowired
     JdbcClient db;
+
+    @Autowired
+    StoredPasswords storedPasswords;
 
     private ApiClient signedIn(String email, String password) {
         String basic = Base64.getEncoder().encodeToString((email + ":" + password).getBytes(StandardCharsets.UTF_8));
@@ -88,7 +92,7 @@ class PasswordSignInTest extends ApiTest {
     void aSecondSignInWithTheSameCredentialsDoesNotRunBcryptAgain() { // API-2
         Account user = desk.endUserIn(desk.aPartner("open"));
         CountingEncoder encoder = new CountingEncoder();
-        Passwords counted = new Passwords(db, throttle, new VerifiedPasswords(Clock.systemUTC(), 100, Duration.ofMinutes(5)), encoder);
+        Passwords counted = new Passwords(storedPasswords, throttle, new VerifiedPasswords(Clock.systemUTC(), 100, Duration.ofMinutes(5)), encoder);
         counted.set(user.id(), PASSWORD);
 
         assertThat(counted.authenticate(user.email(), PASSWORD, address)).map(Actor::userId).contains(user.id());

@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
-import java.util.Optional;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -20,6 +19,8 @@ import org.partnerdesk.api.Actor;
 import org.partnerdesk.api.ApiException;
 import org.partnerdesk.api.ErrorResponses;
 import org.partnerdesk.api.NeverReplayed;
+import org.partnerdesk.api.persistence.StoredIdempotentRequests;
+import org.partnerdesk.api.persistence.StoredIdempotentRequests.Kept;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -27,7 +28,6 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.PessimisticLockingFailureException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
@@ -59,17 +59,15 @@ class IdempotencyFilter extends OncePerRequestFilter {
     static final String HEADER = "Idempotency-Key";
     static final String LOOKUP = "x-idempotency-lookup";
     private static final int MAX_BODY = 1 << 20;
-    // how long a retry waits for the request that holds its key before it answers 409 IdempotentRequestInProgress
-    private static final String CLAIM_WAIT = "5s";
 
-    private final JdbcClient db;
+    private final StoredIdempotentRequests requests;
     private final JsonMapper json;
     private final TransactionTemplate transaction;
     private final ObjectProvider<HandlerMapping> handlers;
 
-    IdempotencyFilter(JdbcClient db, JsonMapper json, PlatformTransactionManager transactions,
+    IdempotencyFilter(StoredIdempotentRequests requests, JsonMapper json, PlatformTransactionManager transactions,
                       @Qualifier("requestMappingHandlerMapping") ObjectProvider<HandlerMapping> handlers) {
-        this.db = db;
+        this.requests = requests;
         this.json = json;
         this.transaction = new TransactionTemplate(transactions);
         this.handlers = handlers;
@@ -185,54 +183,36 @@ class IdempotencyFilter extends OncePerRequestFilter {
      */
     private Outcome claim(long userId, String key, byte[] hash) {
         try {
-            db.sql("set local lock_timeout = '" + CLAIM_WAIT + "'").update();
-            int claimed = db.sql("""
-                            insert into idempotent_requests (user_id, idem_key, request_hash) values (?, ?, ?)
-                            on conflict (user_id, idem_key) do update
-                               set request_hash = excluded.request_hash, status = null, content_type = null, body = null, created_at = now()
-                             where idempotent_requests.created_at < now() - interval '24 hours' or idempotent_requests.status is null""")
-                    .params(userId, key, hash).update();
-            db.sql("set local lock_timeout to default").update();
-            return claimed == 1 ? Outcome.CLAIMED : Outcome.TAKEN;
+            return requests.claim(userId, key, hash) ? Outcome.CLAIMED : Outcome.TAKEN;
         } catch (PessimisticLockingFailureException e) {
             return Outcome.BUSY; // the request holding the key is still running (or its node is dying): retry in a moment
         }
     }
 
     private void store(long userId, String key, ContentCachingResponseWrapper answer) {
-        db.sql("update idempotent_requests set status = ?, content_type = ?, body = ? where user_id = ? and idem_key = ?")
-                .params(answer.getStatus(), answer.getContentType(), answer.getContentAsByteArray(), userId, key)
-                .update();
+        requests.answer(userId, key, answer.getStatus(), answer.getContentType(), answer.getContentAsByteArray());
     }
 
     /** A refusal rolled the request back; its answer is kept on its own, unless another request took the key meanwhile. */
     private void storeRefusal(long userId, String key, byte[] hash, ContentCachingResponseWrapper answer) {
         try {
-            db.sql("""
-                            insert into idempotent_requests (user_id, idem_key, request_hash, status, content_type, body) values (?, ?, ?, ?, ?, ?)
-                            on conflict (user_id, idem_key) do nothing""")
-                    .params(userId, key, hash, answer.getStatus(), answer.getContentType(), answer.getContentAsByteArray())
-                    .update();
+            requests.keepRefusal(userId, key, hash, answer.getStatus(), answer.getContentType(), answer.getContentAsByteArray());
         } catch (DataAccessException e) {
             log.warn("Could not keep the refusal of Idempotency-Key {} of user {}; a retry is refused again", key, userId, e);
         }
     }
 
     private void replay(long userId, String key, byte[] hash, HttpServletResponse response) throws IOException {
-        Optional<Stored> stored = db.sql("select request_hash, status, content_type, body from idempotent_requests where user_id = ? and idem_key = ?")
-                .params(userId, key)
-                .query((rs, n) -> new Stored(rs.getBytes(1), (Integer) rs.getObject(2), rs.getString(3), rs.getBytes(4)))
-                .optional();
-        if (stored.isEmpty() || stored.get().status() == null) {
+        Kept first = requests.find(userId, key).orElse(null);
+        if (first == null || first.status() == null) {
             ErrorResponses.write(response, inProgress(), json); // the first request just rolled back: a retry claims the key
             return;
         }
-        if (!Arrays.equals(stored.get().hash(), hash)) {
+        if (!Arrays.equals(first.requestHash(), hash)) {
             ErrorResponses.write(response, ApiException.badRequest("IdempotentRequestError",
                     "This Idempotency-Key was already used with a different request; use a new key for a new request."), json);
             return;
         }
-        Stored first = stored.get();
         response.setStatus(first.status());
         response.setHeader(LOOKUP, "hit");
         if (first.contentType() != null) {
@@ -283,9 +263,6 @@ class IdempotencyFilter extends OncePerRequestFilter {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private record Stored(byte[] hash, @Nullable Integer status, @Nullable String contentType, byte @Nullable [] body) {
     }
 
     /** The request again, with the body already read so it can be hashed. */

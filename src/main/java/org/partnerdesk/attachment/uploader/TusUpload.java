@@ -8,11 +8,11 @@ public record TusUpload(long id, long linkId, String key, String fileName, long 
     public enum Status {
         RECEIVING, FINISHED, TERMINATED, ABANDONED;
 
-        static Status of(String code) {
+        public static Status of(String code) {
             return valueOf(code.toUpperCase());
         }
 
-        String code() {
+        public String code() {
             return name().toLowerCase();
         }
     }

@@ -17,6 +17,7 @@ import org.partnerdesk.api.ApiException;
 import org.partnerdesk.attachment.FileStore;
 import org.partnerdesk.attachment.FileStore.StoredFile;
 import org.partnerdesk.attachment.UploadLinks.Link;
+import org.partnerdesk.attachment.persistence.StoredUploads;
 import org.partnerdesk.jobs.NodeName;
 import org.partnerdesk.ticket.Tickets;
 import org.slf4j.Logger;

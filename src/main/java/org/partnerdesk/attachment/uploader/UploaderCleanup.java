@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 
 import org.partnerdesk.attachment.FileStore;
+import org.partnerdesk.attachment.persistence.StoredUploads;
 import org.partnerdesk.ticket.Tickets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -6,12 +6,12 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /** DIR-7 the record of one import: who ran which file, when, what became of its rows, and the first rejects. */
-record CrmImport(long id, ImportKind kind, @Nullable String fileName, String source, long actorId, Instant startedAt,
+public record CrmImport(long id, ImportKind kind, @Nullable String fileName, String source, long actorId, Instant startedAt,
                  @Nullable Instant finishedAt, int rows, int created, int updated, int unchanged, int rejectedCount,
                  List<Reject> rejected) {
 
     /** How many rejects a report lists; the rest are paged at {@code /imports/crm/{id}/rejects}. */
-    static final int REJECTS_IN_REPORT = 1000;
+    public static final int REJECTS_IN_REPORT = 1000;
 
     static final String FROM_API = "api";
     static final String FROM_COMMAND_LINE = "command_line";

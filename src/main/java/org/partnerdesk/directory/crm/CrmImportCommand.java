@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.partnerdesk.api.Actor;
 import org.partnerdesk.api.ApiException;
 import org.partnerdesk.directory.Users;
+import org.partnerdesk.directory.crm.persistence.StoredCrmImports;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;

@@ -9,7 +9,7 @@ import org.partnerdesk.api.Actor;
 import org.partnerdesk.api.ApiException;
 import org.partnerdesk.api.CursorPage;
 import org.partnerdesk.api.PageRequest;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.partnerdesk.directory.crm.persistence.StoredCrmImports;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -27,20 +27,18 @@ class CrmImports {
     private final AccountImport accounts;
     private final ContactImport contacts;
     private final StoredCrmImports stored;
-    private final JdbcClient db;
 
-    CrmImports(AccountImport accounts, ContactImport contacts, StoredCrmImports stored, JdbcClient db) {
+    CrmImports(AccountImport accounts, ContactImport contacts, StoredCrmImports stored) {
         this.accounts = accounts;
         this.contacts = contacts;
         this.stored = stored;
-        this.db = db;
     }
 
     @Transactional
     public CrmImport run(Actor actor, ImportKind kind, @Nullable String fileName, String source, InputStream body) {
         actor.requireAdmin();
         // one import at a time: two runs over the same accounts would each see the other's rows as missing
-        if (!db.sql("select pg_try_advisory_xact_lock(hashtext('partnerdesk.crm-import'))").query(Boolean.class).single()) {
+        if (!stored.tryLock()) {
             throw new ApiException(409, "ImportRunning", "Another CRM import is running; try again when it has finished.");
         }
         try (CrmFile file = CrmFile.open(body, kind)) {

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** DIR-7: the two files of a CRM export and the columns each must have (others are ignored). */
-enum ImportKind {
+public enum ImportKind {
     ACCOUNTS(List.of("Id", "Name", "Type", "Partner_Track__c", "Partner_Status__c"), List.of("Parent_Company__c", "Domains__c")),
     CONTACTS(List.of("Id", "AccountId", "Email"), List.of("FirstName", "LastName"));
 
@@ -17,7 +17,7 @@ enum ImportKind {
         this.optional = optional;
     }
 
-    String code() {
+    public String code() {
         return name().toLowerCase();
     }
 
@@ -29,7 +29,7 @@ enum ImportKind {
         return optional;
     }
 
-    static Optional<ImportKind> fromCode(String code) {
+    public static Optional<ImportKind> fromCode(String code) {
         return Arrays.stream(values()).filter(kind -> kind.code().equals(code)).findFirst();
     }
 }

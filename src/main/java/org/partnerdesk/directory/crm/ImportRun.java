@@ -15,7 +15,7 @@ import org.partnerdesk.directory.Organization;
  * One import while it runs, inside its transaction: who runs it, the tally, the rejects not yet stored, the rows
  * seen by external id (a second row for the same record is refused) and the organizations already loaded and locked.
  */
-final class ImportRun {
+public final class ImportRun {
 
     private final long id;
     private final Actor actor;
@@ -33,7 +33,7 @@ final class ImportRun {
         this.actor = actor;
     }
 
-    long id() {
+    public long id() {
         return id;
     }
 
@@ -53,19 +53,19 @@ final class ImportRun {
         unchanged++;
     }
 
-    int createdCount() {
+    public int createdCount() {
         return created;
     }
 
-    int updatedCount() {
+    public int updatedCount() {
         return updated;
     }
 
-    int unchangedCount() {
+    public int unchangedCount() {
         return unchanged;
     }
 
-    int rejectedCount() {
+    public int rejectedCount() {
         return rejected;
     }
 

@@ -1,22 +1,25 @@
-package org.partnerdesk.directory.crm;
+package org.partnerdesk.directory.crm.persistence;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.List;
 import java.util.Optional;
-
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import org.partnerdesk.api.Actor;
 import org.partnerdesk.api.Role;
+import org.partnerdesk.directory.crm.CrmImport;
+import org.partnerdesk.directory.crm.ImportKind;
+import org.partnerdesk.directory.crm.ImportRun;
+import org.partnerdesk.directory.crm.Reject;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** The crm_imports and crm_import_rejects tables (V55). */
 @Repository
-class StoredCrmImports {
+public class StoredCrmImports {
 
     private static final String COLUMNS = "id, kind, file_name, source, actor_id, started_at, finished_at, rows_read, created, updated,"
             + " unchanged, rejected";
@@ -27,18 +30,23 @@ class StoredCrmImports {
         this.db = db;
     }
 
-    long start(ImportKind kind, @Nullable String fileName, String source, long actorId) {
+    /** Takes the CRM import lock until this transaction ends; false while another import holds it. */
+    public boolean tryLock() {
+        return db.sql("select pg_try_advisory_xact_lock(hashtext('partnerdesk.crm-import'))").query(Boolean.class).single();
+    }
+
+    public long start(ImportKind kind, @Nullable String fileName, String source, long actorId) {
         return db.sql("insert into crm_imports (kind, file_name, source, actor_id) values (?, ?, ?, ?) returning id")
                 .params(kind.code(), fileName, source, actorId).query(Long.class).single();
     }
 
-    void finish(long id, int rows, ImportRun run) {
+    public void finish(long id, int rows, ImportRun run) {
         db.sql("update crm_imports set finished_at = clock_timestamp(), rows_read = ?, created = ?, updated = ?, unchanged = ?,"
                         + " rejected = ? where id = ?")
                 .params(rows, run.createdCount(), run.updatedCount(), run.unchangedCount(), run.rejectedCount(), id).update();
     }
 
-    void addRejects(long id, List<Reject> rejects) {
+    public void addRejects(long id, List<Reject> rejects) {
         if (rejects.isEmpty()) {
             return;
         }
@@ -52,18 +60,18 @@ class StoredCrmImports {
                 .update();
     }
 
-    Optional<CrmImport> find(long id) {
+    public Optional<CrmImport> find(long id) {
         return db.sql("select " + COLUMNS + " from crm_imports where id = ?").param(id)
                 .query((rs, n) -> map(rs, rejects(id, 0, CrmImport.REJECTS_IN_REPORT))).optional();
     }
 
     /** In the order they ran, without their rejects (the report of each has them). */
-    List<CrmImport> page(long afterId, int limit) {
+    public List<CrmImport> page(long afterId, int limit) {
         return db.sql("select " + COLUMNS + " from crm_imports where id > ? order by id limit ?").params(afterId, limit)
                 .query((rs, n) -> map(rs, List.of())).list();
     }
 
-    List<Reject> rejects(long id, int afterRow, int limit) {
+    public List<Reject> rejects(long id, int afterRow, int limit) {
         return db.sql("select row_number, column_name, external_id, rule, reason from crm_import_rejects"
                         + " where import_id = ? and row_number > ? order by row_number limit ?")
                 .params(id, afterRow, limit)
@@ -72,7 +80,7 @@ class StoredCrmImports {
     }
 
     /** The user a command-line import runs as, with its organization and groups, as a token would authenticate it. */
-    Optional<Actor> actorWithEmail(String email) {
+    public Optional<Actor> actorWithEmail(String email) {
         return db.sql("""
                         select u.id, u.email, u.role, m.organization_id,
                                array(select g.name from group_memberships gm join groups g on g.id = gm.group_id where gm.user_id = u.id)

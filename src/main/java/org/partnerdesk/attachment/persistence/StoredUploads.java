@@ -1,4 +1,4 @@
-package org.partnerdesk.attachment.uploader;
+package org.partnerdesk.attachment.persistence;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.partnerdesk.attachment.FileStore.StoredFile;
 import org.partnerdesk.attachment.UploadLinks.Link;
 import org.partnerdesk.attachment.UploadLinks.UploadedFile;
+import org.partnerdesk.attachment.uploader.TusUpload;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
