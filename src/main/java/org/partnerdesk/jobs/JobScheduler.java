@@ -86,5 +86,11 @@ class JobScheduler {
         public boolean isRunning() {
             return running;
         }
+
+        // a db-scheduler Scheduler cannot start again once stopped: a paused (test) context keeps its node running
+        @Override
+        public boolean isPauseable() {
+            return false;
+        }
     }
 }

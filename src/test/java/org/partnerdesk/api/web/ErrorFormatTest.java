@@ -25,7 +25,7 @@ class ErrorFormatTest extends ApiTest {
             Reply hidden = eve.api().withHeader("Accept", accept).get("/api/v2/tickets/" + ticket);
             Reply missing = eve.api().withHeader("Accept", accept).get("/api/v2/tickets/999999999");
 
-            assertJsonError(hidden, 403, accept);
+            assertJsonError(hidden, 404, accept); // another's ticket answers as a missing one (#10 item 15)
             assertJsonError(missing, 404, accept);
         }
     }

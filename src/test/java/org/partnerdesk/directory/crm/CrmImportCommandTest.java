@@ -60,7 +60,7 @@ class CrmImportCommandTest extends ApiTest {
         assertThat(run("import-crm", "--accounts=" + accounts, "--contacts=" + contacts)).isEqualTo(CrmImportCommand.IMPORTED);
         assertThat(output()).contains("1 rows: 0 created, 0 updated, 1 unchanged, 0 rejected");
         long id = desk.admin.get("/api/v2/imports/crm?page[size]=100").json().get("imports").valueStream()
-                .filter(i -> i.get("file_name").stringValue().equals("contacts.csv")).reduce((a, b) -> b).orElseThrow().get("id").longValue();
+                .filter(i -> "contacts.csv".equals(i.get("file_name").stringValue())).reduce((a, b) -> b).orElseThrow().get("id").longValue();
         assertThat(desk.admin.get("/api/v2/imports/crm/" + id).at("/import/source").stringValue()).isEqualTo("command_line");
     }
 
