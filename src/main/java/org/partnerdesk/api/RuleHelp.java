@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
@@ -63,7 +64,7 @@ final class RuleHelp {
         return details;
     }
 
-    private static Set<String> rulesIn(String text) {
+    private static Set<String> rulesIn(@Nullable String text) {
         Set<String> rules = new LinkedHashSet<>();
         if (text != null) {
             Matcher found = RULE_ID.matcher(text);

@@ -3,6 +3,8 @@
  * cursor pagination. Idempotency and the {@code .json} suffix are applied once, in {@code api.web}.
  */
 @NullMarked
+@ApplicationModule(displayName = "API conventions", allowedDependencies = {})
 package org.partnerdesk.api;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

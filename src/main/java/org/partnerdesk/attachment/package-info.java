@@ -4,6 +4,8 @@
  * S3-compatible bucket). No file is ever held whole in memory.
  */
 @NullMarked
+@ApplicationModule(displayName = "Attachments", allowedDependencies = {"api", "jobs", "ticket"})
 package org.partnerdesk.attachment;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -3,6 +3,8 @@
  * and the DIR-3 guard that keeps customers and partners apart.
  */
 @NullMarked
+@ApplicationModule(displayName = "Directory", allowedDependencies = {"api", "entitlement"})
 package org.partnerdesk.directory;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -4,6 +4,8 @@
  * {@link org.partnerdesk.entitlement.Entitlement} out; no framework, no database, no clock.
  */
 @NullMarked
+@ApplicationModule(displayName = "Entitlement", allowedDependencies = {})
 package org.partnerdesk.entitlement;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

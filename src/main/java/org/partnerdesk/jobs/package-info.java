@@ -5,6 +5,8 @@
  * on one node only.
  */
 @NullMarked
+@ApplicationModule(displayName = "Jobs", allowedDependencies = {})
 package org.partnerdesk.jobs;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

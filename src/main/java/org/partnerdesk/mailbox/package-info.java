@@ -5,6 +5,8 @@
  * from the partner-operations workflows, which it reaches only through the ticket it files.
  */
 @NullMarked
+@ApplicationModule(displayName = "Partner mailbox", allowedDependencies = {"api", "attachment", "directory", "notification", "ticket"})
 package org.partnerdesk.mailbox;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

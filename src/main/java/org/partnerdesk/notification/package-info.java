@@ -1,5 +1,7 @@
 /** NTF-1 notifications: e-mail to requester and CCs on public replies, STAR and SLA-breach mail to staff, all through the outbox. */
 @NullMarked
+@ApplicationModule(displayName = "Notifications", allowedDependencies = {"api", "directory", "escalation", "partnerops", "sla", "ticket"})
 package org.partnerdesk.notification;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -5,6 +5,8 @@
  * sub-packages by workflow.
  */
 @NullMarked
+@ApplicationModule(displayName = "Partner Operations", allowedDependencies = {"api", "directory", "identity", "ticket"})
 package org.partnerdesk.partnerops;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -4,6 +4,8 @@
  * The ticket module calls {@link org.partnerdesk.sla.Slas}; this module knows nothing of tickets but their id.
  */
 @NullMarked
+@ApplicationModule(displayName = "Service levels", allowedDependencies = {})
 package org.partnerdesk.sla;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -3,6 +3,8 @@
  * CCs and audits.
  */
 @NullMarked
+@ApplicationModule(displayName = "Tickets", allowedDependencies = {"api", "directory", "entitlement", "sla"})
 package org.partnerdesk.ticket;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

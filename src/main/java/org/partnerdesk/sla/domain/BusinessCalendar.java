@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * TKT-4 business hours: one weekly window (DOMAIN-FACTS: "24x5", Sunday 15:00 to Friday 17:00 US Pacific) in a
@@ -85,7 +86,7 @@ public record BusinessCalendar(ZoneId zone, DayOfWeek opensOn, LocalTime opensAt
     }
 
     // the open part of one local day, or null; days are contiguous, so Monday's end is Tuesday's start
-    private Open openOn(LocalDate day) {
+    private @Nullable Open openOn(LocalDate day) {
         if (isHoliday(day)) {
             return null;
         }
