@@ -26,7 +26,7 @@ import static org.mockito.Mockito.when;
  * Issue #13: the escalation module alone, its neighbours' facades stood in for: a {@link TicketCreated} for a ticket a
  * partner's member opened puts the partner's special process on it as an internal note (TKT-9).
  */
-@ApplicationModuleTest(extraIncludes = {"database", "api"})
+@ApplicationModuleTest(extraIncludes = "api")
 class EscalationModuleTest extends ModuleTest {
 
     private static final long TICKET = 4711L;

@@ -38,7 +38,7 @@ import static org.mockito.Mockito.when;
  * as those modules would (through the outbox), the people they name stood in for by the directory's facade. With no mail
  * server set, every mail is kept (issue #12), so the test reads what went out where an admin would: the outgoing mails.
  */
-@ApplicationModuleTest(extraIncludes = {"database", "api"})
+@ApplicationModuleTest(extraIncludes = "api")
 class NotificationModuleTest extends ModuleTest {
 
     private static final AtomicLong IDS = new AtomicLong(System.nanoTime() % 1_000_000_000L);

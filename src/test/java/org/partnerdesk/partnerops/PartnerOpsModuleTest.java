@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 // all dependencies: the NFR tables' foreign keys want real organizations and users (directory), and partnerops' other
 // workflows need the ticket module (PO-1, PO-6), which in turn needs sla and entitlement
-@ApplicationModuleTest(mode = BootstrapMode.ALL_DEPENDENCIES, extraIncludes = {"database", "api"})
+@ApplicationModuleTest(mode = BootstrapMode.ALL_DEPENDENCIES, extraIncludes = "api")
 class PartnerOpsModuleTest extends ModuleTest {
 
     // FILE-1: the attachment module implements this hook of the ticket module; no upload is claimed here

@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * TKT-4, issue #13: the SLA module on its own (no ticket module): told of a new ticket it starts the first-reply clock,
  * and its breach scan publishes {@link SlaBreached} for a clock that ran out.
  */
-@ApplicationModuleTest(extraIncludes = {"database", "api"})
+@ApplicationModuleTest(extraIncludes = "api")
 class SlaModuleTest extends ModuleTest {
 
     @Autowired

@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Issue #13: the ticket module with what it calls (directory, entitlement, sla, api), without the modules that react to
  * it: intake publishes {@link TicketCreated}, and a {@link SlaBreached} from the SLA module lands in the ticket's audits.
  */
-@ApplicationModuleTest(mode = BootstrapMode.DIRECT_DEPENDENCIES, extraIncludes = {"database", "api"})
+@ApplicationModuleTest(mode = BootstrapMode.DIRECT_DEPENDENCIES, extraIncludes = "api")
 class TicketModuleTest extends ModuleTest {
 
     private static final long SUPPORT_FORM = 426148L;
