@@ -1,5 +1,6 @@
 package org.partnerdesk.ticket;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -46,9 +47,12 @@ public class Tickets {
     private final CommentUploads uploads;
     private final long deskUserId;
     private final Map<Long, IntakeRouting> routings;
+    private final Clock clock;
 
     Tickets(StoredTickets stored, StoredConversation conversation, TicketDecisions decisions, TicketForms forms, Users users,
-            ApplicationEventPublisher publisher, TicketCcs ccs, Slas slas, CommentUploads uploads, List<IntakeRouting> routings) {
+            ApplicationEventPublisher publisher, TicketCcs ccs, Slas slas, CommentUploads uploads, List<IntakeRouting> routings,
+            Clock clock) {
+        this.clock = clock;
         this.slas = slas;
         this.uploads = uploads;
         this.routings = routings.stream().collect(java.util.stream.Collectors.toUnmodifiableMap(IntakeRouting::formId, r -> r));
@@ -85,7 +89,7 @@ public class Tickets {
         StoredDecision decision = decisions.decide(decidedFor, form.id(), fields, request.subject(),
                 request.body(), ccEmails);
         Entitlement e = decision.entitlement();
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         IntakeRouting routing = routings.get(form.id());
         IntakeRouting.Route route = routing == null ? null : routing.route(fields);
         Ticket draft = new Ticket(0, e.subject(), request.body(), request.isPublic(), "new", request.priority(), request.type(),
@@ -109,13 +113,15 @@ public class Tickets {
         if (!request.uploads().isEmpty()) { // FILE-1; without uploads intake stays one statement
             uploads.claim(request.uploads(), actor.userId(), ticket.id(), conversation.firstCommentId(ticket.id()), request.isPublic());
         }
-        if (request.isPublic()) { // TKT-1: an internal note is mailed to nobody
-            publicReply(ticket, actor.userId(), request.body());
-        }
         publisher.publishEvent(new TicketCreated(ticket.id(), actor.userId(), ticket.requesterId(), ticket.organizationId(), form.id()));
         slas.start(ticket.id(), e.supportLevel().code(), ticket.priority(), ticket.createdAt(), isLicensingQuestion(ticket));
-        // NTF-1, issue #12: the opening and the desk's own reply to it travel in one event: one outbox entry per intake
-        publicReply(ticket, actor.userId(), request.body(), postNotes(ticket, e, null));
+        String deskReply = postNotes(ticket, e, null);
+        if (request.isPublic()) {
+            // NTF-1, issue #12: the opening and the desk's own reply to it travel in one event: one outbox entry per intake
+            publicReply(ticket, actor.userId(), request.body(), deskReply);
+        } else if (deskReply != null) { // TKT-1: an internal note is mailed to nobody; the desk's reply still is
+            publicReply(ticket, deskUserId, deskReply, null);
+        }
         if (route != null && route.answer() != null) {
             return update(deskActor(), ticket.id(), new TicketChange(null, TicketStatus.SOLVED.code(), null, null, null, null,
                     null, null, Map.of(), new TicketChange.Comment(route.answer(), true)));
@@ -178,7 +184,7 @@ public class Tickets {
                 or(change.type(), before.type()), before.formId(), e.requesterId(), before.submitterId(), e.organizationId(),
                 change.assigneeId() != null ? assignee(change.assigneeId()) : before.assigneeId(),
                 groupId, change.tags() != null ? change.tags() : before.tags(), fields,
-                collaborators(ccs.ids(), e, e.requesterId()), decision, before.createdAt(), Instant.now());
+                collaborators(ccs.ids(), e, e.requesterId()), decision, before.createdAt(), clock.instant());
         List<Audit.Event> events = differences(before, after);
         explain(events, "priority", priorityReason);
         explain(events, "collaborator_ids", ccs.reason());
