@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
  * What a submitter sends to open a ticket (SPEC 7), already checked for types and lengths. {@code isPublic} false
  * opens it with an internal note (staff only, TKT-1); {@code ccReason} is why a support manager adds CCs (TKT-2).
  */
-public record NewTicket(String subject, String body, long formId, @Nullable String priority, @Nullable String type,
+public record NewTicket(String subject, String body, long formId, @Nullable TicketPriority priority, @Nullable TicketType type,
                         Map<Long, Object> customFields, List<String> ccEmails, List<Long> ccUserIds,
                         List<String> tags, @Nullable Long requesterId, List<String> uploads, boolean isPublic,
                         @Nullable String ccReason) {
@@ -23,14 +23,14 @@ public record NewTicket(String subject, String body, long formId, @Nullable Stri
     }
 
     /** A ticket opened with a public comment that attaches these files. */
-    public NewTicket(String subject, String body, long formId, @Nullable String priority, @Nullable String type,
+    public NewTicket(String subject, String body, long formId, @Nullable TicketPriority priority, @Nullable TicketType type,
                      Map<Long, Object> customFields, List<String> ccEmails, List<Long> ccUserIds, List<String> tags,
                      @Nullable Long requesterId, List<String> uploads) {
         this(subject, body, formId, priority, type, customFields, ccEmails, ccUserIds, tags, requesterId, uploads, true, null);
     }
 
     /** A ticket whose first comment is public and attaches no files. */
-    public NewTicket(String subject, String body, long formId, @Nullable String priority, @Nullable String type,
+    public NewTicket(String subject, String body, long formId, @Nullable TicketPriority priority, @Nullable TicketType type,
                      Map<Long, Object> customFields, List<String> ccEmails, List<Long> ccUserIds, List<String> tags,
                      @Nullable Long requesterId) {
         this(subject, body, formId, priority, type, customFields, ccEmails, ccUserIds, tags, requesterId, List.of());

@@ -22,11 +22,15 @@ final class PriorityReset {
         }
         TicketChange.Comment comment = change.comment();
         if (comment == null || !comment.isPublic() || comment.body().isBlank()) {
-            throw TicketRuleViolation.invalid(TicketRule.TKT_3, "priority", "changing the priority from " + before.priority()
-                    + " to " + change.priority() + " needs a public comment in the same update that explains it to the customer,"
+            throw TicketRuleViolation.invalid(TicketRule.TKT_3, "priority", "changing the priority from " + code(before.priority())
+                    + " to " + change.priority().code() + " needs a public comment in the same update that explains it to the customer,"
                     + " who is not notified otherwise");
         }
         String body = comment.body().strip();
         return TicketRule.TKT_3.id() + ": " + (body.length() > REASON_LENGTH ? body.substring(0, REASON_LENGTH) : body);
+    }
+
+    private static @Nullable String code(@Nullable TicketPriority priority) {
+        return priority == null ? null : priority.code();
     }
 }

@@ -11,8 +11,8 @@ import org.partnerdesk.entitlement.Entitlement;
  * TKT-1 a ticket as stored, with the entitlement decision it is served under. The description is the first comment,
  * public unless an agent opened the ticket with an internal note.
  */
-public record Ticket(long id, String subject, String description, boolean descriptionIsPublic, String status, @Nullable String priority,
-                     @Nullable String type, long formId, long requesterId, long submitterId,
+public record Ticket(long id, String subject, String description, boolean descriptionIsPublic, TicketStatus status,
+                     @Nullable TicketPriority priority, @Nullable TicketType type, long formId, long requesterId, long submitterId,
                      @Nullable Long organizationId, @Nullable Long assigneeId, @Nullable Long groupId,
                      List<String> tags, Map<Long, Object> customFields, List<Long> collaboratorIds,
                      StoredDecision decision, Instant createdAt, Instant updatedAt) {
@@ -47,7 +47,16 @@ public record Ticket(long id, String subject, String description, boolean descri
         return staff || descriptionIsPublic ? description : "";
     }
 
+    /** The priority's code, as the audit, the API and the SLA targets name it; none when the ticket has no priority. */
+    public @Nullable String priorityCode() {
+        return priority == null ? null : priority.code();
+    }
+
+    public @Nullable String typeCode() {
+        return type == null ? null : type.code();
+    }
+
     public boolean isClosed() {
-        return "closed".equals(status);
+        return status == TicketStatus.CLOSED;
     }
 }

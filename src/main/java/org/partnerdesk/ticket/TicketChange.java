@@ -10,8 +10,8 @@ import org.jspecify.annotations.Nullable;
  * one person) or by {@code ccIds} (the whole list, Zendesk's {@code collaborator_ids}); {@code ccReason} is why a
  * support manager adds someone (TKT-2).
  */
-public record TicketChange(@Nullable String subject, @Nullable String status, @Nullable String priority,
-                           @Nullable String type, @Nullable Long requesterId, @Nullable Long assigneeId,
+public record TicketChange(@Nullable String subject, @Nullable TicketStatus status, @Nullable TicketPriority priority,
+                           @Nullable TicketType type, @Nullable Long requesterId, @Nullable Long assigneeId,
                            @Nullable Long groupId, @Nullable List<String> tags, Map<Long, Object> customFields,
                            @Nullable Comment comment, List<CcChange> ccChanges, @Nullable List<Long> ccIds,
                            @Nullable String ccReason) {
@@ -24,8 +24,8 @@ public record TicketChange(@Nullable String subject, @Nullable String status, @N
     }
 
     /** A change that leaves the CCs alone. */
-    public TicketChange(@Nullable String subject, @Nullable String status, @Nullable String priority,
-                        @Nullable String type, @Nullable Long requesterId, @Nullable Long assigneeId,
+    public TicketChange(@Nullable String subject, @Nullable TicketStatus status, @Nullable TicketPriority priority,
+                        @Nullable TicketType type, @Nullable Long requesterId, @Nullable Long assigneeId,
                         @Nullable Long groupId, @Nullable List<String> tags, Map<Long, Object> customFields,
                         @Nullable Comment comment) {
         this(subject, status, priority, type, requesterId, assigneeId, groupId, tags, customFields, comment, List.of(), null, null);

@@ -92,13 +92,13 @@ public class Tickets {
         Instant now = clock.instant();
         IntakeRouting routing = routings.get(form.id());
         IntakeRouting.Route route = routing == null ? null : routing.route(fields);
-        Ticket draft = new Ticket(0, e.subject(), request.body(), request.isPublic(), "new", request.priority(), request.type(),
+        Ticket draft = new Ticket(0, e.subject(), request.body(), request.isPublic(), TicketStatus.NEW, request.priority(), request.type(),
                 form.id(), e.requesterId(), actor.userId(), e.organizationId(), null, route == null ? null : route.groupId(), request.tags(),
                 fields, collaborators(ccIds, e, e.requesterId()), decision, now, now);
         List<Audit.Event> events = new ArrayList<>();
         events.add(new Audit.Event("Create", "subject", draft.subject(), null, null));
-        events.add(new Audit.Event("Create", "status", draft.status(), null, null));
-        events.add(new Audit.Event("Create", "priority", draft.priority(), null, null));
+        events.add(new Audit.Event("Create", "status", draft.status().code(), null, null));
+        events.add(new Audit.Event("Create", "priority", draft.priorityCode(), null, null));
         events.add(new Audit.Event("Create", "requester_id", draft.requesterId(), null, e.rule().id()));
         events.add(new Audit.Event("Create", "organization_id", draft.organizationId(), null, e.rule().id()));
         events.add(new Audit.Event("Create", "entitlement", summary(e), null, e.rule().id()));
@@ -114,7 +114,7 @@ public class Tickets {
             uploads.claim(request.uploads(), actor.userId(), ticket.id(), conversation.firstCommentId(ticket.id()), request.isPublic());
         }
         publisher.publishEvent(new TicketCreated(ticket.id(), actor.userId(), ticket.requesterId(), ticket.organizationId(), form.id()));
-        slas.start(ticket.id(), e.supportLevel().code(), ticket.priority(), ticket.createdAt(), isLicensingQuestion(ticket));
+        slas.start(ticket.id(), e.supportLevel().code(), ticket.priorityCode(), ticket.createdAt(), isLicensingQuestion(ticket));
         String deskReply = postNotes(ticket, e, null);
         if (request.isPublic()) {
             // NTF-1, issue #12: the opening and the desk's own reply to it travel in one event: one outbox entry per intake
@@ -123,7 +123,7 @@ public class Tickets {
             publicReply(ticket, deskUserId, deskReply, null);
         }
         if (route != null && route.answer() != null) {
-            return update(deskActor(), ticket.id(), new TicketChange(null, TicketStatus.SOLVED.code(), null, null, null, null,
+            return update(deskActor(), ticket.id(), new TicketChange(null, TicketStatus.SOLVED, null, null, null, null,
                     null, null, Map.of(), new TicketChange.Comment(route.answer(), true)));
         }
         return ticket;
@@ -142,8 +142,7 @@ public class Tickets {
         if (before.isClosed()) {
             throw TicketRuleViolation.invalid(TicketRule.TKT_1, "status", "ticket " + id + " is closed and cannot be changed; open a follow-up");
         }
-        TicketStatus status = TicketStatus.of(before.status()).afterChange(
-                change.status() == null ? null : TicketStatus.of(change.status()), actor.isStaff(), change.comment());
+        TicketStatus status = before.status().afterChange(change.status(), actor.isStaff(), change.comment());
         String priorityReason = PriorityReset.reasonFor(before, change);
         TicketCcs.Outcome ccs = this.ccs.apply(actor, before, change);
         Map<Long, Object> fields = new LinkedHashMap<>(before.customFields());
@@ -180,7 +179,7 @@ public class Tickets {
         IntakeRouting.Route reroute = change.groupId() == null && routing != null ? routing.reroute(before.customFields(), fields) : null;
         Long groupId = change.groupId() != null ? change.groupId() : reroute != null ? Long.valueOf(reroute.groupId()) : before.groupId();
         Ticket after = new Ticket(id, rerun ? e.subject() : subject, before.description(), before.descriptionIsPublic(),
-                status.code(), or(change.priority(), before.priority()),
+                status, or(change.priority(), before.priority()),
                 or(change.type(), before.type()), before.formId(), e.requesterId(), before.submitterId(), e.organizationId(),
                 change.assigneeId() != null ? assignee(change.assigneeId()) : before.assigneeId(),
                 groupId, change.tags() != null ? change.tags() : before.tags(), fields,
@@ -240,10 +239,10 @@ public class Tickets {
     private void tellSlas(Actor actor, Ticket before, Ticket after, TicketChange.@Nullable Comment comment) {
         Instant at = after.updatedAt();
         if (!Objects.equals(before.priority(), after.priority()) || before.entitlement().supportLevel() != after.entitlement().supportLevel()) {
-            slas.priorityChanged(after.id(), after.entitlement().supportLevel().code(), after.priority(), at, isLicensingQuestion(after));
+            slas.priorityChanged(after.id(), after.entitlement().supportLevel().code(), after.priorityCode(), at, isLicensingQuestion(after));
         }
-        if (!before.status().equals(after.status())) {
-            slas.statusChanged(after.id(), after.status(), at);
+        if (before.status() != after.status()) {
+            slas.statusChanged(after.id(), after.status().code(), at);
         }
         if (comment != null && actor.isStaff() && comment.isPublic()) {
             slas.agentReplied(after.id(), at);
@@ -388,9 +387,9 @@ public class Tickets {
         List<Audit.Event> events = new ArrayList<>();
         String reason = after.entitlement().rule().id();
         change(events, "subject", before.subject(), after.subject(), null);
-        change(events, "status", before.status(), after.status(), null);
-        change(events, "priority", before.priority(), after.priority(), null);
-        change(events, "type", before.type(), after.type(), null);
+        change(events, "status", before.status().code(), after.status().code(), null);
+        change(events, "priority", before.priorityCode(), after.priorityCode(), null);
+        change(events, "type", before.typeCode(), after.typeCode(), null);
         change(events, "requester_id", before.requesterId(), after.requesterId(), reason);
         change(events, "organization_id", before.organizationId(), after.organizationId(), reason);
         change(events, "assignee_id", before.assigneeId(), after.assigneeId(), null);

@@ -21,7 +21,9 @@ import org.partnerdesk.ticket.Ticket;
 import org.partnerdesk.ticket.TicketChange;
 import org.partnerdesk.ticket.TicketField;
 import org.partnerdesk.ticket.TicketForms;
+import org.partnerdesk.ticket.TicketPriority;
 import org.partnerdesk.ticket.TicketStatus;
+import org.partnerdesk.ticket.TicketType;
 import org.partnerdesk.ticket.Tickets;
 import org.partnerdesk.ticket.NewTicket;
 import org.partnerdesk.ticket.persistence.DecisionCodec;
@@ -43,8 +45,8 @@ import tools.jackson.databind.JsonNode;
 @RequestMapping("/api/v2/tickets")
 class TicketController {
 
-    private static final Set<String> PRIORITIES = Set.of("urgent", "high", "normal", "low");
-    private static final Set<String> TYPES = Set.of("problem", "incident", "question", "task");
+    private static final Set<String> PRIORITIES = Set.copyOf(TicketPriority.codes());
+    private static final Set<String> TYPES = Set.copyOf(TicketType.codes());
     private static final Set<String> STATUSES = Set.copyOf(TicketStatus.codes());
     private static final int MAX_BODY = 65_536;
 
@@ -70,8 +72,8 @@ class TicketController {
         String text = comment.has("body") ? comment.requiredText("body", MAX_BODY) : ticket.requiredText("description", MAX_BODY);
         String subject = ticket.text("subject", 500);
         Long formId = ticket.id("ticket_form_id");
-        String priority = ticket.oneOf("priority", PRIORITIES);
-        String type = ticket.oneOf("type", TYPES);
+        TicketPriority priority = TicketPriority.ofNullable(ticket.oneOf("priority", PRIORITIES));
+        TicketType type = TicketType.ofNullable(ticket.oneOf("type", TYPES));
         Map<Long, Object> fields = customFields(ticket);
         List<String> ccEmails = new ArrayList<>();
         List<Long> ccIds = new ArrayList<>();
@@ -104,8 +106,8 @@ class TicketController {
                     uploadTokens == null ? List.of() : uploadTokens);
         }
         String subject = ticket.has("subject") ? ticket.requiredText("subject", 500) : null;
-        TicketChange change = new TicketChange(subject, ticket.oneOf("status", STATUSES), ticket.oneOf("priority", PRIORITIES),
-                ticket.oneOf("type", TYPES), ticket.id("requester_id"), ticket.id("assignee_id"), ticket.id("group_id"),
+        TicketChange change = new TicketChange(subject, TicketStatus.ofNullable(ticket.oneOf("status", STATUSES)),
+                TicketPriority.ofNullable(ticket.oneOf("priority", PRIORITIES)), TicketType.ofNullable(ticket.oneOf("type", TYPES)), ticket.id("requester_id"), ticket.id("assignee_id"), ticket.id("group_id"),
                 ticket.texts("tags", 80, 50), customFields(ticket), comment, CcRequests.changes(ticket),
                 CcRequests.wholeList(ticket), ticket.text("cc_reason", 1000));
         ticket.throwIfInvalid();
