@@ -222,8 +222,8 @@ public class BillingAccounts {
                 + "Billing address: " + account.contact().address() + "\n"
                 + "Billing account: /api/v2/billing_accounts/" + account.id();
         long requestType = forms.fieldId(TicketForms.REQUEST_TYPE);
-        return new NewTicket("Billing account for " + entity, body, forms.formNamed("Partner Operations").id(), null, TicketType.TASK,
-                Map.of(requestType, "billing_account"), List.of(), List.of(), List.of("billing_account"), null);
+        return NewTicket.opening("Billing account for " + entity, body, forms.formNamed("Partner Operations").id()).withType(TicketType.TASK)
+                .withFields(Map.of(requestType, "billing_account")).tagged(List.of("billing_account"));
     }
 
     // the ticket is where the partner hears of progress (a public reply, mailed through the outbox); a closed one is left alone
@@ -231,8 +231,7 @@ public class BillingAccounts {
         if (account.ticketId() == null || tickets.find(account.ticketId()).map(Ticket::isClosed).orElse(true)) {
             return;
         }
-        TicketChange change = new TicketChange(null, status, null, null, null, null, null, null, Map.of(),
-                new TicketChange.Comment(text, true));
+        TicketChange change = TicketChange.reply(text).settingStatus(status);
         if (actor == null) {
             tickets.updateAsDesk(account.ticketId(), change);
         } else {

@@ -123,8 +123,7 @@ public class Tickets {
             publicReply(ticket, deskUserId, deskReply, null);
         }
         if (route != null && route.answer() != null) {
-            return update(deskActor(), ticket.id(), new TicketChange(null, TicketStatus.SOLVED, null, null, null, null,
-                    null, null, Map.of(), new TicketChange.Comment(route.answer(), true)));
+            return update(deskActor(), ticket.id(), TicketChange.reply(route.answer()).settingStatus(TicketStatus.SOLVED));
         }
         return ticket;
     }

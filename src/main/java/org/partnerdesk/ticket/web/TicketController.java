@@ -87,9 +87,9 @@ class TicketController {
         // TKT-1: an internal note never becomes the subject the requester reads
         String finalSubject = subject != null && !subject.isBlank() ? subject : isPublic == null || isPublic ? firstLine(text) : firstLine(null);
         long form = formId != null ? formId : forms.formNamed("Support").id();
-        Ticket created = tickets.create(actor, new NewTicket(finalSubject, text, form, priority, type, fields, ccEmails, ccIds,
-                tags == null ? List.of() : tags, requesterId, uploadTokens == null ? List.of() : uploadTokens,
-                isPublic == null || isPublic, ccReason));
+        Ticket created = tickets.create(actor, NewTicket.opening(finalSubject, text, form).withPublicComment(isPublic == null || isPublic)
+                .withPriority(priority).withType(type).withFields(fields).copying(ccEmails, ccIds).tagged(tags == null ? List.of() : tags)
+                .forRequester(requesterId).attaching(uploadTokens == null ? List.of() : uploadTokens).because(ccReason));
         return Map.of("ticket", shape.of(created, actor));
     }
 
@@ -106,10 +106,13 @@ class TicketController {
                     uploadTokens == null ? List.of() : uploadTokens);
         }
         String subject = ticket.has("subject") ? ticket.requiredText("subject", 500) : null;
-        TicketChange change = new TicketChange(subject, TicketStatus.ofNullable(ticket.oneOf("status", STATUSES)),
-                TicketPriority.ofNullable(ticket.oneOf("priority", PRIORITIES)), TicketType.ofNullable(ticket.oneOf("type", TYPES)), ticket.id("requester_id"), ticket.id("assignee_id"), ticket.id("group_id"),
-                ticket.texts("tags", 80, 50), customFields(ticket), comment, CcRequests.changes(ticket),
-                CcRequests.wholeList(ticket), ticket.text("cc_reason", 1000));
+        TicketChange change = TicketChange.fields().settingSubject(subject)
+                .settingStatus(TicketStatus.ofNullable(ticket.oneOf("status", STATUSES)))
+                .settingPriority(TicketPriority.ofNullable(ticket.oneOf("priority", PRIORITIES)))
+                .settingType(TicketType.ofNullable(ticket.oneOf("type", TYPES)))
+                .settingRequester(ticket.id("requester_id")).assigningTo(ticket.id("assignee_id")).settingGroup(ticket.id("group_id"))
+                .settingTags(ticket.texts("tags", 80, 50)).settingFields(customFields(ticket)).withComment(comment)
+                .changingCcs(CcRequests.changes(ticket)).replacingCcs(CcRequests.wholeList(ticket)).because(ticket.text("cc_reason", 1000));
         ticket.throwIfInvalid();
         return Map.of("ticket", shape.of(tickets.update(actor, id, change), actor));
     }
