@@ -29,6 +29,8 @@ import org.partnerdesk.ticket.NewTicket;
 import org.partnerdesk.ticket.Ticket;
 import org.partnerdesk.ticket.TicketChange;
 import org.partnerdesk.ticket.TicketForms;
+import org.partnerdesk.ticket.TicketStatus;
+import org.partnerdesk.ticket.TicketType;
 import org.partnerdesk.ticket.Tickets;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
@@ -114,7 +116,7 @@ public class BillingAccounts {
         BillingAccount active = stored.update(activated.get());
         stored.audit(id, null, active.status().code(), before.get().status().code(), "activation delay over", active.updatedAt());
         tell(null, active, "Your " + active.describe() + " is active: sales can now choose it as invoice owner in quotes, with "
-                + active.contact().name() + " <" + active.contact().email() + "> as invoice owner contact (PO-5).", "solved");
+                + active.contact().name() + " <" + active.contact().email() + "> as invoice owner contact (PO-5).", TicketStatus.SOLVED);
         return Optional.of(active);
     }
 
@@ -220,17 +222,16 @@ public class BillingAccounts {
                 + "Billing address: " + account.contact().address() + "\n"
                 + "Billing account: /api/v2/billing_accounts/" + account.id();
         long requestType = forms.fieldId(TicketForms.REQUEST_TYPE);
-        return new NewTicket("Billing account for " + entity, body, forms.formNamed("Partner Operations").id(), null, "task",
-                Map.of(requestType, "billing_account"), List.of(), List.of(), List.of("billing_account"), null);
+        return NewTicket.opening("Billing account for " + entity, body, forms.formNamed("Partner Operations").id()).withType(TicketType.TASK)
+                .withFields(Map.of(requestType, "billing_account")).tagged(List.of("billing_account"));
     }
 
     // the ticket is where the partner hears of progress (a public reply, mailed through the outbox); a closed one is left alone
-    private void tell(@Nullable Actor actor, BillingAccount account, String text, @Nullable String status) {
+    private void tell(@Nullable Actor actor, BillingAccount account, String text, @Nullable TicketStatus status) {
         if (account.ticketId() == null || tickets.find(account.ticketId()).map(Ticket::isClosed).orElse(true)) {
             return;
         }
-        TicketChange change = new TicketChange(null, status, null, null, null, null, null, null, Map.of(),
-                new TicketChange.Comment(text, true));
+        TicketChange change = TicketChange.reply(text).settingStatus(status);
         if (actor == null) {
             tickets.updateAsDesk(account.ticketId(), change);
         } else {

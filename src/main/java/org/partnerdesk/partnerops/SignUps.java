@@ -286,8 +286,7 @@ public class SignUps {
         long formId = forms.formNamed(PARTNER_OPERATIONS_FORM).id();
         Map<Long, Object> fields = Map.of(forms.fieldId(TicketForms.REQUEST_TYPE), ACCOUNT_CREATION);
         Actor asRequester = new Actor(requester.id(), requester.email(), requester.role(), requester.organizationId(), Set.of());
-        return tickets.create(asRequester, new NewTicket(subject, body, formId, null, null, fields, List.of(), List.of(),
-                List.of("partner_application"), null));
+        return tickets.create(asRequester, NewTicket.opening(subject, body, formId).withFields(fields).tagged(List.of("partner_application")));
     }
 
     private void noteOnTicket(PartnerApplication application, Actor actor, String note) {

@@ -8,10 +8,11 @@ import org.jspecify.annotations.Nullable;
 /**
  * A PUT on a ticket: only what it names changes (null = not named). CCs change by {@code ccChanges} (put or delete
  * one person) or by {@code ccIds} (the whole list, Zendesk's {@code collaborator_ids}); {@code ccReason} is why a
- * support manager adds someone (TKT-2).
+ * support manager adds someone (TKT-2). Built by name, e.g. {@code TicketChange.reply(body).settingStatus(PENDING)};
+ * every {@code setting…} method takes null as "leave it as it is", so the API edge can pass what the request named.
  */
-public record TicketChange(@Nullable String subject, @Nullable String status, @Nullable String priority,
-                           @Nullable String type, @Nullable Long requesterId, @Nullable Long assigneeId,
+public record TicketChange(@Nullable String subject, @Nullable TicketStatus status, @Nullable TicketPriority priority,
+                           @Nullable TicketType type, @Nullable Long requesterId, @Nullable Long assigneeId,
                            @Nullable Long groupId, @Nullable List<String> tags, Map<Long, Object> customFields,
                            @Nullable Comment comment, List<CcChange> ccChanges, @Nullable List<Long> ccIds,
                            @Nullable String ccReason) {
@@ -23,12 +24,98 @@ public record TicketChange(@Nullable String subject, @Nullable String status, @N
         ccIds = ccIds == null ? null : List.copyOf(ccIds);
     }
 
-    /** A change that leaves the CCs alone. */
-    public TicketChange(@Nullable String subject, @Nullable String status, @Nullable String priority,
-                        @Nullable String type, @Nullable Long requesterId, @Nullable Long assigneeId,
-                        @Nullable Long groupId, @Nullable List<String> tags, Map<Long, Object> customFields,
-                        @Nullable Comment comment) {
-        this(subject, status, priority, type, requesterId, assigneeId, groupId, tags, customFields, comment, List.of(), null, null);
+    private static final TicketChange NOTHING = new TicketChange(null, null, null, null, null, null, null, null, Map.of(),
+            null, List.of(), null, null);
+
+    /** A change that names nothing yet. */
+    public static TicketChange fields() {
+        return NOTHING;
+    }
+
+    /** A public comment the requester and the CCs read. */
+    public static TicketChange reply(String body) {
+        return NOTHING.withComment(Comment.publicReply(body));
+    }
+
+    /** A public comment that attaches the files of these upload tokens (FILE-1). */
+    public static TicketChange reply(String body, List<String> uploads) {
+        return NOTHING.withComment(new Comment(body, true, uploads));
+    }
+
+    /** TKT-1: a comment for the agents only. */
+    public static TicketChange internalNote(String body) {
+        return NOTHING.withComment(Comment.internalNote(body));
+    }
+
+    public TicketChange withComment(@Nullable Comment comment) {
+        return new TicketChange(subject, status, priority, type, requesterId, assigneeId, groupId, tags, customFields, comment,
+                ccChanges, ccIds, ccReason);
+    }
+
+    public TicketChange settingSubject(@Nullable String subject) {
+        return new TicketChange(subject, status, priority, type, requesterId, assigneeId, groupId, tags, customFields, comment,
+                ccChanges, ccIds, ccReason);
+    }
+
+    public TicketChange settingStatus(@Nullable TicketStatus status) {
+        return new TicketChange(subject, status, priority, type, requesterId, assigneeId, groupId, tags, customFields, comment,
+                ccChanges, ccIds, ccReason);
+    }
+
+    public TicketChange settingPriority(@Nullable TicketPriority priority) {
+        return new TicketChange(subject, status, priority, type, requesterId, assigneeId, groupId, tags, customFields, comment,
+                ccChanges, ccIds, ccReason);
+    }
+
+    public TicketChange settingType(@Nullable TicketType type) {
+        return new TicketChange(subject, status, priority, type, requesterId, assigneeId, groupId, tags, customFields, comment,
+                ccChanges, ccIds, ccReason);
+    }
+
+    /** ENT-8: correcting who asked; the entitlement decision runs again. */
+    public TicketChange settingRequester(@Nullable Long requesterId) {
+        return new TicketChange(subject, status, priority, type, requesterId, assigneeId, groupId, tags, customFields, comment,
+                ccChanges, ccIds, ccReason);
+    }
+
+    public TicketChange assigningTo(@Nullable Long assigneeId) {
+        return new TicketChange(subject, status, priority, type, requesterId, assigneeId, groupId, tags, customFields, comment,
+                ccChanges, ccIds, ccReason);
+    }
+
+    public TicketChange settingGroup(@Nullable Long groupId) {
+        return new TicketChange(subject, status, priority, type, requesterId, assigneeId, groupId, tags, customFields, comment,
+                ccChanges, ccIds, ccReason);
+    }
+
+    /** The whole list of tags, as Zendesk's PUT replaces it. */
+    public TicketChange settingTags(@Nullable List<String> tags) {
+        return new TicketChange(subject, status, priority, type, requesterId, assigneeId, groupId, tags, customFields, comment,
+                ccChanges, ccIds, ccReason);
+    }
+
+    /** The custom fields it names; an empty value clears the field. */
+    public TicketChange settingFields(Map<Long, Object> customFields) {
+        return new TicketChange(subject, status, priority, type, requesterId, assigneeId, groupId, tags, customFields, comment,
+                ccChanges, ccIds, ccReason);
+    }
+
+    /** TKT-2: people put on or taken off the CCs, one at a time. */
+    public TicketChange changingCcs(List<CcChange> ccChanges) {
+        return new TicketChange(subject, status, priority, type, requesterId, assigneeId, groupId, tags, customFields, comment,
+                ccChanges, ccIds, ccReason);
+    }
+
+    /** TKT-2: the whole list of CCs (Zendesk's {@code collaborator_ids}). */
+    public TicketChange replacingCcs(@Nullable List<Long> ccIds) {
+        return new TicketChange(subject, status, priority, type, requesterId, assigneeId, groupId, tags, customFields, comment,
+                ccChanges, ccIds, ccReason);
+    }
+
+    /** TKT-2: why a support manager adds someone. */
+    public TicketChange because(@Nullable String ccReason) {
+        return new TicketChange(subject, status, priority, type, requesterId, assigneeId, groupId, tags, customFields, comment,
+                ccChanges, ccIds, ccReason);
     }
 
     /** {@code uploads}: the upload tokens whose files this comment attaches (FILE-1). */
@@ -41,10 +128,23 @@ public record TicketChange(@Nullable String subject, @Nullable String status, @N
         public Comment(String body, boolean isPublic) {
             this(body, isPublic, List.of());
         }
+
+        public static Comment publicReply(String body) {
+            return new Comment(body, true);
+        }
+
+        /** TKT-1: for the agents only. */
+        public static Comment internalNote(String body) {
+            return new Comment(body, false);
+        }
     }
 
     /** Zendesk's {@code email_ccs} item: one person, by id or e-mail, put on the CCs or taken off. */
     public record CcChange(@Nullable Long userId, @Nullable String email, boolean isRemoval) {
+
+        public static CcChange adding(long userId) {
+            return new CcChange(userId, null, false);
+        }
     }
 
     /** The ticket's own fields; comments and CCs are the conversation, which requesters and partners take part in. */

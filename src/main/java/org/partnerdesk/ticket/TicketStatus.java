@@ -14,9 +14,20 @@ import org.jspecify.annotations.Nullable;
 public enum TicketStatus {
     NEW, OPEN, PENDING, HOLD, SOLVED, CLOSED;
 
+    private final String code = name().toLowerCase(java.util.Locale.ROOT);
+
     public static TicketStatus of(String code) {
-        return Arrays.stream(values()).filter(s -> s.code().equals(code)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no ticket status " + code));
+        for (TicketStatus s : values()) { // a loop, not a stream: every ticket row read passes here
+            if (s.code().equals(code)) {
+                return s;
+            }
+        }
+        throw new IllegalArgumentException("no ticket status " + code);
+    }
+
+    /** The status a code names, or none when no code is given (a PUT that leaves the status alone). */
+    public static @Nullable TicketStatus ofNullable(@Nullable String code) {
+        return code == null ? null : of(code);
     }
 
     /** The codes in lifecycle order, for the API's checks and search's ordered terms ({@code status<solved}). */
@@ -25,7 +36,7 @@ public enum TicketStatus {
     }
 
     public String code() {
-        return name().toLowerCase();
+        return code;
     }
 
     /** Staying where it is always is; otherwise only the moves of TKT-1. */

@@ -1,9 +1,9 @@
 package org.partnerdesk.ticket;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -19,7 +19,6 @@ import org.partnerdesk.api.PageRequest;
 import org.partnerdesk.directory.User;
 import org.partnerdesk.directory.Users;
 import org.partnerdesk.entitlement.Entitlement;
-import org.partnerdesk.entitlement.Flag;
 import org.partnerdesk.entitlement.Form;
 import org.partnerdesk.sla.Slas;
 import org.partnerdesk.ticket.Ticket.StoredDecision;
@@ -46,9 +45,12 @@ public class Tickets {
     private final CommentUploads uploads;
     private final long deskUserId;
     private final Map<Long, IntakeRouting> routings;
+    private final Clock clock;
 
     Tickets(StoredTickets stored, StoredConversation conversation, TicketDecisions decisions, TicketForms forms, Users users,
-            ApplicationEventPublisher publisher, TicketCcs ccs, Slas slas, CommentUploads uploads, List<IntakeRouting> routings) {
+            ApplicationEventPublisher publisher, TicketCcs ccs, Slas slas, CommentUploads uploads, List<IntakeRouting> routings,
+            Clock clock) {
+        this.clock = clock;
         this.slas = slas;
         this.uploads = uploads;
         this.routings = routings.stream().collect(java.util.stream.Collectors.toUnmodifiableMap(IntakeRouting::formId, r -> r));
@@ -71,6 +73,27 @@ public class Tickets {
         long decidedFor = requesterFor(actor, request.requesterId());
         // TKT-2: the CCs of a new ticket are the submitter's, by the same rule as a PUT's, before anyone is provisioned
         String ccReason = request.namesCcs() ? ccs.addition(actor, decidedFor, actor.userId(), request.ccReason()).reasonOrRefuse() : null;
+        Copied copied = copied(request);
+        Map<Long, Object> fields = new LinkedHashMap<>(request.customFields());
+        fields.values().removeIf(value -> value == null || "".equals(value));
+        StoredDecision decision = decisions.decide(decidedFor, form.id(), fields, request.subject(), request.body(), copied.emails());
+        IntakeRouting routing = routings.get(form.id());
+        IntakeRouting.Route route = routing == null ? null : routing.route(fields);
+        Ticket draft = Ticket.opened(request, actor.userId(), fields, copied.ids(), route == null ? null : route.groupId(), decision,
+                clock.instant());
+        Ticket ticket = stored.insert(draft, actor.userId(), request.body(), draft.openingEvents(route, ccReason));
+        announce(actor, request, ticket);
+        if (route != null && route.answer() != null) {
+            return update(deskActor(), ticket.id(), TicketChange.reply(route.answer()).settingStatus(TicketStatus.SOLVED));
+        }
+        return ticket;
+    }
+
+    /** The people a new ticket copies, by id and by e-mail (the decision reads the e-mails, TKT-2). */
+    private record Copied(List<Long> ids, List<String> emails) {
+    }
+
+    private Copied copied(NewTicket request) {
         List<Long> ccIds = new ArrayList<>(request.ccUserIds());
         List<String> ccEmails = new ArrayList<>(request.ccEmails());
         for (long ccId : request.ccUserIds()) {
@@ -80,134 +103,127 @@ public class Tickets {
         for (String email : request.ccEmails()) {
             ccIds.add(userWithEmail(email).id());
         }
-        Map<Long, Object> fields = new LinkedHashMap<>(request.customFields());
-        fields.values().removeIf(value -> value == null || "".equals(value));
-        StoredDecision decision = decisions.decide(decidedFor, form.id(), fields, request.subject(),
-                request.body(), ccEmails);
-        Entitlement e = decision.entitlement();
-        Instant now = Instant.now();
-        IntakeRouting routing = routings.get(form.id());
-        IntakeRouting.Route route = routing == null ? null : routing.route(fields);
-        Ticket draft = new Ticket(0, e.subject(), request.body(), request.isPublic(), "new", request.priority(), request.type(),
-                form.id(), e.requesterId(), actor.userId(), e.organizationId(), null, route == null ? null : route.groupId(), request.tags(),
-                fields, collaborators(ccIds, e, e.requesterId()), decision, now, now);
-        List<Audit.Event> events = new ArrayList<>();
-        events.add(new Audit.Event("Create", "subject", draft.subject(), null, null));
-        events.add(new Audit.Event("Create", "status", draft.status(), null, null));
-        events.add(new Audit.Event("Create", "priority", draft.priority(), null, null));
-        events.add(new Audit.Event("Create", "requester_id", draft.requesterId(), null, e.rule().id()));
-        events.add(new Audit.Event("Create", "organization_id", draft.organizationId(), null, e.rule().id()));
-        events.add(new Audit.Event("Create", "entitlement", summary(e), null, e.rule().id()));
-        if (route != null) {
-            events.add(new Audit.Event("Create", "group_id", route.groupId(), null, route.reason()));
-        }
-        if (!draft.collaboratorIds().isEmpty()) {
-            events.add(new Audit.Event("Create", "collaborator_ids", draft.collaboratorIds(), null, ccReason != null ? ccReason : e.rule().id()));
-        }
-        events.add(new Audit.Event("Comment", "comment", request.body(), null, request.isPublic() ? null : "internal"));
-        Ticket ticket = stored.insert(draft, actor.userId(), request.body(), events);
+        return new Copied(ccIds, ccEmails);
+    }
+
+    // FILE-1 uploads, TicketCreated, the SLA clocks, the desk's notes (ENT-5/6/9) and the mail of a new ticket
+    private void announce(Actor actor, NewTicket request, Ticket ticket) {
         if (!request.uploads().isEmpty()) { // FILE-1; without uploads intake stays one statement
             uploads.claim(request.uploads(), actor.userId(), ticket.id(), conversation.firstCommentId(ticket.id()), request.isPublic());
         }
-        publisher.publishEvent(new TicketCreated(ticket.id(), actor.userId(), ticket.requesterId(), ticket.organizationId(), form.id()));
-        slas.start(ticket.id(), e.supportLevel().code(), ticket.priority(), ticket.createdAt(), isLicensingQuestion(ticket));
-        // NTF-1, issue #12: the opening and the desk's own reply to it travel in one event: one outbox entry per intake
+        Entitlement e = ticket.entitlement();
+        publisher.publishEvent(new TicketCreated(ticket.id(), actor.userId(), ticket.requesterId(), ticket.organizationId(), ticket.formId()));
+        slas.start(ticket.id(), e.supportLevel().code(), ticket.priorityCode(), ticket.createdAt(), isLicensingQuestion(ticket));
         String deskReply = postNotes(ticket, e, null);
         if (request.isPublic()) {
+            // NTF-1, issue #12: the opening and the desk's own reply to it travel in one event: one outbox entry per intake
             publicReply(ticket, actor.userId(), request.body(), deskReply);
-        } else if (deskReply != null) { // TKT-1: an agent's opening internal note is mailed to nobody; the desk's reply is
+        } else if (deskReply != null) { // TKT-1: an internal note is mailed to nobody; the desk's reply still is
             publicReply(ticket, deskUserId, deskReply, null);
         }
-        if (route != null && route.answer() != null) {
-            return update(deskActor(), ticket.id(), new TicketChange(null, TicketStatus.SOLVED.code(), null, null, null, null,
-                    null, null, Map.of(), new TicketChange.Comment(route.answer(), true)));
-        }
-        return ticket;
     }
 
     @Transactional
     public Ticket update(Actor actor, long id, TicketChange change) {
         Ticket before = stored.findForUpdate(id).orElseThrow(() -> notFound(id));
-        checkVisible(actor, before);
+        checkMayChange(actor, before, change);
+        TicketRevision revision = before.revise(clock.instant())
+                .movingStatus(change.status(), actor.isStaff(), change.comment())
+                .reprioritizing(change.priority(), change.comment());
+        TicketCcs.Outcome copied = ccs.apply(actor, before, change); // TKT-2 asks the directory, and may provision newcomers
+        revision.copying(copied.ids(), copied.reason()).settingFields(change.customFields())
+                .setting(change.subject(), change.type(), change.tags());
+        redecide(revision, change);
+        reroute(revision, change);
+        if (change.assigneeId() != null) {
+            revision.assigning(assignee(change.assigneeId()));
+        }
+        return store(actor, revision, change.comment());
+    }
+
+    // API-2, TKT-1: who may make this change at all, before any rule looks at it
+    private void checkMayChange(Actor actor, Ticket ticket, TicketChange change) {
+        checkVisible(actor, ticket);
         if (change.comment() != null) {
             checkMayWrite(actor, change.comment().isPublic());
         }
         if (!actor.isStaff() && !change.changesOnlyTheConversation()) {
             throw ApiException.forbidden("Only agents change a ticket's fields; you can add a comment.");
         }
-        if (before.isClosed()) {
-            throw TicketRuleViolation.invalid(TicketRule.TKT_1, "status", "ticket " + id + " is closed and cannot be changed; open a follow-up");
-        }
-        TicketStatus status = TicketStatus.of(before.status()).afterChange(
-                change.status() == null ? null : TicketStatus.of(change.status()), actor.isStaff(), change.comment());
-        String priorityReason = PriorityReset.reasonFor(before, change);
-        TicketCcs.Outcome ccs = this.ccs.apply(actor, before, change);
-        Map<Long, Object> fields = new LinkedHashMap<>(before.customFields());
-        change.customFields().forEach((fieldId, value) -> {
-            if (value == null || "".equals(value)) {
-                fields.remove(fieldId);
-            } else {
-                fields.put(fieldId, value);
-            }
-        });
+    }
+
+    /**
+     * ENT-8: a new requester, a new subject or new decision inputs run the entitlement decision again. On the Open
+     * Partner form the requester is whoever Organization Email (partners) names; a requester the decision will not
+     * serve is refused (DIR-3).
+     */
+    private void redecide(TicketRevision revision, TicketChange change) {
+        Ticket before = revision.before();
         long decidedFor = before.decision().decidedForId();
-        Long wantedRequester = change.requesterId() != null && change.requesterId() != before.requesterId() ? change.requesterId() : null;
-        if (wantedRequester != null) {
-            User requester = users.find(wantedRequester).orElseThrow(() ->
-                    ApiException.invalid("requester_id", "not_found", "names no user (" + wantedRequester + ")"));
+        Long wanted = change.requesterId() != null && change.requesterId() != before.requesterId() ? change.requesterId() : null;
+        if (wanted != null) {
+            User requester = users.find(wanted).orElseThrow(() ->
+                    ApiException.invalid("requester_id", "not_found", "names no user (" + wanted + ")"));
             if (decisions.form(before.formId()) == Form.OPEN_PARTNER) {
-                // ENT-8 [000]: on the Open Partner form the requester is whoever Organization Email (partners) names
-                fields.put(forms.fieldId(TicketForms.ORGANIZATION_EMAIL), requester.email());
+                revision.settingFields(Map.of(forms.fieldId(TicketForms.ORGANIZATION_EMAIL), requester.email()));
             } else if (!decisions.isPartnerForm(before.formId())) {
-                decidedFor = wantedRequester;
+                decidedFor = wanted;
             }
+        }
+        if (wanted == null && change.subject() == null && !inputsChanged(before.customFields(), revision.fields())) {
+            return;
         }
         String subject = change.subject() != null ? change.subject() : before.subject();
-        boolean rerun = wantedRequester != null || change.subject() != null || inputsChanged(before.customFields(), fields);
-        StoredDecision decision = rerun
-                ? decisions.decide(decidedFor, before.formId(), fields, subject, before.description(), ccEmails(before))
-                : before.decision();
-        Entitlement e = decision.entitlement();
-        if (wantedRequester != null && e.requesterId() != wantedRequester) {
-            throw requesterRefused(wantedRequester, e);
+        StoredDecision decision = decisions.decide(decidedFor, before.formId(), revision.fields(), subject, before.description(), ccEmails(before));
+        if (wanted != null && decision.entitlement().requesterId() != wanted) {
+            throw requesterRefused(wanted, decision.entitlement());
         }
-        IntakeRouting routing = routings.get(before.formId());
-        // PO-6: an agent's change of the routing fields moves the ticket to its new owner, unless they name the group themselves
-        IntakeRouting.Route reroute = change.groupId() == null && routing != null ? routing.reroute(before.customFields(), fields) : null;
-        Long groupId = change.groupId() != null ? change.groupId() : reroute != null ? Long.valueOf(reroute.groupId()) : before.groupId();
-        Ticket after = new Ticket(id, rerun ? e.subject() : subject, before.description(), before.descriptionIsPublic(),
-                status.code(), or(change.priority(), before.priority()),
-                or(change.type(), before.type()), before.formId(), e.requesterId(), before.submitterId(), e.organizationId(),
-                change.assigneeId() != null ? assignee(change.assigneeId()) : before.assigneeId(),
-                groupId, change.tags() != null ? change.tags() : before.tags(), fields,
-                collaborators(ccs.ids(), e, e.requesterId()), decision, before.createdAt(), Instant.now());
-        List<Audit.Event> events = differences(before, after);
-        explain(events, "priority", priorityReason);
-        explain(events, "collaborator_ids", ccs.reason());
-        explain(events, "group_id", reroute == null ? null : reroute.reason());
-        if (change.comment() != null) {
-            boolean isPublic = change.comment().isPublic();
-            Comment added = conversation.addComment(id, actor.userId(), change.comment().body(), isPublic);
-            if (!change.comment().uploads().isEmpty()) {
-                uploads.claim(change.comment().uploads(), actor.userId(), id, added.id(), isPublic); // FILE-1
-            }
-            if (isPublic) {
-                publicReply(after, actor.userId(), change.comment().body(), null);
-            }
-            events.add(new Audit.Event("Comment", "comment", change.comment().body(), null, isPublic ? "public" : "internal"));
+        revision.decided(decision);
+    }
+
+    // PO-6: an agent's change of the routing fields moves the ticket to its new owner, unless they name the group themselves
+    private void reroute(TicketRevision revision, TicketChange change) {
+        IntakeRouting routing = routings.get(revision.before().formId());
+        IntakeRouting.Route route = change.groupId() == null && routing != null
+                ? routing.reroute(revision.before().customFields(), revision.fields()) : null;
+        if (change.groupId() != null) {
+            revision.assigningGroup(change.groupId());
+        } else if (route != null) {
+            revision.rerouted(route);
+        }
+    }
+
+    // the comment first (its mail is published with it, NTF-1), then the ticket, its audit, the desk's notes and the SLA clocks
+    private Ticket store(Actor actor, TicketRevision revision, TicketChange.@Nullable Comment comment) {
+        Ticket before = revision.before();
+        Ticket after = revision.after();
+        List<Audit.Event> events = new ArrayList<>(revision.events());
+        if (comment != null) {
+            events.add(addComment(actor, after, comment));
         }
         Ticket saved = stored.update(after);
         if (!events.isEmpty()) {
-            conversation.addAudit(id, actor.userId(), events);
+            conversation.addAudit(after.id(), actor.userId(), events);
         }
-        if (rerun) {
-            String deskReply = postNotes(saved, e, before.entitlement());
+        if (revision.isRedecided()) {
+            String deskReply = postNotes(saved, saved.entitlement(), before.entitlement());
             if (deskReply != null) {
                 publicReply(saved, deskUserId, deskReply, null);
             }
         }
-        tellSlas(actor, before, saved, change.comment());
+        tellSlas(actor, before, saved, comment);
         return saved;
+    }
+
+    private Audit.Event addComment(Actor actor, Ticket ticket, TicketChange.Comment comment) {
+        Comment added = conversation.addComment(ticket.id(), actor.userId(), comment.body(), comment.isPublic());
+        if (!comment.uploads().isEmpty()) {
+            uploads.claim(comment.uploads(), actor.userId(), ticket.id(), added.id(), comment.isPublic()); // FILE-1
+        }
+        if (comment.isPublic()) {
+            publicReply(ticket, actor.userId(), comment.body(), null);
+        }
+        return new Audit.Event("Comment", "comment", comment.body(), null, comment.isPublic() ? "public" : "internal");
     }
 
     /**
@@ -236,10 +252,10 @@ public class Tickets {
     private void tellSlas(Actor actor, Ticket before, Ticket after, TicketChange.@Nullable Comment comment) {
         Instant at = after.updatedAt();
         if (!Objects.equals(before.priority(), after.priority()) || before.entitlement().supportLevel() != after.entitlement().supportLevel()) {
-            slas.priorityChanged(after.id(), after.entitlement().supportLevel().code(), after.priority(), at, isLicensingQuestion(after));
+            slas.priorityChanged(after.id(), after.entitlement().supportLevel().code(), after.priorityCode(), at, isLicensingQuestion(after));
         }
-        if (!before.status().equals(after.status())) {
-            slas.statusChanged(after.id(), after.status(), at);
+        if (before.status() != after.status()) {
+            slas.statusChanged(after.id(), after.status().code(), at);
         }
         if (comment != null && actor.isStaff() && comment.isPublic()) {
             slas.agentReplied(after.id(), at);
@@ -342,13 +358,6 @@ public class Tickets {
         return emails;
     }
 
-    private static List<Long> collaborators(List<Long> given, Entitlement e, long requesterId) {
-        Set<Long> all = new LinkedHashSet<>(given);
-        all.addAll(e.ccUserIds());
-        all.remove(requesterId);
-        return List.copyOf(all);
-    }
-
     private boolean inputsChanged(Map<Long, Object> before, Map<Long, Object> after) {
         return decisions.inputFieldIds().stream().anyMatch(f -> !Objects.equals(before.get(f), after.get(f)));
     }
@@ -361,52 +370,11 @@ public class Tickets {
         return userId;
     }
 
-    /** The rule and the words that made this change (TKT-2, TKT-3), in place of the decision's rule id. */
-    private static void explain(List<Audit.Event> events, String field, @Nullable String reason) {
-        if (reason != null) {
-            events.replaceAll(ev -> ev.fieldName().equals(field)
-                    ? new Audit.Event(ev.type(), ev.fieldName(), ev.value(), ev.previousValue(), reason) : ev);
-        }
-    }
-
     private ApiException requesterRefused(long wanted, Entitlement decided) {
         String email = users.find(wanted).map(User::email).orElse("user " + wanted);
         String why = decided.trace().isEmpty() ? decided.rule().id() : decided.trace().getLast().fact();
         return ApiException.invalid("requester_id", "DIR-3", email + " cannot be the requester of this ticket: " + why
                 + " (" + decided.rule().id() + "). Correct Organization Email (partners) to a contact of the customer instead.");
-    }
-
-    private static <T> @Nullable T or(@Nullable T value, @Nullable T fallback) {
-        return value != null ? value : fallback;
-    }
-
-    private static List<Audit.Event> differences(Ticket before, Ticket after) {
-        List<Audit.Event> events = new ArrayList<>();
-        String reason = after.entitlement().rule().id();
-        change(events, "subject", before.subject(), after.subject(), null);
-        change(events, "status", before.status(), after.status(), null);
-        change(events, "priority", before.priority(), after.priority(), null);
-        change(events, "type", before.type(), after.type(), null);
-        change(events, "requester_id", before.requesterId(), after.requesterId(), reason);
-        change(events, "organization_id", before.organizationId(), after.organizationId(), reason);
-        change(events, "assignee_id", before.assigneeId(), after.assigneeId(), null);
-        change(events, "group_id", before.groupId(), after.groupId(), null);
-        change(events, "tags", before.tags(), after.tags(), null);
-        change(events, "collaborator_ids", before.collaboratorIds(), after.collaboratorIds(), reason);
-        Set<Long> fieldIds = new LinkedHashSet<>(before.customFields().keySet());
-        fieldIds.addAll(after.customFields().keySet());
-        for (long fieldId : fieldIds) {
-            change(events, Long.toString(fieldId), before.customFields().get(fieldId), after.customFields().get(fieldId), null);
-        }
-        change(events, "entitlement", summary(before.entitlement()), summary(after.entitlement()), reason);
-        return events;
-    }
-
-    private static void change(List<Audit.Event> events, String field, @Nullable Object before, @Nullable Object after,
-                               @Nullable String reason) {
-        if (!Objects.equals(before, after)) {
-            events.add(new Audit.Event("Change", field, after, before, reason));
-        }
     }
 
     // NTF-1: published in this transaction, so the outbox holds it exactly when the comment is stored
@@ -416,14 +384,6 @@ public class Tickets {
         }
         publisher.publishEvent(new PublicReplyAdded(ticket.id(), ticket.subject(), authorId, body, ticket.requesterId(),
                 ticket.collaboratorIds(), deskReply, UUID.randomUUID()));
-    }
-
-    /** One line an agent reads in the audit log: rule, what it is served under, level, flags. */
-    static String summary(Entitlement e) {
-        String plan = e.servedUnder().plan() == null ? "" : " " + e.servedUnder().plan().code();
-        String flags = e.flags().isEmpty() ? "" : " [" + String.join(", ", e.flags().stream().map(Flag::code).toList()) + "]";
-        return e.rule().id() + " " + e.scenario().code() + ": " + e.servedUnder().kind().code() + plan + ", "
-                + e.supportLevel().code() + " support, tier " + e.supportTier().code() + flags;
     }
 
     /**

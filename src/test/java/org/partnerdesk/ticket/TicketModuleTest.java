@@ -86,7 +86,6 @@ class TicketModuleTest extends ModuleTest {
 
     // the one place this test builds a NewTicket: a public opening on the Support form, nothing else set
     private static NewTicket aSupportRequest(String subject) {
-        return new NewTicket(subject, "What I did, what I expected, what happened.", SUPPORT_FORM, null, null, Map.of(),
-                List.of(), List.of(), List.of(), null);
+        return NewTicket.opening(subject, "What I did, what I expected, what happened.", SUPPORT_FORM);
     }
 }

@@ -3,7 +3,6 @@ package org.partnerdesk.mailbox.intake;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -94,10 +93,9 @@ public class MailIntake {
                 boolean addsCcs = tickets.mayAddCcs(actorOf(sender), ticket);
                 List<TicketChange.CcChange> ccs = addsCcs
                         ? copied.known().stream().filter(u -> !ticket.collaboratorIds().contains(u.id()) && u.id() != ticket.requesterId())
-                                .map(u -> new TicketChange.CcChange(u.id(), null, false)).toList()
+                                .map(u -> TicketChange.CcChange.adding(u.id())).toList()
                         : List.of();
-                tickets.update(actorOf(sender), ticket.id(), new TicketChange(null, null, null, null, null, null, null, null,
-                        Map.of(), new TicketChange.Comment(withoutQuote(mail.body()), true, attached.tokens()), ccs, null, null));
+                tickets.update(actorOf(sender), ticket.id(), TicketChange.reply(withoutQuote(mail.body()), attached.tokens()).changingCcs(ccs));
                 noteSkipped(ticket.id(), attached);
                 noteCopied(ticket.id(), copied, addsCcs);
                 return settle(mail, new Receipt(Outcome.COMMENT, ticket.id(), null));
@@ -109,9 +107,9 @@ public class MailIntake {
         Copied copied = copied(mail, requester);
         // TKT-2: the sender opens the ticket and adds its Cc as CCs when the rule lets them (staff do not; the note says so)
         boolean addsCcs = tickets.mayAddCcsToANewTicket(actorOf(requester));
-        Ticket ticket = tickets.create(actorOf(requester), new NewTicket(subjectOf(mail), bodyOf(mail.body()), formId, null, null,
-                Map.of(), List.of(), addsCcs ? copied.known().stream().map(User::id).toList() : List.of(), List.of(TAG), null,
-                attached.tokens()));
+        Ticket ticket = tickets.create(actorOf(requester), NewTicket.opening(subjectOf(mail), bodyOf(mail.body()), formId)
+                .copying(List.of(), addsCcs ? copied.known().stream().map(User::id).toList() : List.of()).tagged(List.of(TAG))
+                .attaching(attached.tokens()));
         noteSkipped(ticket.id(), attached);
         noteCopied(ticket.id(), copied, addsCcs);
         return settle(mail, new Receipt(Outcome.TICKET, ticket.id(), sender == null ? "new sender " + requester.email() : null));

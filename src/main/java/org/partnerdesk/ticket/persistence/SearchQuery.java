@@ -19,7 +19,9 @@ import org.partnerdesk.api.ApiException;
 import org.partnerdesk.api.StorableText;
 import org.partnerdesk.api.SupportedDates;
 import org.partnerdesk.entitlement.Flag;
+import org.partnerdesk.ticket.TicketPriority;
 import org.partnerdesk.ticket.TicketStatus;
+import org.partnerdesk.ticket.TicketType;
 
 /**
  * TKT-6: the subset of Zendesk's search syntax the desk understands, read into SQL conditions over the
@@ -35,8 +37,8 @@ public final class SearchQuery {
     private static final int MAX_LENGTH = 1000;
     private static final int MAX_TERMS = 30;
     private static final List<String> STATUSES = TicketStatus.codes();
-    private static final List<String> PRIORITIES = List.of("low", "normal", "high", "urgent");
-    private static final Set<String> TICKET_TYPES = Set.of("problem", "incident", "question", "task");
+    private static final List<String> PRIORITIES = TicketPriority.codes();
+    private static final Set<String> TICKET_TYPES = Set.copyOf(TicketType.codes());
     private static final Set<String> RESULT_TYPES = Set.of("ticket", "user", "organization", "group");
     private static final Pattern FIELD = Pattern.compile("[a-z_]+");
     private static final Pattern ID = Pattern.compile("[0-9]{1,18}");

@@ -13,6 +13,9 @@ import org.jspecify.annotations.Nullable;
 import org.partnerdesk.entitlement.Flag;
 import org.partnerdesk.ticket.Audit;
 import org.partnerdesk.ticket.Ticket;
+import org.partnerdesk.ticket.TicketPriority;
+import org.partnerdesk.ticket.TicketStatus;
+import org.partnerdesk.ticket.TicketType;
 import org.partnerdesk.ticket.Ticket.StoredDecision;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -55,7 +58,7 @@ public class StoredTickets {
                         audit as (
                             insert into ticket_audits (ticket_id, author_id, events) select id, ?, cast(? as jsonb) from ticket)
                         select id, created_at from ticket""")
-                .params(t.subject(), t.description(), t.descriptionIsPublic(), t.status(), t.priority(), t.type(), t.formId(), t.requesterId(),
+                .params(t.subject(), t.description(), t.descriptionIsPublic(), t.status().code(), t.priorityCode(), t.typeCode(), t.formId(), t.requesterId(),
                         t.submitterId(), t.organizationId(), t.assigneeId(), t.groupId(), t.tags().toArray(String[]::new),
                         customFields(t.customFields()), t.collaboratorIds().toArray(Long[]::new), codec.write(t.decision()),
                         flags(t), authorId, firstComment, t.descriptionIsPublic(), authorId, json.writeValueAsString(events))
@@ -68,7 +71,7 @@ public class StoredTickets {
         return db.sql("update tickets set subject = ?, status = ?, priority = ?, type = ?, requester_id = ?, organization_id = ?,"
                         + " assignee_id = ?, group_id = ?, tags = ?, custom_fields = cast(? as jsonb), collaborator_ids = ?,"
                         + " entitlement = cast(? as jsonb), flags = ?, updated_at = now() where id = ? returning " + COLUMNS)
-                .params(t.subject(), t.status(), t.priority(), t.type(), t.requesterId(), t.organizationId(), t.assigneeId(),
+                .params(t.subject(), t.status().code(), t.priorityCode(), t.typeCode(), t.requesterId(), t.organizationId(), t.assigneeId(),
                         t.groupId(), t.tags().toArray(String[]::new), customFields(t.customFields()),
                         t.collaboratorIds().toArray(Long[]::new), codec.write(t.decision()), flags(t), t.id())
                 .query(this::map).single();
@@ -137,8 +140,8 @@ public class StoredTickets {
         }
         StoredDecision decision = codec.read(rs.getString("entitlement"));
         return new Ticket(rs.getLong("id"), rs.getString("subject"), rs.getString("description"),
-                rs.getBoolean("description_public"), rs.getString("status"),
-                rs.getString("priority"), rs.getString("type"), rs.getLong("ticket_form_id"), rs.getLong("requester_id"),
+                rs.getBoolean("description_public"), TicketStatus.of(rs.getString("status")),
+                TicketPriority.ofNullable(rs.getString("priority")), TicketType.ofNullable(rs.getString("type")), rs.getLong("ticket_form_id"), rs.getLong("requester_id"),
                 rs.getLong("submitter_id"), (Long) rs.getObject("organization_id"), (Long) rs.getObject("assignee_id"),
                 (Long) rs.getObject("group_id"), texts(rs.getArray("tags")), fields, longs(rs.getArray("collaborator_ids")),
                 decision, rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());

@@ -21,7 +21,9 @@ import org.partnerdesk.ticket.Ticket;
 import org.partnerdesk.ticket.TicketChange;
 import org.partnerdesk.ticket.TicketField;
 import org.partnerdesk.ticket.TicketForms;
+import org.partnerdesk.ticket.TicketPriority;
 import org.partnerdesk.ticket.TicketStatus;
+import org.partnerdesk.ticket.TicketType;
 import org.partnerdesk.ticket.Tickets;
 import org.partnerdesk.ticket.NewTicket;
 import org.partnerdesk.ticket.persistence.DecisionCodec;
@@ -43,8 +45,8 @@ import tools.jackson.databind.JsonNode;
 @RequestMapping("/api/v2/tickets")
 class TicketController {
 
-    private static final Set<String> PRIORITIES = Set.of("urgent", "high", "normal", "low");
-    private static final Set<String> TYPES = Set.of("problem", "incident", "question", "task");
+    private static final Set<String> PRIORITIES = Set.copyOf(TicketPriority.codes());
+    private static final Set<String> TYPES = Set.copyOf(TicketType.codes());
     private static final Set<String> STATUSES = Set.copyOf(TicketStatus.codes());
     private static final int MAX_BODY = 65_536;
 
@@ -70,8 +72,8 @@ class TicketController {
         String text = comment.has("body") ? comment.requiredText("body", MAX_BODY) : ticket.requiredText("description", MAX_BODY);
         String subject = ticket.text("subject", 500);
         Long formId = ticket.id("ticket_form_id");
-        String priority = ticket.oneOf("priority", PRIORITIES);
-        String type = ticket.oneOf("type", TYPES);
+        TicketPriority priority = TicketPriority.ofNullable(ticket.oneOf("priority", PRIORITIES));
+        TicketType type = TicketType.ofNullable(ticket.oneOf("type", TYPES));
         Map<Long, Object> fields = customFields(ticket);
         List<String> ccEmails = new ArrayList<>();
         List<Long> ccIds = new ArrayList<>();
@@ -85,9 +87,9 @@ class TicketController {
         // TKT-1: an internal note never becomes the subject the requester reads
         String finalSubject = subject != null && !subject.isBlank() ? subject : isPublic == null || isPublic ? firstLine(text) : firstLine(null);
         long form = formId != null ? formId : forms.formNamed("Support").id();
-        Ticket created = tickets.create(actor, new NewTicket(finalSubject, text, form, priority, type, fields, ccEmails, ccIds,
-                tags == null ? List.of() : tags, requesterId, uploadTokens == null ? List.of() : uploadTokens,
-                isPublic == null || isPublic, ccReason));
+        Ticket created = tickets.create(actor, NewTicket.opening(finalSubject, text, form).withPublicComment(isPublic == null || isPublic)
+                .withPriority(priority).withType(type).withFields(fields).copying(ccEmails, ccIds).tagged(tags == null ? List.of() : tags)
+                .forRequester(requesterId).attaching(uploadTokens == null ? List.of() : uploadTokens).because(ccReason));
         return Map.of("ticket", shape.of(created, actor));
     }
 
@@ -104,10 +106,13 @@ class TicketController {
                     uploadTokens == null ? List.of() : uploadTokens);
         }
         String subject = ticket.has("subject") ? ticket.requiredText("subject", 500) : null;
-        TicketChange change = new TicketChange(subject, ticket.oneOf("status", STATUSES), ticket.oneOf("priority", PRIORITIES),
-                ticket.oneOf("type", TYPES), ticket.id("requester_id"), ticket.id("assignee_id"), ticket.id("group_id"),
-                ticket.texts("tags", 80, 50), customFields(ticket), comment, CcRequests.changes(ticket),
-                CcRequests.wholeList(ticket), ticket.text("cc_reason", 1000));
+        TicketChange change = TicketChange.fields().settingSubject(subject)
+                .settingStatus(TicketStatus.ofNullable(ticket.oneOf("status", STATUSES)))
+                .settingPriority(TicketPriority.ofNullable(ticket.oneOf("priority", PRIORITIES)))
+                .settingType(TicketType.ofNullable(ticket.oneOf("type", TYPES)))
+                .settingRequester(ticket.id("requester_id")).assigningTo(ticket.id("assignee_id")).settingGroup(ticket.id("group_id"))
+                .settingTags(ticket.texts("tags", 80, 50)).settingFields(customFields(ticket)).withComment(comment)
+                .changingCcs(CcRequests.changes(ticket)).replacingCcs(CcRequests.wholeList(ticket)).because(ticket.text("cc_reason", 1000));
         ticket.throwIfInvalid();
         return Map.of("ticket", shape.of(tickets.update(actor, id, change), actor));
     }

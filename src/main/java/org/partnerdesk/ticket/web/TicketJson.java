@@ -51,9 +51,9 @@ final class TicketJson {
             json.put("subject", t.subject());
             json.put("raw_subject", t.subject());
             json.put("description", t.descriptionFor(reader.isStaff()));
-            json.put("status", t.status());
-            json.put("priority", t.priority());
-            json.put("type", t.type());
+            json.put("status", t.status().code());
+            json.put("priority", t.priorityCode());
+            json.put("type", t.typeCode());
             json.put("requester_id", t.requesterId());
             json.put("submitter_id", t.submitterId());
             json.put("organization_id", t.organizationId());
