@@ -13,30 +13,30 @@ import org.partnerdesk.ticket.TicketField;
 import org.partnerdesk.ticket.TicketForms;
 
 /** Zendesk's ticket audit shape: who changed the ticket when, one event per field. */
-record TicketAuditJson(long id, long ticketId, long authorId, Instant createdAt, List<Event> events) {
+record TicketAuditJson(long id, long ticketId, long authorId, Instant createdAt, List<AuditEvent> events) {
 
     /** A Create event has no previous value to show; a Change or Comment event shows it, null included. */
-    @Schema(oneOf = {Creation.class, Change.class})
-    sealed interface Event permits Creation, Change {
+    @Schema(oneOf = {CreateEvent.class, ChangeEvent.class})
+    sealed interface AuditEvent permits CreateEvent, ChangeEvent {
     }
 
-    record Creation(long id, String type, String fieldName, @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String fieldTitle,
-                    @Nullable Object value, @Nullable String reason) implements Event {
+    record CreateEvent(long id, String type, String fieldName, @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String fieldTitle,
+                       @Nullable Object value, @Nullable String reason) implements AuditEvent {
     }
 
-    record Change(long id, String type, String fieldName, @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String fieldTitle,
-                  @Nullable Object value, @Nullable Object previousValue, @Nullable String reason) implements Event {
+    record ChangeEvent(long id, String type, String fieldName, @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String fieldTitle,
+                       @Nullable Object value, @Nullable Object previousValue, @Nullable String reason) implements AuditEvent {
     }
 
     static TicketAuditJson of(Audit a, TicketForms forms) {
-        List<Event> events = new ArrayList<>(a.events().size());
+        List<AuditEvent> events = new ArrayList<>(a.events().size());
         long eventId = a.id() * 100;
         for (Audit.Event e : a.events()) {
             // a custom field's event is named by the field's id, as in Zendesk; its title says which field that is
             String title = customFieldTitle(e.fieldName(), forms).orElse(null);
             events.add("Create".equals(e.type())
-                    ? new Creation(++eventId, e.type(), e.fieldName(), title, e.value(), e.reason())
-                    : new Change(++eventId, e.type(), e.fieldName(), title, e.value(), e.previousValue(), e.reason()));
+                    ? new CreateEvent(++eventId, e.type(), e.fieldName(), title, e.value(), e.reason())
+                    : new ChangeEvent(++eventId, e.type(), e.fieldName(), title, e.value(), e.previousValue(), e.reason()));
         }
         return new TicketAuditJson(a.id(), a.ticketId(), a.authorId(), a.createdAt(), events);
     }

@@ -63,8 +63,8 @@ class TicketApiDescriptionTest extends ApiTest {
         assertThat(schemas.at("/TicketCommentJson/properties").propertyNames()).contains("public", "html_body")
                 .doesNotContain("is_public");
         assertThat(schemas.at("/ShownTicket/properties").propertyNames()).contains("id", "subject", "slas");
-        assertThat(schemas.at("/Change/properties").propertyNames()).contains("previous_value");
-        assertThat(schemas.at("/Creation/properties").propertyNames()).doesNotContain("previous_value");
+        assertThat(schemas.at("/ChangeEvent/properties").propertyNames()).contains("previous_value");
+        assertThat(schemas.at("/CreateEvent/properties").propertyNames()).doesNotContain("previous_value");
     }
 
     /** A reference to a schema that lists its properties, not an object of anything. */
