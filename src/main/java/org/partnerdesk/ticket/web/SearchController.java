@@ -2,10 +2,10 @@ package org.partnerdesk.ticket.web;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
 import java.util.StringJoiner;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import org.partnerdesk.api.Actor;
@@ -37,12 +37,12 @@ class SearchController {
     }
 
     @GetMapping("/api/v2/search")
-    Map<String, Object> search(Actor actor, @RequestParam(name = "query", required = false) @Nullable String query,
-                               @RequestParam(name = "page", required = false) @Nullable String page,
-                               @RequestParam(name = "per_page", required = false) @Nullable String perPage,
-                               @RequestParam(name = "sort_by", required = false) @Nullable String sortBy,
-                               @RequestParam(name = "sort_order", required = false) @Nullable String sortOrder,
-                               HttpServletRequest request) {
+    SearchResults search(Actor actor, @RequestParam(name = "query", required = false) @Nullable String query,
+                         @RequestParam(name = "page", required = false) @Nullable String page,
+                         @RequestParam(name = "per_page", required = false) @Nullable String perPage,
+                         @RequestParam(name = "sort_by", required = false) @Nullable String sortBy,
+                         @RequestParam(name = "sort_order", required = false) @Nullable String sortOrder,
+                         HttpServletRequest request) {
         int number = whole("page", page, 1, Integer.MAX_VALUE, 1);
         int size = whole("per_page", perPage, 1, MAX_PER_PAGE, MAX_PER_PAGE);
         if ((long) number * size > MAX_RESULTS) {
@@ -51,22 +51,27 @@ class SearchController {
         }
         TicketSearch.Results found = search.search(actor, query == null ? "" : query, number, size, sortBy, sortOrder);
         long reachable = Math.min(found.count(), MAX_RESULTS);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("results", found.tickets().stream().map(t -> {
-            Map<String, Object> json = shape.of(t, actor);
-            json.put("result_type", "ticket");
-            return json;
-        }).toList());
-        body.put("facets", null);
-        body.put("next_page", (long) number * size < reachable ? pageLink(request, number + 1) : null);
-        body.put("previous_page", number > 1 ? pageLink(request, number - 1) : null);
-        body.put("count", found.count());
-        return body;
+        return new SearchResults(found.tickets().stream().map(t -> new SearchResult(shape.of(t, actor), "ticket")).toList(),
+                null, (long) number * size < reachable ? pageLink(request, number + 1) : null,
+                number > 1 ? pageLink(request, number - 1) : null, found.count());
     }
 
     @GetMapping("/api/v2/search/count")
-    Map<String, Object> count(Actor actor, @RequestParam(name = "query", required = false) @Nullable String query) {
-        return Map.of("count", search.search(actor, query == null ? "" : query, 1, 1, null, null).count());
+    SearchCount count(Actor actor, @RequestParam(name = "query", required = false) @Nullable String query) {
+        return new SearchCount(search.search(actor, query == null ? "" : query, 1, 1, null, null).count());
+    }
+
+    /** One offset page of results; the desk computes no facets, so {@code facets} is always null. */
+    record SearchResults(List<SearchResult> results, @Nullable Object facets, @Nullable String nextPage,
+                         @Nullable String previousPage, long count) {
+    }
+
+    /** A ticket found, marked as one as Zendesk marks each result's kind. */
+    record SearchResult(@JsonUnwrapped TicketJson ticket, String resultType) {
+    }
+
+    /** How many tickets a query finds, as the caller may see them. */
+    record SearchCount(long count) {
     }
 
     /** This search again, at another page: the same parameters, absolute, as Zendesk links pages. */

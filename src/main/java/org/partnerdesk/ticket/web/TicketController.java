@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import org.partnerdesk.api.Actor;
@@ -26,7 +28,7 @@ import org.partnerdesk.ticket.TicketStatus;
 import org.partnerdesk.ticket.TicketType;
 import org.partnerdesk.ticket.Tickets;
 import org.partnerdesk.ticket.NewTicket;
-import org.partnerdesk.ticket.persistence.DecisionCodec;
+import org.partnerdesk.sla.PolicyMetric;
 import org.partnerdesk.sla.Slas;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -66,7 +68,7 @@ class TicketController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    Map<String, Object> create(Actor actor, @RequestBody JsonNode body) {
+    TicketResponse create(Actor actor, @RequestBody JsonNode body) {
         JsonBody ticket = JsonBody.root(body, "ticket");
         JsonBody comment = ticket.object("comment");
         String text = comment.has("body") ? comment.requiredText("body", MAX_BODY) : ticket.requiredText("description", MAX_BODY);
@@ -90,11 +92,11 @@ class TicketController {
         Ticket created = tickets.create(actor, NewTicket.opening(finalSubject, text, form).withPublicComment(isPublic == null || isPublic)
                 .withPriority(priority).withType(type).withFields(fields).copying(ccEmails, ccIds).tagged(tags == null ? List.of() : tags)
                 .forRequester(requesterId).attaching(uploadTokens == null ? List.of() : uploadTokens).because(ccReason));
-        return Map.of("ticket", shape.of(created, actor));
+        return new TicketResponse(shape.of(created, actor));
     }
 
     @PutMapping("/{id}")
-    Map<String, Object> update(Actor actor, @PathVariable long id, @RequestBody JsonNode body) {
+    TicketResponse update(Actor actor, @PathVariable long id, @RequestBody JsonNode body) {
         JsonBody ticket = JsonBody.root(body, "ticket");
         TicketChange.Comment comment = null;
         if (ticket.has("comment")) {
@@ -114,25 +116,25 @@ class TicketController {
                 .settingTags(ticket.texts("tags", 80, 50)).settingFields(customFields(ticket)).withComment(comment)
                 .changingCcs(CcRequests.changes(ticket)).replacingCcs(CcRequests.wholeList(ticket)).because(ticket.text("cc_reason", 1000));
         ticket.throwIfInvalid();
-        return Map.of("ticket", shape.of(tickets.update(actor, id, change), actor));
+        return new TicketResponse(shape.of(tickets.update(actor, id, change), actor));
     }
 
     @GetMapping("/{id}")
-    Map<String, Object> show(Actor actor, @PathVariable long id, @RequestParam(name = "include", required = false) @Nullable String include) {
-        Map<String, Object> ticket = shape.of(tickets.find(actor, id), actor);
-        if (include != null && Arrays.asList(include.split(",")).contains("slas") && actor.isStaff()) {
-            ticket.put("slas", Map.of("policy_metrics", slas.metrics(id))); // SPEC 7, TKT-4: due times are for agents
-        }
-        return Map.of("ticket", ticket);
+    ShownTicketResponse show(Actor actor, @PathVariable long id,
+                             @RequestParam(name = "include", required = false) @Nullable String include) {
+        TicketJson ticket = shape.of(tickets.find(actor, id), actor);
+        // SPEC 7, TKT-4: due times are for agents
+        boolean withSlas = include != null && Arrays.asList(include.split(",")).contains("slas") && actor.isStaff();
+        return new ShownTicketResponse(new ShownTicket(ticket, withSlas ? new SlasJson(slas.metrics(id)) : null));
     }
 
     @GetMapping
-    Map<String, Object> list(Actor actor, HttpServletRequest request) {
-        return tickets.page(actor, PageRequest.from(request)).body("tickets", t -> shape.of(t, actor), request);
+    TicketPage list(Actor actor, HttpServletRequest request) {
+        return tickets.page(actor, PageRequest.from(request)).body(t -> shape.of(t, actor), request, TicketPage::new);
     }
 
     @GetMapping("/show_many")
-    Map<String, Object> showMany(Actor actor, @RequestParam("ids") String ids) {
+    TicketList showMany(Actor actor, @RequestParam("ids") String ids) {
         List<Long> wanted = new ArrayList<>();
         for (String part : ids.split(",")) {
             try {
@@ -144,24 +146,25 @@ class TicketController {
         if (wanted.size() > 100) {
             throw ApiException.badRequest("InvalidParameter", "show_many takes at most 100 ids");
         }
-        return Map.of("tickets", tickets.findMany(actor, wanted).stream().map(t -> shape.of(t, actor)).toList());
+        return new TicketList(tickets.findMany(actor, wanted).stream().map(t -> shape.of(t, actor)).toList());
     }
 
     @GetMapping("/{id}/comments")
-    Map<String, Object> comments(Actor actor, @PathVariable long id, HttpServletRequest request) {
+    CommentPage comments(Actor actor, @PathVariable long id, HttpServletRequest request) {
         CursorPage<Comment> page = tickets.comments(actor, id, PageRequest.from(request));
         Map<Long, List<CommentUploads.CommentAttachment>> files = uploads.attachmentsOf(page.items().stream().map(Comment::id).toList());
-        return page.body("comments", c -> TicketJson.comment(c, files.getOrDefault(c.id(), List.of())), request);
+        return page.body(c -> TicketCommentJson.of(c, files.getOrDefault(c.id(), List.of())), request, CommentPage::new);
     }
 
     @GetMapping("/{id}/audits")
-    Map<String, Object> audits(Actor actor, @PathVariable long id, HttpServletRequest request) {
-        return tickets.audits(actor, id, PageRequest.from(request)).body("audits", audit -> TicketJson.audit(audit, forms), request);
+    AuditPage audits(Actor actor, @PathVariable long id, HttpServletRequest request) {
+        return tickets.audits(actor, id, PageRequest.from(request)).body(audit -> TicketAuditJson.of(audit, forms), request,
+                AuditPage::new);
     }
 
     @GetMapping("/{id}/entitlement")
-    Map<String, Object> entitlement(Actor actor, @PathVariable long id) {
-        return Map.of("entitlement", DecisionCodec.shape(tickets.entitlement(actor, id)));
+    EntitlementResponse entitlement(Actor actor, @PathVariable long id) {
+        return new EntitlementResponse(EntitlementJson.of(tickets.entitlement(actor, id)));
     }
 
     /** {@code custom_fields} (or Zendesk's alias {@code fields}): [{id, value}], each value checked against its field. */
@@ -252,5 +255,40 @@ class TicketController {
         }
         String line = Arrays.stream(text.strip().split("\\R")).findFirst().orElse(text).strip();
         return line.length() > 80 ? line.substring(0, 80) : line;
+    }
+
+    /** The root object of one ticket (API-1). */
+    record TicketResponse(TicketJson ticket) {
+    }
+
+    /** One ticket as shown, with its SLA clocks when an agent asks {@code include=slas} (SPEC 7, TKT-4). */
+    record ShownTicket(@JsonUnwrapped TicketJson ticket, @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable SlasJson slas) {
+    }
+
+    record ShownTicketResponse(ShownTicket ticket) {
+    }
+
+    /** Zendesk's {@code slas} side-load: the ticket's reply clocks, oldest first. */
+    record SlasJson(List<PolicyMetric> policyMetrics) {
+    }
+
+    /** One cursor page of tickets (API-1). */
+    record TicketPage(List<TicketJson> tickets, CursorPage.Meta meta, CursorPage.Links links, @Nullable String nextPage) {
+    }
+
+    /** The tickets {@code show_many} found among those the caller may see. */
+    record TicketList(List<TicketJson> tickets) {
+    }
+
+    /** One cursor page of a ticket's comments, oldest first. */
+    record CommentPage(List<TicketCommentJson> comments, CursorPage.Meta meta, CursorPage.Links links, @Nullable String nextPage) {
+    }
+
+    /** One cursor page of a ticket's audits, oldest first. */
+    record AuditPage(List<TicketAuditJson> audits, CursorPage.Meta meta, CursorPage.Links links, @Nullable String nextPage) {
+    }
+
+    /** The root object of a ticket's entitlement decision (SPEC 7). */
+    record EntitlementResponse(EntitlementJson entitlement) {
     }
 }

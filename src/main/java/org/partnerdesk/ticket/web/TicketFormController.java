@@ -2,7 +2,6 @@ package org.partnerdesk.ticket.web;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 import org.partnerdesk.api.Actor;
 import org.partnerdesk.api.ApiException;
@@ -26,26 +25,26 @@ class TicketFormController {
     }
 
     @GetMapping("/ticket_forms")
-    Map<String, Object> forms(Actor actor) {
+    FormList forms(Actor actor) {
         List<FormJson> all = forms.forms(actor).stream().map(FormJson::of).toList();
-        return Map.of("ticket_forms", all, "count", all.size());
+        return new FormList(all, all.size());
     }
 
     @GetMapping("/ticket_forms/{id}")
-    Map<String, FormJson> form(Actor actor, @PathVariable long id) {
-        return Map.of("ticket_form", forms.forms(actor).stream().filter(f -> f.id() == id).findFirst().map(FormJson::of)
+    FormResponse form(Actor actor, @PathVariable long id) {
+        return new FormResponse(forms.forms(actor).stream().filter(f -> f.id() == id).findFirst().map(FormJson::of)
                 .orElseThrow(() -> ApiException.notFound("Ticket form " + id)));
     }
 
     @GetMapping("/ticket_fields")
-    Map<String, Object> fields(Actor actor) {
+    FieldList fields(Actor actor) {
         List<FieldJson> all = forms.fields(actor).stream().map(FieldJson::of).toList();
-        return Map.of("ticket_fields", all, "count", all.size());
+        return new FieldList(all, all.size());
     }
 
     @GetMapping("/ticket_fields/{id}")
-    Map<String, FieldJson> field(Actor actor, @PathVariable long id) {
-        return Map.of("ticket_field", forms.fields(actor).stream().filter(f -> f.id() == id).findFirst().map(FieldJson::of)
+    FieldResponse field(Actor actor, @PathVariable long id) {
+        return new FieldResponse(forms.fields(actor).stream().filter(f -> f.id() == id).findFirst().map(FieldJson::of)
                 .orElseThrow(() -> ApiException.notFound("Ticket field " + id)));
     }
 
@@ -64,5 +63,19 @@ class TicketFormController {
             return new FieldJson(f.id(), f.type(), f.title(), f.title(), f.description(), f.required(), f.required(),
                     f.position(), f.active(), !f.system(), f.options(), f.createdAt(), f.updatedAt());
         }
+    }
+
+    /** Every ticket form the caller may see, and how many. */
+    record FormList(List<FormJson> ticketForms, int count) {
+    }
+
+    record FormResponse(FormJson ticketForm) {
+    }
+
+    /** Every ticket field the caller may see, and how many. */
+    record FieldList(List<FieldJson> ticketFields, int count) {
+    }
+
+    record FieldResponse(FieldJson ticketField) {
     }
 }

@@ -1,18 +1,19 @@
 package org.partnerdesk.ticket.web;
 
+import java.time.Instant;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import org.partnerdesk.api.Actor;
 import org.partnerdesk.api.ApiException;
+import org.partnerdesk.api.CursorPage;
 import org.partnerdesk.api.KeysetRequest;
 import org.partnerdesk.entitlement.Flag;
-import org.partnerdesk.ticket.QueuedTicket;
 import org.partnerdesk.ticket.TicketForms;
 import org.partnerdesk.ticket.TicketQueue;
 import org.partnerdesk.ticket.TicketQueues;
@@ -38,18 +39,21 @@ class ViewController {
     }
 
     @GetMapping("/tickets")
-    Map<String, Object> tickets(Actor actor, HttpServletRequest request) {
+    QueuePage tickets(Actor actor, HttpServletRequest request) {
         actor.requireStaff();
         TicketQueue queue = new TicketQueue(statuses(request.getParameter("status")), id(request, "group_id"), assignee(request),
                 "none".equals(request.getParameter("assignee_id")), id(request, "organization_id"), id(request, "partner_id"),
                 flag(request.getParameter("flag")), order(request.getParameter("sort")));
-        return queues.page(actor, queue, KeysetRequest.from(request)).body("tickets", queued -> json(queued, actor), request);
+        return queues.page(actor, queue, KeysetRequest.from(request))
+                .body(queued -> new QueuedTicketJson(shape.of(queued.ticket(), actor), queued.slaDueAt()), request, QueuePage::new);
     }
 
-    private Map<String, Object> json(QueuedTicket queued, Actor actor) {
-        Map<String, Object> json = new LinkedHashMap<>(shape.of(queued.ticket(), actor));
-        json.put("sla_due_at", queued.slaDueAt());
-        return json;
+    /** A ticket in a queue, with the time its most urgent SLA clock breaches (none when no clock runs). */
+    record QueuedTicketJson(@JsonUnwrapped TicketJson ticket, @Nullable Instant slaDueAt) {
+    }
+
+    /** One cursor page of a queue (TKT-5). */
+    record QueuePage(List<QueuedTicketJson> tickets, CursorPage.Meta meta, CursorPage.Links links, @Nullable String nextPage) {
     }
 
     private static Set<TicketStatus> statuses(@Nullable String value) {
