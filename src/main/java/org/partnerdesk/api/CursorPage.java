@@ -31,6 +31,26 @@ public record CursorPage<T>(List<T> items, boolean hasMore, @Nullable String aft
         return new CursorPage<>(List.copyOf(items), hasMore, cursor);
     }
 
+    /** {@code meta} of a page body (API-1). */
+    public record Meta(boolean hasMore, @Nullable String afterCursor, @Nullable String beforeCursor) {
+    }
+
+    /** {@code links} of a page body (API-1): absolute URLs. */
+    public record Links(@Nullable String next, @Nullable String prev) {
+    }
+
+    /** A resource's list record, made of its root array, {@code meta}, {@code links} and {@code next_page} in that order. */
+    @FunctionalInterface
+    public interface Body<R, B> {
+        B of(List<R> items, Meta meta, Links links, @Nullable String nextPage);
+    }
+
+    /** The page as the resource's typed list record, so the OpenAPI description names its shape (#13). */
+    public <R, B> B body(Function<T, R> shape, HttpServletRequest request, Body<R, B> body) {
+        String next = hasMore && afterCursor != null ? linkAfter(afterCursor, request) : null;
+        return body.of(items.stream().map(shape).toList(), new Meta(hasMore, afterCursor, null), new Links(next, null), next);
+    }
+
     public <R> Map<String, Object> body(String root, Function<T, R> shape, HttpServletRequest request) {
         String next = hasMore && afterCursor != null ? linkAfter(afterCursor, request) : null;
         Map<String, Object> meta = new LinkedHashMap<>();

@@ -7,6 +7,7 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import org.partnerdesk.api.Actor;
+import org.partnerdesk.api.CursorPage;
 import org.partnerdesk.api.JsonBody;
 import org.partnerdesk.api.PageRequest;
 import org.partnerdesk.directory.Organization;
@@ -40,36 +41,36 @@ class OrganizationController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    Map<String, OrganizationJson> create(Actor actor, @RequestBody JsonNode body) {
+    OrganizationResponse create(Actor actor, @RequestBody JsonNode body) {
         actor.requireAdmin();
         return wrap(organizations.create(actor, read(JsonBody.root(body, "organization"), null)), actor);
     }
 
     @PutMapping("/{id}")
-    Map<String, OrganizationJson> update(Actor actor, @PathVariable long id, @RequestBody JsonNode body) {
+    OrganizationResponse update(Actor actor, @PathVariable long id, @RequestBody JsonNode body) {
         Organization existing = organizations.find(actor, id);
         actor.requireAdmin();
         return wrap(organizations.update(actor, id, read(JsonBody.root(body, "organization"), existing)), actor);
     }
 
     @GetMapping("/{id}")
-    Map<String, OrganizationJson> show(Actor actor, @PathVariable long id) {
+    OrganizationResponse show(Actor actor, @PathVariable long id) {
         return wrap(organizations.find(actor, id), actor);
     }
 
     @GetMapping
-    Map<String, Object> list(Actor actor, HttpServletRequest request) {
-        return organizations.page(actor, PageRequest.from(request)).body("organizations", o -> OrganizationJson.of(o, actor.isStaff()), request);
+    OrganizationPage list(Actor actor, HttpServletRequest request) {
+        return organizations.page(actor, PageRequest.from(request)).body(o -> OrganizationJson.of(o, actor.isStaff()), request, OrganizationPage::new);
     }
 
     @GetMapping("/search")
-    Map<String, Object> search(Actor actor, @RequestParam("external_id") String externalId) {
+    OrganizationSearch search(Actor actor, @RequestParam("external_id") String externalId) {
         List<OrganizationJson> found = organizations.withExternalId(actor, externalId).stream().map(o -> OrganizationJson.of(o, actor.isStaff())).toList();
-        return Map.of("organizations", found, "count", found.size());
+        return new OrganizationSearch(found, found.size());
     }
 
-    private static Map<String, OrganizationJson> wrap(Organization organization, Actor actor) {
-        return Map.of("organization", OrganizationJson.of(organization, actor.isStaff()));
+    private static OrganizationResponse wrap(Organization organization, Actor actor) {
+        return new OrganizationResponse(OrganizationJson.of(organization, actor.isStaff()));
     }
 
     /** Reads a create (no {@code existing}) or a PUT, where absent fields keep their values. */
@@ -139,5 +140,17 @@ class OrganizationController {
                     forStaff ? o.notes() : null, o.sharesTickets(),
                     fields, o.createdAt(), o.updatedAt());
         }
+    }
+
+    /** The root object of one organization (API-1). */
+    record OrganizationResponse(OrganizationJson organization) {
+    }
+
+    /** One cursor page of organizations (API-1). */
+    record OrganizationPage(List<OrganizationJson> organizations, CursorPage.Meta meta, CursorPage.Links links, @Nullable String nextPage) {
+    }
+
+    /** The organizations with one external id, counted (SPEC 7). */
+    record OrganizationSearch(List<OrganizationJson> organizations, int count) {
     }
 }
