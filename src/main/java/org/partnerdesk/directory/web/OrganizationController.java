@@ -2,8 +2,9 @@ package org.partnerdesk.directory.web;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import org.partnerdesk.api.Actor;
@@ -118,27 +119,32 @@ class OrganizationController {
     }
 
     record OrganizationJson(long id, String url, String name, @Nullable String externalId, List<String> domainNames,
-                            @Nullable String notes, boolean sharedTickets, Map<String, Object> organizationFields,
+                            @Nullable String notes, boolean sharedTickets, OrganizationFields organizationFields,
                             Instant createdAt, Instant updatedAt) {
         /**
          * Staff also see the partner's special process (TKT-9) and chat channel (TKT-8), and the notes and CRM account id
          * (DIR-1): those are the vendor's, null for the organization's own members (#10 item 13).
          */
         static OrganizationJson of(Organization o, boolean forStaff) {
-            Map<String, Object> fields = new java.util.LinkedHashMap<>();
-            fields.put("org_type", o.type().code());
-            fields.put("partner_track", o.track() == null ? null : o.track().code());
-            fields.put("track_compliant", o.trackCompliant());
-            fields.put("parent_company", o.parentCompany());
-            if (forStaff) {
-                fields.put("special_process", o.specialProcess());
-                fields.put("chat_webhook_url", o.chatWebhookUrl());
-            }
             String url = ServletUriComponentsBuilder.fromCurrentContextPath().path("/api/v2/organizations/{id}.json")
                     .buildAndExpand(o.id()).toUriString();
             return new OrganizationJson(o.id(), url, o.name(), forStaff ? o.externalId() : null, o.domainNames(),
                     forStaff ? o.notes() : null, o.sharesTickets(),
-                    fields, o.createdAt(), o.updatedAt());
+                    OrganizationFields.of(o, forStaff), o.createdAt(), o.updatedAt());
+        }
+    }
+
+    /**
+     * The vendor's fields; the staff-only two are left out for members (TKT-8, TKT-9), so they are {@code null} (absent)
+     * or an {@link Optional} that is written as {@code null} when empty.
+     */
+    record OrganizationFields(String orgType, @Nullable String partnerTrack, boolean trackCompliant, @Nullable String parentCompany,
+                              @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Optional<String> specialProcess,
+                              @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Optional<String> chatWebhookUrl) {
+        static OrganizationFields of(Organization o, boolean forStaff) {
+            return new OrganizationFields(o.type().code(), o.track() == null ? null : o.track().code(), o.trackCompliant(),
+                    o.parentCompany(), forStaff ? Optional.ofNullable(o.specialProcess()) : null,
+                    forStaff ? Optional.ofNullable(o.chatWebhookUrl()) : null);
         }
     }
 
