@@ -51,6 +51,7 @@ public record CursorPage<T>(List<T> items, boolean hasMore, @Nullable String aft
         return body.of(items.stream().map(shape).toList(), new Meta(hasMore, afterCursor, null), new Links(next, null), next);
     }
 
+    /** The same body as a map; only the ticket module's lists still use it (#13: remove once they answer with records). */
     public <R> Map<String, Object> body(String root, Function<T, R> shape, HttpServletRequest request) {
         String next = hasMore && afterCursor != null ? linkAfter(afterCursor, request) : null;
         Map<String, Object> meta = new LinkedHashMap<>();

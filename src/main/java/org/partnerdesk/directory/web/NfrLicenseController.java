@@ -89,7 +89,7 @@ class NfrLicenseController {
         }
     }
 
-    /** The root object of one nfr license (API-1). */
+    /** The root object of one NFR license (DIR-6). */
     record NfrLicenseResponse(NfrLicenseJson nfrLicense) {
     }
 
