@@ -2,9 +2,7 @@ package org.partnerdesk.api;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
 
@@ -49,23 +47,6 @@ public record CursorPage<T>(List<T> items, boolean hasMore, @Nullable String aft
     public <R, B> B body(Function<T, R> shape, HttpServletRequest request, Body<R, B> body) {
         String next = hasMore && afterCursor != null ? linkAfter(afterCursor, request) : null;
         return body.of(items.stream().map(shape).toList(), new Meta(hasMore, afterCursor, null), new Links(next, null), next);
-    }
-
-    public <R> Map<String, Object> body(String root, Function<T, R> shape, HttpServletRequest request) {
-        String next = hasMore && afterCursor != null ? linkAfter(afterCursor, request) : null;
-        Map<String, Object> meta = new LinkedHashMap<>();
-        meta.put("has_more", hasMore);
-        meta.put("after_cursor", afterCursor);
-        meta.put("before_cursor", null);
-        Map<String, Object> links = new LinkedHashMap<>();
-        links.put("next", next);
-        links.put("prev", null);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put(root, items.stream().map(shape).toList());
-        body.put("meta", meta);
-        body.put("links", links);
-        body.put("next_page", next);
-        return body;
     }
 
     private static String linkAfter(String cursor, HttpServletRequest request) {

@@ -2,7 +2,6 @@ package org.partnerdesk.attachment.web;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.partnerdesk.api.Actor;
@@ -30,8 +29,8 @@ class AttachmentController {
     }
 
     @GetMapping("/api/v2/attachments/{id}")
-    Map<String, Object> show(Actor actor, @PathVariable long id) {
-        return Map.of("attachment", AttachmentJson.attachment(attachments.find(actor, id)));
+    AttachmentJson.AttachmentResponse show(Actor actor, @PathVariable long id) {
+        return new AttachmentJson.AttachmentResponse(AttachmentJson.of(attachments.find(actor, id)));
     }
 
     @GetMapping("/api/v2/attachments/{id}/content")

@@ -3,7 +3,6 @@ package org.partnerdesk.attachment.web;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
-import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
@@ -39,7 +38,7 @@ class UploadController {
     @PostMapping("/api/v2/uploads")
     @ResponseStatus(HttpStatus.CREATED)
     @NeverReplayed("FILE-1: the body is a file of up to 20 MB streamed to storage, and the answer carries the upload token")
-    Map<String, Object> upload(Actor actor, HttpServletRequest request) throws IOException {
+    AttachmentJson.UploadResponse upload(Actor actor, HttpServletRequest request) throws IOException {
         MultiValueMap<String, String> query = UriComponentsBuilder.newInstance().query(request.getQueryString()).build().getQueryParams();
         String fileName = decoded(query.getFirst("filename"));
         if (fileName == null) {
@@ -53,7 +52,7 @@ class UploadController {
         }
         var upload = attachments.upload(actor, new NewFile(fileName, type, token == null || token.isBlank() ? null : token.strip(),
                 request.getContentLengthLong()), request.getInputStream());
-        return Map.of("upload", AttachmentJson.upload(upload));
+        return new AttachmentJson.UploadResponse(AttachmentJson.UploadJson.of(upload));
     }
 
     @DeleteMapping("/api/v2/uploads/{token}")

@@ -3,12 +3,13 @@ package org.partnerdesk.directory.crm;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import org.partnerdesk.api.Actor;
 import org.partnerdesk.api.ApiException;
+import org.partnerdesk.api.CursorPage;
 import org.partnerdesk.api.NeverReplayed;
 import org.partnerdesk.api.PageRequest;
 import org.springframework.http.HttpStatus;
@@ -37,7 +38,7 @@ class CrmImportController {
     @PostMapping(consumes = {"text/csv", "text/plain", "application/csv", "application/octet-stream"})
     @ResponseStatus(HttpStatus.CREATED)
     @NeverReplayed("DIR-7: an import is idempotent by itself, and its CSV bodies are streamed, never held to be replayed")
-    Map<String, ImportJson> create(Actor actor, HttpServletRequest request, @RequestParam(name = "kind", required = false) @Nullable String kind,
+    ImportResponse create(Actor actor, HttpServletRequest request, @RequestParam(name = "kind", required = false) @Nullable String kind,
                                    @RequestParam(name = "file_name", required = false) @Nullable String fileName) throws IOException {
         actor.requireAdmin();
         ImportKind importKind = ImportKind.fromCode(kind == null ? "" : kind.strip()).orElseThrow(() ->
@@ -47,22 +48,22 @@ class CrmImportController {
         }
         CrmImport done = imports.run(actor, importKind, fileName == null || fileName.isBlank() ? null : fileName.strip(),
                 CrmImport.FROM_API, request.getInputStream());
-        return Map.of("import", ImportJson.of(done));
+        return new ImportResponse(ImportJson.of(done));
     }
 
     @GetMapping
-    Map<String, Object> list(Actor actor, HttpServletRequest request) {
-        return imports.page(actor, PageRequest.from(request)).body("imports", ImportJson::of, request);
+    ImportPage list(Actor actor, HttpServletRequest request) {
+        return imports.page(actor, PageRequest.from(request)).body(ImportJson::of, request, ImportPage::new);
     }
 
     @GetMapping("/{id}")
-    Map<String, ImportJson> show(Actor actor, @PathVariable long id) {
-        return Map.of("import", ImportJson.of(imports.find(actor, id)));
+    ImportResponse show(Actor actor, @PathVariable long id) {
+        return new ImportResponse(ImportJson.of(imports.find(actor, id)));
     }
 
     @GetMapping("/{id}/rejects")
-    Map<String, Object> rejects(Actor actor, @PathVariable long id, HttpServletRequest request) {
-        return imports.rejects(actor, id, PageRequest.from(request)).body("rejects", reject -> reject, request);
+    RejectPage rejects(Actor actor, @PathVariable long id, HttpServletRequest request) {
+        return imports.rejects(actor, id, PageRequest.from(request)).body(reject -> reject, request, RejectPage::new);
     }
 
     record ImportJson(long id, String kind, @Nullable String fileName, String source, long actorId, Instant startedAt,
@@ -72,5 +73,17 @@ class CrmImportController {
             return new ImportJson(i.id(), i.kind().code(), i.fileName(), i.source(), i.actorId(), i.startedAt(), i.finishedAt(),
                     i.rows(), i.created(), i.updated(), i.unchanged(), i.rejectedCount(), i.rejected());
         }
+    }
+
+    /** The root object of one import (DIR-7); {@code import} is a Java keyword, hence the explicit name. */
+    record ImportResponse(@JsonProperty("import") ImportJson crmImport) {
+    }
+
+    /** One cursor page of imports (API-1). */
+    record ImportPage(List<ImportJson> imports, CursorPage.Meta meta, CursorPage.Links links, @Nullable String nextPage) {
+    }
+
+    /** One cursor page of an import's rejected rows (API-1). */
+    record RejectPage(List<Reject> rejects, CursorPage.Meta meta, CursorPage.Links links, @Nullable String nextPage) {
     }
 }

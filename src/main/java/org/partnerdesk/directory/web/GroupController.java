@@ -1,10 +1,12 @@
 package org.partnerdesk.directory.web;
 
 import java.time.Instant;
-import java.util.Map;
+import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
 import org.partnerdesk.api.Actor;
+import org.partnerdesk.api.CursorPage;
 import org.partnerdesk.api.PageRequest;
 import org.partnerdesk.directory.Group;
 import org.partnerdesk.directory.Groups;
@@ -26,13 +28,13 @@ class GroupController {
     }
 
     @GetMapping
-    Map<String, Object> list(Actor actor, HttpServletRequest request) {
-        return groups.page(actor, PageRequest.from(request)).body("groups", GroupJson::of, request);
+    GroupPage list(Actor actor, HttpServletRequest request) {
+        return groups.page(actor, PageRequest.from(request)).body(GroupJson::of, request, GroupPage::new);
     }
 
     @GetMapping("/{id}")
-    Map<String, GroupJson> show(Actor actor, @PathVariable long id) {
-        return Map.of("group", GroupJson.of(groups.find(actor, id)));
+    GroupResponse show(Actor actor, @PathVariable long id) {
+        return new GroupResponse(GroupJson.of(groups.find(actor, id)));
     }
 
     record GroupJson(long id, String url, String name, String description, Instant createdAt) {
@@ -41,5 +43,13 @@ class GroupController {
                     .buildAndExpand(g.id()).toUriString();
             return new GroupJson(g.id(), url, g.name(), g.description(), g.createdAt());
         }
+    }
+
+    /** The root object of one group (API-1). */
+    record GroupResponse(GroupJson group) {
+    }
+
+    /** One cursor page of groups (API-1). */
+    record GroupPage(List<GroupJson> groups, CursorPage.Meta meta, CursorPage.Links links, @Nullable String nextPage) {
     }
 }

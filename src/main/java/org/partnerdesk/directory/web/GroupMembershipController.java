@@ -1,11 +1,12 @@
 package org.partnerdesk.directory.web;
 
 import java.time.Instant;
-import java.util.Map;
+import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import org.partnerdesk.api.Actor;
+import org.partnerdesk.api.CursorPage;
 import org.partnerdesk.api.JsonBody;
 import org.partnerdesk.api.PageRequest;
 import org.partnerdesk.directory.GroupMembership;
@@ -40,7 +41,7 @@ class GroupMembershipController {
     }
 
     @PostMapping("/group_memberships")
-    ResponseEntity<Map<String, GroupMembershipJson>> create(Actor actor, @RequestBody JsonNode body) {
+    ResponseEntity<GroupMembershipResponse> create(Actor actor, @RequestBody JsonNode body) {
         actor.requireAdmin();
         JsonBody membership = JsonBody.root(body, "group_membership");
         Long userId = membership.requiredId("user_id");
@@ -48,12 +49,12 @@ class GroupMembershipController {
         membership.throwIfInvalid();
         Added added = memberships.add(actor, userId, groupId);
         return ResponseEntity.status(added.isNew() ? HttpStatus.CREATED : HttpStatus.OK)
-                .body(Map.of("group_membership", GroupMembershipJson.of(added.membership())));
+                .body(new GroupMembershipResponse(GroupMembershipJson.of(added.membership())));
     }
 
     @GetMapping("/group_memberships/{id}")
-    Map<String, GroupMembershipJson> show(Actor actor, @PathVariable long id) {
-        return Map.of("group_membership", GroupMembershipJson.of(memberships.find(actor, id)));
+    GroupMembershipResponse show(Actor actor, @PathVariable long id) {
+        return new GroupMembershipResponse(GroupMembershipJson.of(memberships.find(actor, id)));
     }
 
     @DeleteMapping("/group_memberships/{id}")
@@ -63,16 +64,16 @@ class GroupMembershipController {
     }
 
     @GetMapping("/group_memberships")
-    Map<String, Object> list(Actor actor, HttpServletRequest request,
+    GroupMembershipPage list(Actor actor, HttpServletRequest request,
                              @RequestParam(name = "user_id", required = false) @Nullable Long userId,
                              @RequestParam(name = "group_id", required = false) @Nullable Long groupId) {
         return memberships.page(actor, PageRequest.from(request), userId, groupId)
-                .body("group_memberships", GroupMembershipJson::of, request);
+                .body(GroupMembershipJson::of, request, GroupMembershipPage::new);
     }
 
     @GetMapping("/users/{userId}/group_memberships")
-    Map<String, Object> ofUser(Actor actor, @PathVariable long userId, HttpServletRequest request) {
-        return memberships.ofUser(actor, PageRequest.from(request), userId).body("group_memberships", GroupMembershipJson::of, request);
+    GroupMembershipPage ofUser(Actor actor, @PathVariable long userId, HttpServletRequest request) {
+        return memberships.ofUser(actor, PageRequest.from(request), userId).body(GroupMembershipJson::of, request, GroupMembershipPage::new);
     }
 
     record GroupMembershipJson(long id, String url, long userId, long groupId, Instant createdAt) {
@@ -81,5 +82,13 @@ class GroupMembershipController {
                     .buildAndExpand(m.id()).toUriString();
             return new GroupMembershipJson(m.id(), url, m.userId(), m.groupId(), m.createdAt());
         }
+    }
+
+    /** The root object of one group membership (API-1). */
+    record GroupMembershipResponse(GroupMembershipJson groupMembership) {
+    }
+
+    /** One cursor page of group memberships (API-1). */
+    record GroupMembershipPage(List<GroupMembershipJson> groupMemberships, CursorPage.Meta meta, CursorPage.Links links, @Nullable String nextPage) {
     }
 }

@@ -3,11 +3,12 @@ package org.partnerdesk.directory.web;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Map;
+import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import org.partnerdesk.api.Actor;
+import org.partnerdesk.api.CursorPage;
 import org.partnerdesk.api.JsonBody;
 import org.partnerdesk.api.PageRequest;
 import org.partnerdesk.directory.NfrLicense;
@@ -43,26 +44,26 @@ class NfrLicenseController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    Map<String, NfrLicenseJson> create(Actor actor, @RequestBody JsonNode body) {
+    NfrLicenseResponse create(Actor actor, @RequestBody JsonNode body) {
         actor.requireAdmin();
         return wrap(licenses.issue(actor, read(JsonBody.root(body, "nfr_license"))));
     }
 
     @GetMapping("/{id}")
-    Map<String, NfrLicenseJson> show(Actor actor, @PathVariable long id) {
+    NfrLicenseResponse show(Actor actor, @PathVariable long id) {
         return wrap(licenses.find(actor, id));
     }
 
     @GetMapping
-    Map<String, Object> list(Actor actor, HttpServletRequest request,
+    NfrLicensePage list(Actor actor, HttpServletRequest request,
                              @RequestParam(name = "organization_id", required = false) @Nullable Long organizationId) {
         LocalDate today = LocalDate.now(clock);
         return licenses.page(actor, PageRequest.from(request), organizationId)
-                .body("nfr_licenses", license -> NfrLicenseJson.of(license, today), request);
+                .body(license -> NfrLicenseJson.of(license, today), request, NfrLicensePage::new);
     }
 
-    private Map<String, NfrLicenseJson> wrap(NfrLicense license) {
-        return Map.of("nfr_license", NfrLicenseJson.of(license, LocalDate.now(clock)));
+    private NfrLicenseResponse wrap(NfrLicense license) {
+        return new NfrLicenseResponse(NfrLicenseJson.of(license, LocalDate.now(clock)));
     }
 
     private static Issue read(JsonBody body) {
@@ -86,5 +87,13 @@ class NfrLicenseController {
             return new NfrLicenseJson(l.id(), url, l.organizationId(), l.plan().code(), l.users(), l.term().startsOn(),
                     l.term().endsOn(), l.statusOn(today).code(), l.createdAt());
         }
+    }
+
+    /** The root object of one NFR license (DIR-6). */
+    record NfrLicenseResponse(NfrLicenseJson nfrLicense) {
+    }
+
+    /** One cursor page of nfr licenses (API-1). */
+    record NfrLicensePage(List<NfrLicenseJson> nfrLicenses, CursorPage.Meta meta, CursorPage.Links links, @Nullable String nextPage) {
     }
 }

@@ -2,11 +2,13 @@ package org.partnerdesk.directory.web;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import org.partnerdesk.api.Actor;
+import org.partnerdesk.api.CursorPage;
 import org.partnerdesk.api.JsonBody;
 import org.partnerdesk.api.PageRequest;
 import org.partnerdesk.directory.Organization;
@@ -40,36 +42,36 @@ class OrganizationController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    Map<String, OrganizationJson> create(Actor actor, @RequestBody JsonNode body) {
+    OrganizationResponse create(Actor actor, @RequestBody JsonNode body) {
         actor.requireAdmin();
         return wrap(organizations.create(actor, read(JsonBody.root(body, "organization"), null)), actor);
     }
 
     @PutMapping("/{id}")
-    Map<String, OrganizationJson> update(Actor actor, @PathVariable long id, @RequestBody JsonNode body) {
+    OrganizationResponse update(Actor actor, @PathVariable long id, @RequestBody JsonNode body) {
         Organization existing = organizations.find(actor, id);
         actor.requireAdmin();
         return wrap(organizations.update(actor, id, read(JsonBody.root(body, "organization"), existing)), actor);
     }
 
     @GetMapping("/{id}")
-    Map<String, OrganizationJson> show(Actor actor, @PathVariable long id) {
+    OrganizationResponse show(Actor actor, @PathVariable long id) {
         return wrap(organizations.find(actor, id), actor);
     }
 
     @GetMapping
-    Map<String, Object> list(Actor actor, HttpServletRequest request) {
-        return organizations.page(actor, PageRequest.from(request)).body("organizations", o -> OrganizationJson.of(o, actor.isStaff()), request);
+    OrganizationPage list(Actor actor, HttpServletRequest request) {
+        return organizations.page(actor, PageRequest.from(request)).body(o -> OrganizationJson.of(o, actor.isStaff()), request, OrganizationPage::new);
     }
 
     @GetMapping("/search")
-    Map<String, Object> search(Actor actor, @RequestParam("external_id") String externalId) {
+    OrganizationSearch search(Actor actor, @RequestParam("external_id") String externalId) {
         List<OrganizationJson> found = organizations.withExternalId(actor, externalId).stream().map(o -> OrganizationJson.of(o, actor.isStaff())).toList();
-        return Map.of("organizations", found, "count", found.size());
+        return new OrganizationSearch(found, found.size());
     }
 
-    private static Map<String, OrganizationJson> wrap(Organization organization, Actor actor) {
-        return Map.of("organization", OrganizationJson.of(organization, actor.isStaff()));
+    private static OrganizationResponse wrap(Organization organization, Actor actor) {
+        return new OrganizationResponse(OrganizationJson.of(organization, actor.isStaff()));
     }
 
     /** Reads a create (no {@code existing}) or a PUT, where absent fields keep their values. */
@@ -117,27 +119,44 @@ class OrganizationController {
     }
 
     record OrganizationJson(long id, String url, String name, @Nullable String externalId, List<String> domainNames,
-                            @Nullable String notes, boolean sharedTickets, Map<String, Object> organizationFields,
+                            @Nullable String notes, boolean sharedTickets, OrganizationFields organizationFields,
                             Instant createdAt, Instant updatedAt) {
         /**
          * Staff also see the partner's special process (TKT-9) and chat channel (TKT-8), and the notes and CRM account id
          * (DIR-1): those are the vendor's, null for the organization's own members (#10 item 13).
          */
         static OrganizationJson of(Organization o, boolean forStaff) {
-            Map<String, Object> fields = new java.util.LinkedHashMap<>();
-            fields.put("org_type", o.type().code());
-            fields.put("partner_track", o.track() == null ? null : o.track().code());
-            fields.put("track_compliant", o.trackCompliant());
-            fields.put("parent_company", o.parentCompany());
-            if (forStaff) {
-                fields.put("special_process", o.specialProcess());
-                fields.put("chat_webhook_url", o.chatWebhookUrl());
-            }
             String url = ServletUriComponentsBuilder.fromCurrentContextPath().path("/api/v2/organizations/{id}.json")
                     .buildAndExpand(o.id()).toUriString();
             return new OrganizationJson(o.id(), url, o.name(), forStaff ? o.externalId() : null, o.domainNames(),
                     forStaff ? o.notes() : null, o.sharesTickets(),
-                    fields, o.createdAt(), o.updatedAt());
+                    OrganizationFields.of(o, forStaff), o.createdAt(), o.updatedAt());
         }
+    }
+
+    /**
+     * The vendor's fields; the staff-only two are left out for members (TKT-8, TKT-9), so they are {@code null} (absent)
+     * or an {@link Optional} that is written as {@code null} when empty.
+     */
+    record OrganizationFields(String orgType, @Nullable String partnerTrack, boolean trackCompliant, @Nullable String parentCompany,
+                              @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Optional<String> specialProcess,
+                              @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Optional<String> chatWebhookUrl) {
+        static OrganizationFields of(Organization o, boolean forStaff) {
+            return new OrganizationFields(o.type().code(), o.track() == null ? null : o.track().code(), o.trackCompliant(),
+                    o.parentCompany(), forStaff ? Optional.ofNullable(o.specialProcess()) : null,
+                    forStaff ? Optional.ofNullable(o.chatWebhookUrl()) : null);
+        }
+    }
+
+    /** The root object of one organization (API-1). */
+    record OrganizationResponse(OrganizationJson organization) {
+    }
+
+    /** One cursor page of organizations (API-1). */
+    record OrganizationPage(List<OrganizationJson> organizations, CursorPage.Meta meta, CursorPage.Links links, @Nullable String nextPage) {
+    }
+
+    /** The organizations with one external id, counted (SPEC 7). */
+    record OrganizationSearch(List<OrganizationJson> organizations, int count) {
     }
 }

@@ -1,11 +1,12 @@
 package org.partnerdesk.directory.web;
 
 import java.time.Instant;
-import java.util.Map;
+import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import org.partnerdesk.api.Actor;
+import org.partnerdesk.api.CursorPage;
 import org.partnerdesk.api.JsonBody;
 import org.partnerdesk.api.PageRequest;
 import org.partnerdesk.directory.OrganizationMemberships;
@@ -35,18 +36,18 @@ class OrganizationMembershipController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    Map<String, MembershipJson> create(Actor actor, @RequestBody JsonNode body) {
+    OrganizationMembershipResponse create(Actor actor, @RequestBody JsonNode body) {
         actor.requireStaff();
         JsonBody membership = JsonBody.root(body, "organization_membership");
         Long userId = membership.requiredId("user_id");
         Long organizationId = membership.requiredId("organization_id");
         membership.throwIfInvalid();
-        return Map.of("organization_membership", MembershipJson.of(memberships.create(actor, userId, organizationId)));
+        return new OrganizationMembershipResponse(MembershipJson.of(memberships.create(actor, userId, organizationId)));
     }
 
     @GetMapping("/{id}")
-    Map<String, MembershipJson> show(Actor actor, @PathVariable long id) {
-        return Map.of("organization_membership", MembershipJson.of(memberships.find(actor, id)));
+    OrganizationMembershipResponse show(Actor actor, @PathVariable long id) {
+        return new OrganizationMembershipResponse(MembershipJson.of(memberships.find(actor, id)));
     }
 
     @DeleteMapping("/{id}")
@@ -56,16 +57,24 @@ class OrganizationMembershipController {
     }
 
     @GetMapping
-    Map<String, Object> list(Actor actor, HttpServletRequest request,
+    OrganizationMembershipPage list(Actor actor, HttpServletRequest request,
                              @RequestParam(name = "organization_id", required = false) @Nullable Long organizationId,
                              @RequestParam(name = "user_id", required = false) @Nullable Long userId) {
         return memberships.page(actor, PageRequest.from(request), organizationId, userId)
-                .body("organization_memberships", MembershipJson::of, request);
+                .body(MembershipJson::of, request, OrganizationMembershipPage::new);
     }
 
     record MembershipJson(long id, long userId, long organizationId, boolean isDefault, Instant createdAt) {
         static MembershipJson of(Membership m) {
             return new MembershipJson(m.id(), m.userId(), m.organizationId(), true, m.createdAt());
         }
+    }
+
+    /** The root object of one organization membership (API-1). */
+    record OrganizationMembershipResponse(MembershipJson organizationMembership) {
+    }
+
+    /** One cursor page of organization memberships (API-1). */
+    record OrganizationMembershipPage(List<MembershipJson> organizationMemberships, CursorPage.Meta meta, CursorPage.Links links, @Nullable String nextPage) {
     }
 }

@@ -3,11 +3,12 @@ package org.partnerdesk.directory.web;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Map;
+import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import org.partnerdesk.api.Actor;
+import org.partnerdesk.api.CursorPage;
 import org.partnerdesk.api.JsonBody;
 import org.partnerdesk.api.PageRequest;
 import org.partnerdesk.directory.Plan;
@@ -48,33 +49,33 @@ class SubscriptionController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    Map<String, SubscriptionJson> create(Actor actor, @RequestBody JsonNode body) {
+    SubscriptionResponse create(Actor actor, @RequestBody JsonNode body) {
         actor.requireAdmin();
         return wrap(subscriptions.create(actor, read(JsonBody.root(body, "subscription"), null)));
     }
 
     @PutMapping("/{id}")
-    Map<String, SubscriptionJson> update(Actor actor, @PathVariable long id, @RequestBody JsonNode body) {
+    SubscriptionResponse update(Actor actor, @PathVariable long id, @RequestBody JsonNode body) {
         Subscription existing = subscriptions.find(actor, id);
         actor.requireAdmin();
         return wrap(subscriptions.update(actor, id, read(JsonBody.root(body, "subscription"), existing)));
     }
 
     @GetMapping("/{id}")
-    Map<String, SubscriptionJson> show(Actor actor, @PathVariable long id) {
+    SubscriptionResponse show(Actor actor, @PathVariable long id) {
         return wrap(subscriptions.find(actor, id));
     }
 
     @GetMapping
-    Map<String, Object> list(Actor actor, HttpServletRequest request,
+    SubscriptionPage list(Actor actor, HttpServletRequest request,
                              @RequestParam(name = "organization_id", required = false) @Nullable Long organizationId) {
         LocalDate today = LocalDate.now(clock);
         return subscriptions.page(actor, PageRequest.from(request), organizationId)
-                .body("subscriptions", s -> SubscriptionJson.of(s, today), request);
+                .body(s -> SubscriptionJson.of(s, today), request, SubscriptionPage::new);
     }
 
-    private Map<String, SubscriptionJson> wrap(Subscription subscription) {
-        return Map.of("subscription", SubscriptionJson.of(subscription, LocalDate.now(clock)));
+    private SubscriptionResponse wrap(Subscription subscription) {
+        return new SubscriptionResponse(SubscriptionJson.of(subscription, LocalDate.now(clock)));
     }
 
     /** Reads a create (no {@code existing}) or a PUT, where absent fields keep their values. */
@@ -103,5 +104,13 @@ class SubscriptionController {
                     s.term().endsOn(), s.purchasedThroughOrganizationId(), s.supportLevelOn(today).code(),
                     s.statusOn(today).code(), s.createdAt(), s.updatedAt());
         }
+    }
+
+    /** The root object of one subscription (API-1). */
+    record SubscriptionResponse(SubscriptionJson subscription) {
+    }
+
+    /** One cursor page of subscriptions (API-1). */
+    record SubscriptionPage(List<SubscriptionJson> subscriptions, CursorPage.Meta meta, CursorPage.Links links, @Nullable String nextPage) {
     }
 }

@@ -1,12 +1,13 @@
 package org.partnerdesk.directory.web;
 
 import java.time.Instant;
-import java.util.Map;
+import java.util.List;
 import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import org.partnerdesk.api.Actor;
+import org.partnerdesk.api.CursorPage;
 import org.partnerdesk.api.JsonBody;
 import org.partnerdesk.api.PageRequest;
 import org.partnerdesk.api.Role;
@@ -42,7 +43,7 @@ class UserController {
 
     @PostMapping("/users")
     @ResponseStatus(HttpStatus.CREATED)
-    Map<String, UserJson> create(Actor actor, @RequestBody JsonNode body) {
+    UserResponse create(Actor actor, @RequestBody JsonNode body) {
         actor.requireAdmin();
         JsonBody user = JsonBody.root(body, "user");
         UserDetails values = read(user, null);
@@ -52,7 +53,7 @@ class UserController {
     }
 
     @PutMapping("/users/{id}")
-    Map<String, UserJson> update(Actor actor, @PathVariable long id, @RequestBody JsonNode body) {
+    UserResponse update(Actor actor, @PathVariable long id, @RequestBody JsonNode body) {
         User existing = users.find(actor, id);
         actor.requireAdmin();
         JsonBody user = JsonBody.root(body, "user");
@@ -63,38 +64,38 @@ class UserController {
     }
 
     @GetMapping("/users/{id}")
-    Map<String, UserJson> show(Actor actor, @PathVariable long id) {
+    UserResponse show(Actor actor, @PathVariable long id) {
         return wrap(users.find(actor, id), actor);
     }
 
     @GetMapping("/users/me")
-    Map<String, UserJson> me(Actor actor) {
+    UserResponse me(Actor actor) {
         return wrap(users.me(actor), actor);
     }
 
     @GetMapping("/users")
-    Map<String, Object> list(Actor actor, HttpServletRequest request) {
-        return users.page(actor, PageRequest.from(request), null).body("users", u -> UserJson.of(u, actor), request);
+    UserPage list(Actor actor, HttpServletRequest request) {
+        return users.page(actor, PageRequest.from(request), null).body(u -> UserJson.of(u, actor), request, UserPage::new);
     }
 
     @GetMapping("/organizations/{organizationId}/users")
-    Map<String, Object> ofOrganization(Actor actor, @PathVariable long organizationId, HttpServletRequest request) {
-        return users.page(actor, PageRequest.from(request), organizationId).body("users", u -> UserJson.of(u, actor), request);
+    UserPage ofOrganization(Actor actor, @PathVariable long organizationId, HttpServletRequest request) {
+        return users.page(actor, PageRequest.from(request), organizationId).body(u -> UserJson.of(u, actor), request, UserPage::new);
     }
 
     @GetMapping("/users/search")
-    Map<String, Object> search(Actor actor, @RequestParam(name = "query", required = false) @Nullable String query,
+    UserPage search(Actor actor, @RequestParam(name = "query", required = false) @Nullable String query,
                                @RequestParam(name = "email", required = false) @Nullable String email,
                                HttpServletRequest request) {
         String term = email != null ? email : query;
         if (term == null || term.isBlank()) {
             throw org.partnerdesk.api.ApiException.badRequest("InvalidParameter", "Give query= (an e-mail or a name) or email=.");
         }
-        return users.search(actor, term, PageRequest.from(request)).body("users", u -> UserJson.of(u, actor), request);
+        return users.search(actor, term, PageRequest.from(request)).body(u -> UserJson.of(u, actor), request, UserPage::new);
     }
 
-    private static Map<String, UserJson> wrap(User user, Actor reader) {
-        return Map.of("user", UserJson.of(user, reader));
+    private static UserResponse wrap(User user, Actor reader) {
+        return new UserResponse(UserJson.of(user, reader));
     }
 
     private static UserDetails read(JsonBody body, @Nullable User existing) {
@@ -118,5 +119,13 @@ class UserController {
             return new UserJson(u.id(), url, u.name(), u.email(), u.role().code(), u.organizationId(), staff ? u.externalId() : null,
                     staff ? u.managerId() : null, u.active(), u.createdAt(), u.updatedAt());
         }
+    }
+
+    /** The root object of one user (API-1). */
+    record UserResponse(UserJson user) {
+    }
+
+    /** One cursor page of users (API-1). */
+    record UserPage(List<UserJson> users, CursorPage.Meta meta, CursorPage.Links links, @Nullable String nextPage) {
     }
 }

@@ -1,7 +1,5 @@
 package org.partnerdesk.escalation.web;
 
-import java.util.Map;
-
 import org.partnerdesk.api.Actor;
 import org.partnerdesk.api.JsonBody;
 import org.partnerdesk.escalation.AllianceChannels;
@@ -26,14 +24,21 @@ class AllianceMessageController {
 
     @PostMapping("/api/v2/tickets/{id}/alliance_messages")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    Map<String, Object> post(Actor actor, @PathVariable long id, @RequestBody JsonNode body) {
+    AllianceMessageResponse post(Actor actor, @PathVariable long id, @RequestBody JsonNode body) {
         actor.requireStaff();
         JsonBody message = JsonBody.root(body, "alliance_message");
         String kind = message.requiredOneOf("kind", AllianceChannels.KINDS);
         String text = message.requiredText("text", 4_000);
         message.throwIfInvalid();
         AllianceMessageRequested posted = channels.post(actor, id, kind, text);
-        return Map.of("alliance_message", Map.of("ticket_id", posted.ticketId(), "kind", posted.kind(),
-                "alliance_ticket_id", posted.allianceTicketId(), "text", posted.text(), "status", "queued"));
+        return new AllianceMessageResponse(new AllianceMessageJson(posted.ticketId(), posted.kind(), posted.allianceTicketId(),
+                posted.text(), "queued"));
+    }
+
+    /** The root object of a message queued for the alliance partner's channel (TKT-8). */
+    record AllianceMessageResponse(AllianceMessageJson allianceMessage) {
+    }
+
+    record AllianceMessageJson(long ticketId, String kind, String allianceTicketId, String text, String status) {
     }
 }

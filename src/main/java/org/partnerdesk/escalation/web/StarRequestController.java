@@ -1,11 +1,12 @@
 package org.partnerdesk.escalation.web;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.time.Instant;
+import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import org.partnerdesk.api.Actor;
+import org.partnerdesk.api.CursorPage;
 import org.partnerdesk.api.JsonBody;
 import org.partnerdesk.api.PageRequest;
 import org.partnerdesk.escalation.StarRequest;
@@ -37,7 +38,7 @@ class StarRequestController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    Map<String, Object> star(Actor actor, @RequestBody JsonNode body) {
+    StarRequestResponse star(Actor actor, @RequestBody JsonNode body) {
         stars.requireMayStar(actor); // authorize before validating: a partner hears 403, not which fields are missing
         JsonBody request = JsonBody.root(body, "star_request");
         Long ticketId = request.requiredId("ticket_id");
@@ -47,46 +48,45 @@ class StarRequestController {
         String desiredResult = request.requiredText("desired_result", TEXT);
         request.throwIfInvalid();
         StarRequests.Ask ask = new StarRequests.Ask(Urgency.fromCode(urgency).orElseThrow(), plan, reason, desiredResult);
-        return Map.of("star_request", json(stars.star(actor, ticketId, ask)));
+        return new StarRequestResponse(StarRequestJson.of(stars.star(actor, ticketId, ask)));
     }
 
     @GetMapping("/{id}")
-    Map<String, Object> show(Actor actor, @PathVariable long id) {
-        return Map.of("star_request", json(stars.find(actor, id)));
+    StarRequestResponse show(Actor actor, @PathVariable long id) {
+        return new StarRequestResponse(StarRequestJson.of(stars.find(actor, id)));
     }
 
     @GetMapping
-    Map<String, Object> list(Actor actor, @RequestParam(name = "ticket_id", required = false) @Nullable Long ticketId,
+    StarRequestPage list(Actor actor, @RequestParam(name = "ticket_id", required = false) @Nullable Long ticketId,
                              HttpServletRequest request) {
-        return stars.page(actor, ticketId, PageRequest.from(request)).body("star_requests", StarRequestController::json, request);
+        return stars.page(actor, ticketId, PageRequest.from(request)).body(StarRequestJson::of, request, StarRequestPage::new);
     }
 
     @PostMapping("/{id}/unstar")
-    Map<String, Object> unstar(Actor actor, @PathVariable long id, @RequestBody JsonNode body) {
+    StarRequestResponse unstar(Actor actor, @PathVariable long id, @RequestBody JsonNode body) {
         stars.requireMayUnstar(actor, id);
         JsonBody request = JsonBody.root(body, "unstar");
         String reason = request.text("reason", TEXT);
         String alternativePath = request.text("alternative_path", TEXT);
         request.throwIfInvalid();
-        return Map.of("star_request", json(stars.unstar(actor, id, reason, alternativePath)));
+        return new StarRequestResponse(StarRequestJson.of(stars.unstar(actor, id, reason, alternativePath)));
     }
 
-    static Map<String, Object> json(StarRequest star) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("id", star.id());
-        json.put("ticket_id", star.ticketId());
-        json.put("requested_by_id", star.requestedBy());
-        json.put("urgency", star.urgency().code());
-        json.put("plan", star.plan());
-        json.put("reason", star.reason());
-        json.put("desired_result", star.desiredResult());
-        json.put("assignee_id", star.assigneeId());
-        json.put("respond_by", star.respondBy());
-        json.put("status", star.status().code());
-        json.put("unstar_reason", star.unstarReason());
-        json.put("alternative_path", star.alternativePath());
-        json.put("created_at", star.createdAt());
-        json.put("updated_at", star.updatedAt());
-        return json;
+    record StarRequestJson(long id, long ticketId, long requestedById, String urgency, String plan, String reason, String desiredResult,
+                           long assigneeId, Instant respondBy, String status, @Nullable String unstarReason,
+                           @Nullable String alternativePath, Instant createdAt, Instant updatedAt) {
+        static StarRequestJson of(StarRequest star) {
+            return new StarRequestJson(star.id(), star.ticketId(), star.requestedBy(), star.urgency().code(), star.plan(), star.reason(),
+                    star.desiredResult(), star.assigneeId(), star.respondBy(), star.status().code(), star.unstarReason(),
+                    star.alternativePath(), star.createdAt(), star.updatedAt());
+        }
+    }
+
+    /** The root object of one STAR request (TKT-7). */
+    record StarRequestResponse(StarRequestJson starRequest) {
+    }
+
+    /** One cursor page of STAR requests (API-1). */
+    record StarRequestPage(List<StarRequestJson> starRequests, CursorPage.Meta meta, CursorPage.Links links, @Nullable String nextPage) {
     }
 }

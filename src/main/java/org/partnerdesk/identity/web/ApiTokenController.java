@@ -1,7 +1,6 @@
 package org.partnerdesk.identity.web;
 
 import java.util.List;
-import java.util.Map;
 
 import org.partnerdesk.api.Actor;
 import org.partnerdesk.api.JsonBody;
@@ -35,7 +34,7 @@ class ApiTokenController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @NeverReplayed("API-2: a new API token is shown once and stored hashed; a kept answer would store it in clear")
-    Map<String, IssuedToken> create(Actor actor, @RequestBody JsonNode body) {
+    ApiTokenResponse create(Actor actor, @RequestBody JsonNode body) {
         JsonBody token = JsonBody.root(body, "api_token");
         Long userId = token.id("user_id");
         if (userId != null) {
@@ -43,18 +42,26 @@ class ApiTokenController {
         }
         String description = token.text("description", 255);
         token.throwIfInvalid();
-        return Map.of("api_token", tokens.issue(actor, userId == null ? actor.userId() : userId,
+        return new ApiTokenResponse(tokens.issue(actor, userId == null ? actor.userId() : userId,
                 description == null ? "" : description));
     }
 
     @GetMapping
-    Map<String, List<TokenInfo>> list(Actor actor, @RequestParam(name = "user_id", required = false) Long userId) {
-        return Map.of("api_tokens", tokens.of(actor, userId == null ? actor.userId() : userId));
+    ApiTokenList list(Actor actor, @RequestParam(name = "user_id", required = false) Long userId) {
+        return new ApiTokenList(tokens.of(actor, userId == null ? actor.userId() : userId));
     }
 
     @DeleteMapping("/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void revoke(Actor actor, @PathVariable long id) {
         tokens.revoke(actor, id);
+    }
+
+    /** The root object of a new API token, shown this once (API-2). */
+    record ApiTokenResponse(IssuedToken apiToken) {
+    }
+
+    /** A user's API tokens, without their secrets (API-2). */
+    record ApiTokenList(List<TokenInfo> apiTokens) {
     }
 }

@@ -2,10 +2,11 @@ package org.partnerdesk.notification.web;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
 import org.partnerdesk.api.Actor;
+import org.partnerdesk.api.CursorPage;
 import org.partnerdesk.api.PageRequest;
 import org.partnerdesk.notification.KeptMail;
 import org.partnerdesk.notification.OutgoingMails;
@@ -29,13 +30,13 @@ class OutgoingMailController {
     }
 
     @GetMapping
-    Map<String, Object> list(Actor actor, HttpServletRequest request) {
-        return mails.page(actor, PageRequest.from(request)).body("outgoing_mails", OutgoingMailJson::of, request);
+    OutgoingMailPage list(Actor actor, HttpServletRequest request) {
+        return mails.page(actor, PageRequest.from(request)).body(OutgoingMailJson::of, request, OutgoingMailPage::new);
     }
 
     @GetMapping("/{id}")
-    Map<String, OutgoingMailJson> show(Actor actor, @PathVariable long id) {
-        return Map.of("outgoing_mail", OutgoingMailJson.of(mails.find(actor, id)));
+    OutgoingMailResponse show(Actor actor, @PathVariable long id) {
+        return new OutgoingMailResponse(OutgoingMailJson.of(mails.find(actor, id)));
     }
 
     /** The .eml file, for a mail client. */
@@ -54,5 +55,13 @@ class OutgoingMailController {
             return new OutgoingMailJson(mail.id(), url, url + "/eml", mail.messageId(), mail.from(), mail.to(), mail.cc(),
                     mail.subject(), mail.body(), mail.createdAt());
         }
+    }
+
+    /** The root object of one outgoing mail (API-1). */
+    record OutgoingMailResponse(OutgoingMailJson outgoingMail) {
+    }
+
+    /** One cursor page of outgoing mails (API-1). */
+    record OutgoingMailPage(List<OutgoingMailJson> outgoingMails, CursorPage.Meta meta, CursorPage.Links links, @Nullable String nextPage) {
     }
 }

@@ -2,11 +2,13 @@ package org.partnerdesk.attachment.uploader.web;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.time.Instant;
+import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
 import org.partnerdesk.api.Actor;
+import org.partnerdesk.api.CursorPage;
 import org.partnerdesk.api.NeverReplayed;
 import org.partnerdesk.api.PageRequest;
 import org.partnerdesk.attachment.UploadLinks;
@@ -40,21 +42,21 @@ class UploadLinkController {
     @PostMapping("/upload_links")
     @ResponseStatus(HttpStatus.CREATED)
     @NeverReplayed("FILE-2: the link's URL carries its token, shown once and stored hashed")
-    Map<String, Object> create(Actor actor, @PathVariable long ticketId) {
+    NewUploadLinkResponse create(Actor actor, @PathVariable long ticketId) {
         UploadLinks.NewLink made = links.create(actor, ticketId);
-        Map<String, Object> json = json(made.link());
-        json.put("url", links.url(ServletUriComponentsBuilder.fromCurrentContextPath().toUriString(), made.token()));
-        return Map.of("upload_link", json);
+        Link link = made.link();
+        return new NewUploadLinkResponse(new NewUploadLinkJson(link.id(), link.ticketId(), links.state(link), link.expiresAt(),
+                link.createdBy(), link.createdAt(), links.url(ServletUriComponentsBuilder.fromCurrentContextPath().toUriString(), made.token())));
     }
 
     @GetMapping("/upload_links")
-    Map<String, Object> list(Actor actor, @PathVariable long ticketId, HttpServletRequest request) {
-        return links.links(actor, ticketId, PageRequest.from(request)).body("upload_links", this::json, request);
+    UploadLinkPage list(Actor actor, @PathVariable long ticketId, HttpServletRequest request) {
+        return links.links(actor, ticketId, PageRequest.from(request)).body(this::json, request, UploadLinkPage::new);
     }
 
     @GetMapping("/uploaded_files")
-    Map<String, Object> files(Actor actor, @PathVariable long ticketId, HttpServletRequest request) {
-        return links.files(actor, ticketId, PageRequest.from(request)).body("uploaded_files", file -> json(file, ticketId), request);
+    UploadedFilePage files(Actor actor, @PathVariable long ticketId, HttpServletRequest request) {
+        return links.files(actor, ticketId, PageRequest.from(request)).body(file -> UploadedFileJson.of(file, ticketId), request, UploadedFilePage::new);
     }
 
     @GetMapping("/uploaded_files/{fileId}/content")
@@ -68,29 +70,37 @@ class UploadLinkController {
                 .body(new InputStreamResource(content));
     }
 
-    private Map<String, Object> json(Link link) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("id", link.id());
-        json.put("ticket_id", link.ticketId());
-        json.put("state", links.state(link));
-        json.put("expires_at", link.expiresAt());
-        json.put("created_by_id", link.createdBy());
-        json.put("created_at", link.createdAt());
-        return json;
+    private UploadLinkJson json(Link link) {
+        return new UploadLinkJson(link.id(), link.ticketId(), links.state(link), link.expiresAt(), link.createdBy(), link.createdAt());
     }
 
-    private static Map<String, Object> json(UploadedFile file, long ticketId) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("id", file.id());
-        json.put("ticket_id", file.ticketId());
-        json.put("file_name", file.fileName());
-        json.put("size", file.size());
-        json.put("sha256", file.sha256());
-        json.put("content_url", file.removedAt() == null
-                ? ServletUriComponentsBuilder.fromCurrentContextPath().path("/api/v2/tickets/" + ticketId + "/uploaded_files/"
-                        + file.id() + "/content").toUriString() : null);
-        json.put("created_at", file.createdAt());
-        json.put("removed_at", file.removedAt());
-        return json;
+    record UploadLinkJson(long id, long ticketId, String state, Instant expiresAt, long createdById, Instant createdAt) {
+    }
+
+    /** FILE-2: the new link's URL carries its token, so only the answer to its creation shows it. */
+    record NewUploadLinkJson(long id, long ticketId, String state, Instant expiresAt, long createdById, Instant createdAt, String url) {
+    }
+
+    record UploadedFileJson(long id, long ticketId, String fileName, long size, String sha256, @Nullable String contentUrl,
+                            Instant createdAt, @Nullable Instant removedAt) {
+        static UploadedFileJson of(UploadedFile file, long ticketId) {
+            String content = file.removedAt() == null
+                    ? ServletUriComponentsBuilder.fromCurrentContextPath().path("/api/v2/tickets/" + ticketId + "/uploaded_files/"
+                            + file.id() + "/content").toUriString() : null;
+            return new UploadedFileJson(file.id(), file.ticketId(), file.fileName(), file.size(), file.sha256(), content,
+                    file.createdAt(), file.removedAt());
+        }
+    }
+
+    /** The root object of a new upload link (FILE-2). */
+    record NewUploadLinkResponse(NewUploadLinkJson uploadLink) {
+    }
+
+    /** One cursor page of a ticket's upload links (API-1). */
+    record UploadLinkPage(List<UploadLinkJson> uploadLinks, CursorPage.Meta meta, CursorPage.Links links, @Nullable String nextPage) {
+    }
+
+    /** One cursor page of the files sent through a ticket's upload links (API-1). */
+    record UploadedFilePage(List<UploadedFileJson> uploadedFiles, CursorPage.Meta meta, CursorPage.Links links, @Nullable String nextPage) {
     }
 }

@@ -1,10 +1,10 @@
 package org.partnerdesk.partnerops.access.web;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
+import com.fasterxml.jackson.annotation.JsonInclude;
+import org.jspecify.annotations.Nullable;
 import org.partnerdesk.api.JsonBody;
 import org.partnerdesk.partnerops.AddressConfirmations;
+import org.partnerdesk.partnerops.Transition;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -25,14 +25,24 @@ class ConfirmationController {
     }
 
     @PostMapping("/api/v2/email_confirmations/confirm")
-    Map<String, Object> confirm(@RequestBody(required = false) JsonNode body) {
+    EmailConfirmationResponse confirm(@RequestBody(required = false) JsonNode body) {
         JsonBody confirmation = JsonBody.root(body, "email_confirmation");
         String token = confirmation.requiredText("token", 200);
         confirmation.throwIfInvalid();
-        AddressConfirmations.Confirmed confirmed = confirmations.confirm(token);
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put(confirmed.recordType() + "_id", confirmed.recordId());
-        json.put("status", confirmed.status());
-        return Map.of("email_confirmation", json);
+        return new EmailConfirmationResponse(EmailConfirmationJson.of(confirmations.confirm(token)));
+    }
+
+    /** The root object of a confirmed address (PO-1, PO-2). */
+    record EmailConfirmationResponse(EmailConfirmationJson emailConfirmation) {
+    }
+
+    /** The confirmed record's id under its own name (only one of the two is written) and where it stands now. */
+    record EmailConfirmationJson(@JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Long partnerApplicationId,
+                                 @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Long portalAccessRequestId, String status) {
+        static EmailConfirmationJson of(AddressConfirmations.Confirmed confirmed) {
+            boolean application = Transition.PARTNER_APPLICATION.equals(confirmed.recordType());
+            return new EmailConfirmationJson(application ? confirmed.recordId() : null,
+                    application ? null : confirmed.recordId(), confirmed.status());
+        }
     }
 }

@@ -1,7 +1,5 @@
 package org.partnerdesk.partnerops.access.web;
 
-import java.util.Map;
-
 import org.partnerdesk.api.JsonBody;
 import org.partnerdesk.partnerops.PortalAccess;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -20,7 +18,7 @@ class InvitationController {
     }
 
     @PostMapping("/api/v2/sign_in_invitations/accept")
-    Map<String, Object> accept(@RequestBody(required = false) JsonNode body) {
+    SignInInvitationResponse accept(@RequestBody(required = false) JsonNode body) {
         JsonBody invitation = JsonBody.root(body, "sign_in_invitation");
         String token = invitation.requiredText("token", 200);
         JsonNode rawPassword = body.get("sign_in_invitation").get("password");
@@ -30,6 +28,13 @@ class InvitationController {
         }
         invitation.throwIfInvalid();
         long userId = access.acceptInvitation(token, password);
-        return Map.of("sign_in_invitation", Map.of("user_id", userId, "status", "accepted"));
+        return new SignInInvitationResponse(new SignInInvitationJson(userId, "accepted"));
+    }
+
+    /** The root object of an accepted invitation (PO-2). */
+    record SignInInvitationResponse(SignInInvitationJson signInInvitation) {
+    }
+
+    record SignInInvitationJson(long userId, String status) {
     }
 }

@@ -1,12 +1,14 @@
 package org.partnerdesk.partnerops.access.web;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import org.partnerdesk.api.Actor;
+import org.partnerdesk.api.CursorPage;
 import org.partnerdesk.api.JsonBody;
 import org.partnerdesk.api.PageRequest;
 import org.partnerdesk.partnerops.PortalAccess;
@@ -38,7 +40,7 @@ class PortalAccessController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    Map<String, Object> request(@RequestBody(required = false) JsonNode body, HttpServletRequest http) {
+    PortalAccessRequestAnswer request(@RequestBody(required = false) JsonNode body, HttpServletRequest http) {
         Optional<Actor> caller = Callers.current();
         JsonBody request = JsonBody.root(body, "portal_access_request");
         Long organizationId = request.requiredId("organization_id");
@@ -49,56 +51,69 @@ class PortalAccessController {
         }
         request.throwIfInvalid();
         PortalAccessRequest created = access.request(caller, new PortalAccess.Ask(organizationId, name, email));
-        return Map.of("portal_access_request", caller.map(Actor::isStaff).orElse(false) ? json(created) : publicJson(created));
+        return caller.map(Actor::isStaff).orElse(false) ? new PortalAccessRequestResponse(PortalAccessRequestJson.of(created))
+                : new PublicPortalAccessRequestResponse(PublicPortalAccessRequestJson.of(created));
     }
 
     @GetMapping
-    Map<String, Object> list(Actor actor, @RequestParam(name = "status", required = false) @Nullable String status,
+    PortalAccessRequestPage list(Actor actor, @RequestParam(name = "status", required = false) @Nullable String status,
                              HttpServletRequest request) {
-        return access.page(actor, status, PageRequest.from(request)).body("portal_access_requests", PortalAccessController::json, request);
+        return access.page(actor, status, PageRequest.from(request)).body(PortalAccessRequestJson::of, request, PortalAccessRequestPage::new);
     }
 
     @GetMapping("/{id}")
-    Map<String, Object> show(Actor actor, @PathVariable long id) {
-        return Map.of("portal_access_request", json(access.find(actor, id)));
+    PortalAccessRequestResponse show(Actor actor, @PathVariable long id) {
+        return new PortalAccessRequestResponse(PortalAccessRequestJson.of(access.find(actor, id)));
     }
 
     @PostMapping("/{id}/approve")
-    Map<String, Object> approve(Actor actor, @PathVariable long id, @RequestBody(required = false) @Nullable JsonNode body) {
+    PortalAccessRequestResponse approve(Actor actor, @PathVariable long id, @RequestBody(required = false) @Nullable JsonNode body) {
         access.requireMayDecide(actor);
-        return Map.of("portal_access_request", json(access.approve(actor, id, DecisionBody.approvalReason(body))));
+        return new PortalAccessRequestResponse(PortalAccessRequestJson.of(access.approve(actor, id, DecisionBody.approvalReason(body))));
     }
 
     @PostMapping("/{id}/decline")
-    Map<String, Object> decline(Actor actor, @PathVariable long id, @RequestBody(required = false) @Nullable JsonNode body) {
+    PortalAccessRequestResponse decline(Actor actor, @PathVariable long id, @RequestBody(required = false) @Nullable JsonNode body) {
         access.requireMayDecide(actor);
-        return Map.of("portal_access_request", json(access.decline(actor, id, DecisionBody.declineReason(body))));
+        return new PortalAccessRequestResponse(PortalAccessRequestJson.of(access.decline(actor, id, DecisionBody.declineReason(body))));
     }
 
     @GetMapping("/{id}/audits")
-    Map<String, Object> audits(Actor actor, @PathVariable long id, HttpServletRequest request) {
-        return access.audits(actor, id, PageRequest.from(request)).body("audits", TransitionJson::json, request);
+    TransitionJson.AuditPage<TransitionJson.PortalAccessRequestAudit> audits(Actor actor, @PathVariable long id, HttpServletRequest request) {
+        return access.audits(actor, id, PageRequest.from(request)).body(TransitionJson.PortalAccessRequestAudit::of, request, TransitionJson.AuditPage::new);
+    }
+
+    /** PO-2: a caller who is not signed in sees what they sent; staff see the whole request. */
+    @Schema(oneOf = {PortalAccessRequestResponse.class, PublicPortalAccessRequestResponse.class})
+    sealed interface PortalAccessRequestAnswer permits PortalAccessRequestResponse, PublicPortalAccessRequestResponse {
+    }
+
+    /** The root object of a portal access request as staff see it (PO-2). */
+    record PortalAccessRequestResponse(PortalAccessRequestJson portalAccessRequest) implements PortalAccessRequestAnswer {
+    }
+
+    /** The root object of what a person who is not signed in learns (PO-2). */
+    record PublicPortalAccessRequestResponse(PublicPortalAccessRequestJson portalAccessRequest) implements PortalAccessRequestAnswer {
     }
 
     // what a person who is not signed in learns: what they sent and that it waits, never whether the e-mail is known
-    private static Map<String, Object> publicJson(PortalAccessRequest r) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("id", r.id());
-        json.put("organization_id", r.organizationId());
-        json.put("name", r.name());
-        json.put("email", r.email());
-        json.put("status", r.status());
-        json.put("created_at", r.createdAt());
-        return json;
+    record PublicPortalAccessRequestJson(long id, long organizationId, String name, String email, String status, Instant createdAt) {
+        static PublicPortalAccessRequestJson of(PortalAccessRequest r) {
+            return new PublicPortalAccessRequestJson(r.id(), r.organizationId(), r.name(), r.email(), r.status(), r.createdAt());
+        }
     }
 
-    static Map<String, Object> json(PortalAccessRequest r) {
-        Map<String, Object> json = publicJson(r);
-        json.put("requested_by_id", r.requestedBy());
-        json.put("user_id", r.userId());
-        json.put("decided_by_id", r.decidedBy());
-        json.put("decision_reason", r.decisionReason());
-        json.put("updated_at", r.updatedAt());
-        return json;
+    record PortalAccessRequestJson(long id, long organizationId, String name, String email, String status, Instant createdAt,
+                                   @Nullable Long requestedById, @Nullable Long userId, @Nullable Long decidedById,
+                                   @Nullable String decisionReason, Instant updatedAt) {
+        static PortalAccessRequestJson of(PortalAccessRequest r) {
+            return new PortalAccessRequestJson(r.id(), r.organizationId(), r.name(), r.email(), r.status(), r.createdAt(),
+                    r.requestedBy(), r.userId(), r.decidedBy(), r.decisionReason(), r.updatedAt());
+        }
+    }
+
+    /** One cursor page of portal access requests (API-1). */
+    record PortalAccessRequestPage(List<PortalAccessRequestJson> portalAccessRequests, CursorPage.Meta meta, CursorPage.Links links,
+                                   @Nullable String nextPage) {
     }
 }

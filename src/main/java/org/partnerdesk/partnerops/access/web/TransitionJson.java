@@ -1,9 +1,10 @@
 package org.partnerdesk.partnerops.access.web;
 
-import java.util.LinkedHashMap;
+import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+import org.partnerdesk.api.CursorPage;
 import org.partnerdesk.partnerops.Transition;
 
 /** A workflow step in the shape of a ticket audit: one {@code Change} of {@code status}, with its reason. */
@@ -12,24 +13,30 @@ public final class TransitionJson {
     private TransitionJson() {
     }
 
-    public static Map<String, Object> json(Transition t) {
-        return json(t, "reason");
+    /** The one event of a step. */
+    public record StatusChange(String type, String fieldName, String value, @Nullable String previousValue, @Nullable String reason) {
+        public static List<StatusChange> of(Transition t) {
+            return List.of(new StatusChange("Change", "status", t.toStatus(), t.fromStatus(), t.reason()));
+        }
     }
 
-    /** PO-5's billing audits call the why a {@code note}. */
-    public static Map<String, Object> json(Transition t, String reasonField) {
-        Map<String, Object> event = new LinkedHashMap<>();
-        event.put("type", "Change");
-        event.put("field_name", "status");
-        event.put("value", t.toStatus());
-        event.put("previous_value", t.fromStatus());
-        event.put(reasonField, t.reason());
-        Map<String, Object> audit = new LinkedHashMap<>();
-        audit.put("id", t.id());
-        audit.put(t.recordType() + "_id", t.recordId());
-        audit.put("author_id", t.actorId());
-        audit.put("created_at", t.createdAt());
-        audit.put("events", List.of(event));
-        return audit;
+    /** A step of a partner application (PO-1). */
+    public record PartnerApplicationAudit(long id, long partnerApplicationId, @Nullable Long authorId, Instant createdAt,
+                                          List<StatusChange> events) {
+        public static PartnerApplicationAudit of(Transition t) {
+            return new PartnerApplicationAudit(t.id(), t.recordId(), t.actorId(), t.createdAt(), StatusChange.of(t));
+        }
+    }
+
+    /** A step of a portal access request (PO-2). */
+    public record PortalAccessRequestAudit(long id, long portalAccessRequestId, @Nullable Long authorId, Instant createdAt,
+                                           List<StatusChange> events) {
+        static PortalAccessRequestAudit of(Transition t) {
+            return new PortalAccessRequestAudit(t.id(), t.recordId(), t.actorId(), t.createdAt(), StatusChange.of(t));
+        }
+    }
+
+    /** One cursor page of a record's audits, a partner workflow's or an NFR one's (API-1). */
+    public record AuditPage<A>(List<A> audits, CursorPage.Meta meta, CursorPage.Links links, @Nullable String nextPage) {
     }
 }

@@ -1,18 +1,19 @@
 package org.partnerdesk.partnerops.billing.web;
 
-import java.util.LinkedHashMap;
+import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import org.partnerdesk.api.Actor;
+import org.partnerdesk.api.CursorPage;
 import org.partnerdesk.api.ApiException;
 import org.partnerdesk.api.EmailAddress;
 import org.partnerdesk.api.JsonBody;
 import org.partnerdesk.api.PageRequest;
 import org.partnerdesk.partnerops.BillingAccount;
 import org.partnerdesk.partnerops.BillingAccounts;
+import org.partnerdesk.partnerops.Transition;
 import org.partnerdesk.partnerops.access.web.TransitionJson;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -41,7 +42,7 @@ class BillingAccountController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    Map<String, Object> request(Actor actor, @RequestBody JsonNode body) {
+    BillingAccountResponse request(Actor actor, @RequestBody JsonNode body) {
         accounts.requireMayRequest(actor);
         JsonBody request = JsonBody.root(body, "billing_account");
         Long organizationId = request.id("organization_id");
@@ -54,57 +55,70 @@ class BillingAccountController {
             request.problemWith("contact.email", "invalid_value", email + " is not an e-mail address");
         }
         request.throwIfInvalid();
-        return Map.of("billing_account", json(accounts.request(actor,
+        return new BillingAccountResponse(BillingAccountJson.of(accounts.request(actor,
                 new BillingAccounts.Request(organizationId, entityName, name, email, address))));
     }
 
     @PostMapping("/{id}/create")
-    Map<String, Object> create(Actor actor, @PathVariable long id) {
-        return Map.of("billing_account", json(accounts.create(actor, id)));
+    BillingAccountResponse create(Actor actor, @PathVariable long id) {
+        return new BillingAccountResponse(BillingAccountJson.of(accounts.create(actor, id)));
     }
 
     @GetMapping("/{id}")
-    Map<String, Object> show(Actor actor, @PathVariable long id) {
-        return Map.of("billing_account", json(accounts.find(actor, id)));
+    BillingAccountResponse show(Actor actor, @PathVariable long id) {
+        return new BillingAccountResponse(BillingAccountJson.of(accounts.find(actor, id)));
     }
 
     @GetMapping
-    Map<String, Object> list(Actor actor, @RequestParam(name = "organization_id", required = false) @Nullable Long organizationId,
+    BillingAccountPage list(Actor actor, @RequestParam(name = "organization_id", required = false) @Nullable Long organizationId,
                              @RequestParam(name = "available_for_quoting", required = false) @Nullable String quotable,
                              HttpServletRequest request) {
         if (quotable != null && !List.of("true", "false").contains(quotable)) {
             throw ApiException.invalid("available_for_quoting", "invalid_value", "must be true or false");
         }
         return accounts.page(actor, organizationId, "true".equals(quotable), PageRequest.from(request))
-                .body("billing_accounts", BillingAccountController::json, request);
+                .body(BillingAccountJson::of, request, BillingAccountPage::new);
     }
 
     @GetMapping("/{id}/audits")
-    Map<String, Object> audits(Actor actor, @PathVariable long id, HttpServletRequest request) {
-        return accounts.audits(actor, id, PageRequest.from(request)).body("audits", audit -> TransitionJson.json(audit, "note"), request);
+    TransitionJson.AuditPage<BillingAccountAudit> audits(Actor actor, @PathVariable long id, HttpServletRequest request) {
+        return accounts.audits(actor, id, PageRequest.from(request)).body(BillingAccountAudit::of, request, TransitionJson.AuditPage::new);
     }
 
-    static Map<String, Object> json(BillingAccount account) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("id", account.id());
-        json.put("organization_id", account.organizationId());
-        json.put("entity_name", account.entityName());
-        Map<String, Object> contact = new LinkedHashMap<>();
-        contact.put("user_id", account.contact().userId());
-        contact.put("name", account.contact().name());
-        contact.put("email", account.contact().email());
-        contact.put("address", account.contact().address());
-        json.put("contact", contact);
-        json.put("status", account.status().code());
-        json.put("available_for_quoting", account.isAvailableForQuoting());
-        json.put("ticket_id", account.ticketId());
-        json.put("requested_by_id", account.requestedBy());
-        json.put("created_by_id", account.createdBy());
-        json.put("provisioning_at", account.provisioningAt());
-        json.put("activates_at", account.activatesAt());
-        json.put("activated_at", account.activatedAt());
-        json.put("created_at", account.createdAt());
-        json.put("updated_at", account.updatedAt());
-        return json;
+    record BillingAccountJson(long id, long organizationId, @Nullable String entityName, ContactJson contact, String status,
+                              boolean availableForQuoting, @Nullable Long ticketId, long requestedById, @Nullable Long createdById,
+                              @Nullable Instant provisioningAt, @Nullable Instant activatesAt, @Nullable Instant activatedAt,
+                              Instant createdAt, Instant updatedAt) {
+        static BillingAccountJson of(BillingAccount account) {
+            BillingAccount.Contact contact = account.contact();
+            return new BillingAccountJson(account.id(), account.organizationId(), account.entityName(),
+                    new ContactJson(contact.userId(), contact.name(), contact.email(), contact.address()), account.status().code(),
+                    account.isAvailableForQuoting(), account.ticketId(), account.requestedBy(), account.createdBy(),
+                    account.provisioningAt(), account.activatesAt(), account.activatedAt(), account.createdAt(), account.updatedAt());
+        }
+    }
+
+    record ContactJson(long userId, String name, String email, String address) {
+    }
+
+    /** The root object of one billing account (PO-5). */
+    record BillingAccountResponse(BillingAccountJson billingAccount) {
+    }
+
+    /** One cursor page of billing accounts (API-1). */
+    record BillingAccountPage(List<BillingAccountJson> billingAccounts, CursorPage.Meta meta, CursorPage.Links links,
+                              @Nullable String nextPage) {
+    }
+
+    /** PO-5's billing audits call the why a {@code note}. */
+    record NotedStatusChange(String type, String fieldName, String value, @Nullable String previousValue, @Nullable String note) {
+    }
+
+    /** A step of a billing account (PO-5). */
+    record BillingAccountAudit(long id, long billingAccountId, @Nullable Long authorId, Instant createdAt, List<NotedStatusChange> events) {
+        static BillingAccountAudit of(Transition t) {
+            return new BillingAccountAudit(t.id(), t.recordId(), t.actorId(), t.createdAt(),
+                    List.of(new NotedStatusChange("Change", "status", t.toStatus(), t.fromStatus(), t.reason())));
+        }
     }
 }

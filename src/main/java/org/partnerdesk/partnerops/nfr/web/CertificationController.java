@@ -1,11 +1,12 @@
 package org.partnerdesk.partnerops.nfr.web;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.time.Instant;
+import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import org.partnerdesk.api.Actor;
+import org.partnerdesk.api.CursorPage;
 import org.partnerdesk.api.JsonBody;
 import org.partnerdesk.api.PageRequest;
 import org.partnerdesk.partnerops.Certification;
@@ -36,7 +37,7 @@ class CertificationController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    Map<String, Object> record(Actor actor, @RequestBody JsonNode body) {
+    CertificationResponse record(Actor actor, @RequestBody JsonNode body) {
         certifications.requireMayRecord(actor);
         JsonBody request = JsonBody.root(body, "certification");
         Long organizationId = request.requiredId("organization_id");
@@ -45,20 +46,20 @@ class CertificationController {
         var passedOn = request.requiredDate("passed_on");
         var expiresOn = request.date("expires_on");
         request.throwIfInvalid();
-        return Map.of("certification", json(certifications.record(actor, new Certifications.Record(organizationId, userId,
+        return new CertificationResponse(CertificationJson.of(certifications.record(actor, new Certifications.Record(organizationId, userId,
                 CertificationKind.fromCode(kind).orElseThrow(), passedOn, expiresOn))));
     }
 
     @GetMapping("/{id}")
-    Map<String, Object> show(Actor actor, @PathVariable long id) {
-        return Map.of("certification", json(certifications.find(actor, id)));
+    CertificationResponse show(Actor actor, @PathVariable long id) {
+        return new CertificationResponse(CertificationJson.of(certifications.find(actor, id)));
     }
 
     @GetMapping
-    Map<String, Object> list(Actor actor, @RequestParam(name = "organization_id", required = false) @Nullable Long organizationId,
+    CertificationPage list(Actor actor, @RequestParam(name = "organization_id", required = false) @Nullable Long organizationId,
                              HttpServletRequest request) {
         return certifications.page(actor, PageRequest.from(request), organizationId)
-                .body("certifications", CertificationController::json, request);
+                .body(CertificationJson::of, request, CertificationPage::new);
     }
 
     @DeleteMapping("/{id}")
@@ -67,16 +68,19 @@ class CertificationController {
         certifications.remove(actor, id);
     }
 
-    static Map<String, Object> json(Certification c) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("id", c.id());
-        json.put("organization_id", c.organizationId());
-        json.put("user_id", c.userId());
-        json.put("kind", c.kind().code());
-        json.put("passed_on", c.passedOn().toString());
-        json.put("expires_on", c.expiresOn() == null ? null : c.expiresOn().toString());
-        json.put("recorded_by_id", c.recordedBy());
-        json.put("created_at", c.createdAt());
-        return json;
+    record CertificationJson(long id, long organizationId, long userId, String kind, String passedOn, @Nullable String expiresOn,
+                             @Nullable Long recordedById, Instant createdAt) {
+        static CertificationJson of(Certification c) {
+            return new CertificationJson(c.id(), c.organizationId(), c.userId(), c.kind().code(), c.passedOn().toString(),
+                    c.expiresOn() == null ? null : c.expiresOn().toString(), c.recordedBy(), c.createdAt());
+        }
+    }
+
+    /** The root object of one certification (PO-3). */
+    record CertificationResponse(CertificationJson certification) {
+    }
+
+    /** One cursor page of certifications (API-1). */
+    record CertificationPage(List<CertificationJson> certifications, CursorPage.Meta meta, CursorPage.Links links, @Nullable String nextPage) {
     }
 }

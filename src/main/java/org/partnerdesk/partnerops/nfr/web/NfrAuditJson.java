@@ -1,10 +1,10 @@
 package org.partnerdesk.partnerops.nfr.web;
 
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.partnerdesk.partnerops.NfrAudit;
 
 /** Zendesk's audit shape for NFR audits (PO-3, PO-4): one Change event per value the transition set. */
@@ -13,22 +13,27 @@ final class NfrAuditJson {
     private NfrAuditJson() {
     }
 
-    static Map<String, Object> json(NfrAudit audit, String idField) {
-        List<Map<String, Object>> events = new ArrayList<>();
-        audit.changes().forEach((field, value) -> {
-            Map<String, Object> event = new LinkedHashMap<>();
-            event.put("type", "Change");
-            event.put("field_name", field);
-            event.put("value", value);
-            events.add(event);
-        });
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("id", audit.id());
-        json.put(idField, audit.entityId());
-        json.put("author_id", audit.authorId());
-        json.put("action", audit.action());
-        json.put("created_at", audit.createdAt());
-        json.put("events", events);
-        return json;
+    /** One value a transition set. */
+    record FieldChange(String type, String fieldName, @Nullable Object value) {
+        static List<FieldChange> of(NfrAudit audit) {
+            List<FieldChange> events = new ArrayList<>();
+            audit.changes().forEach((field, value) -> events.add(new FieldChange("Change", field, value)));
+            return events;
+        }
+    }
+
+    /** A step of an NFR request (PO-3). */
+    record NfrRequestAudit(long id, long nfrRequestId, @Nullable Long authorId, String action, Instant createdAt, List<FieldChange> events) {
+        static NfrRequestAudit of(NfrAudit audit) {
+            return new NfrRequestAudit(audit.id(), audit.entityId(), audit.authorId(), audit.action(), audit.createdAt(), FieldChange.of(audit));
+        }
+    }
+
+    /** A step of an NFR exception (PO-4). */
+    record NfrExceptionAudit(long id, long nfrExceptionId, @Nullable Long authorId, String action, Instant createdAt,
+                             List<FieldChange> events) {
+        static NfrExceptionAudit of(NfrAudit audit) {
+            return new NfrExceptionAudit(audit.id(), audit.entityId(), audit.authorId(), audit.action(), audit.createdAt(), FieldChange.of(audit));
+        }
     }
 }

@@ -1,18 +1,19 @@
 package org.partnerdesk.partnerops.nfr.web;
 
-import java.util.LinkedHashMap;
+import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import org.partnerdesk.api.Actor;
+import org.partnerdesk.api.CursorPage;
 import org.partnerdesk.api.JsonBody;
 import org.partnerdesk.api.PageRequest;
 import org.partnerdesk.directory.Groups;
 import org.partnerdesk.partnerops.NfrException;
 import org.partnerdesk.partnerops.NfrExceptions;
+import org.partnerdesk.partnerops.access.web.TransitionJson;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -40,7 +41,7 @@ class NfrExceptionController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    Map<String, Object> request(Actor actor, @RequestBody JsonNode body) {
+    NfrExceptionResponse request(Actor actor, @RequestBody JsonNode body) {
         exceptions.requireMayAsk(actor);
         JsonBody request = JsonBody.root(body, "nfr_exception");
         Long requestId = request.requiredId("nfr_request_id");
@@ -50,79 +51,76 @@ class NfrExceptionController {
         }
         String justification = request.requiredText("business_justification", 4_000);
         request.throwIfInvalid();
-        return Map.of("nfr_exception", json(exceptions.request(actor, new NfrExceptions.Ask(requestId, users, justification))));
+        return new NfrExceptionResponse(NfrExceptionJson.of(exceptions.request(actor, new NfrExceptions.Ask(requestId, users, justification))));
     }
 
     @PostMapping("/{id}/decisions")
     @ResponseStatus(HttpStatus.CREATED)
-    Map<String, Object> decide(Actor actor, @PathVariable long id, @RequestBody JsonNode body) {
+    NfrExceptionResponse decide(Actor actor, @PathVariable long id, @RequestBody JsonNode body) {
         exceptions.requireMayDecide(actor, id);
         JsonBody request = JsonBody.root(body, "decision");
         String verdict = request.requiredOneOf("verdict", VERDICTS);
         String comment = request.text("comment", 4_000);
         request.throwIfInvalid();
-        return Map.of("nfr_exception", json(exceptions.decide(actor, id, NfrException.Verdict.fromCode(verdict), comment)));
+        return new NfrExceptionResponse(NfrExceptionJson.of(exceptions.decide(actor, id, NfrException.Verdict.fromCode(verdict), comment)));
     }
 
     @PostMapping("/{id}/fulfil")
-    Map<String, Object> fulfil(Actor actor, @PathVariable long id) {
-        return Map.of("nfr_exception", json(exceptions.fulfil(actor, id)));
+    NfrExceptionResponse fulfil(Actor actor, @PathVariable long id) {
+        return new NfrExceptionResponse(NfrExceptionJson.of(exceptions.fulfil(actor, id)));
     }
 
     @GetMapping("/{id}")
-    Map<String, Object> show(Actor actor, @PathVariable long id) {
-        return Map.of("nfr_exception", json(exceptions.find(actor, id)));
+    NfrExceptionResponse show(Actor actor, @PathVariable long id) {
+        return new NfrExceptionResponse(NfrExceptionJson.of(exceptions.find(actor, id)));
     }
 
     /** Staff only: the audited transitions, oldest first, in cursor pages. */
     @GetMapping("/{id}/audits")
-    Map<String, Object> audits(Actor actor, @PathVariable long id, HttpServletRequest request) {
-        return exceptions.audits(actor, id, PageRequest.from(request)).body("audits", audit -> NfrAuditJson.json(audit, "nfr_exception_id"), request);
+    TransitionJson.AuditPage<NfrAuditJson.NfrExceptionAudit> audits(Actor actor, @PathVariable long id, HttpServletRequest request) {
+        return exceptions.audits(actor, id, PageRequest.from(request)).body(NfrAuditJson.NfrExceptionAudit::of, request, TransitionJson.AuditPage::new);
     }
 
     @GetMapping
-    Map<String, Object> list(Actor actor, @RequestParam(name = "status", required = false) @Nullable String status,
+    NfrExceptionPage list(Actor actor, @RequestParam(name = "status", required = false) @Nullable String status,
                              HttpServletRequest request) {
         if (status != null && !STATUSES.contains(status)) {
             throw org.partnerdesk.api.ApiException.badRequest("InvalidParameter", "status must be one of " + STATUSES);
         }
         return exceptions.page(actor, PageRequest.from(request), status == null ? null : NfrException.Status.fromCode(status))
-                .body("nfr_exceptions", NfrExceptionController::json, request);
+                .body(NfrExceptionJson::of, request, NfrExceptionPage::new);
     }
 
-    static Map<String, Object> json(NfrException e) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("id", e.id());
-        json.put("nfr_request_id", e.nfrRequestId());
-        json.put("organization_id", e.organizationId());
-        json.put("requested_by_id", e.requestedBy());
-        json.put("channel_director_id", e.channelDirectorId());
-        json.put("users", e.users());
-        json.put("business_justification", e.businessJustification());
-        json.put("status", e.status().code());
-        json.put("owner_group", switch (e.status()) {
-            case PENDING -> Groups.PROGRAMS_DIRECTORS + " and " + Groups.CHANNEL_DIRECTORS;
-            case APPROVED -> Groups.PARTNER_OPERATIONS;
-            case DECLINED, FULFILLED -> null;
-        });
-        json.put("awaiting_decisions", e.status() != NfrException.Status.PENDING ? List.of()
-                : java.util.Arrays.stream(NfrException.Capacity.values()).filter(c -> e.decisionIn(c).isEmpty())
-                        .map(NfrException.Capacity::code).toList());
-        json.put("decisions", e.decisions().stream().map(NfrExceptionController::decision).toList());
-        json.put("nfr_license_id", e.nfrLicenseId());
-        json.put("fulfilled_by_id", e.fulfilledBy());
-        json.put("created_at", e.createdAt());
-        json.put("updated_at", e.updatedAt());
-        return json;
+    record NfrExceptionJson(long id, long nfrRequestId, long organizationId, long requestedById, long channelDirectorId, int users,
+                            String businessJustification, String status, @Nullable String ownerGroup, List<String> awaitingDecisions,
+                            List<DecisionJson> decisions, @Nullable Long nfrLicenseId, @Nullable Long fulfilledById,
+                            Instant createdAt, Instant updatedAt) {
+        static NfrExceptionJson of(NfrException e) {
+            String ownerGroup = switch (e.status()) {
+                case PENDING -> Groups.PROGRAMS_DIRECTORS + " and " + Groups.CHANNEL_DIRECTORS;
+                case APPROVED -> Groups.PARTNER_OPERATIONS;
+                case DECLINED, FULFILLED -> null;
+            };
+            List<String> awaiting = e.status() != NfrException.Status.PENDING ? List.of()
+                    : java.util.Arrays.stream(NfrException.Capacity.values()).filter(c -> e.decisionIn(c).isEmpty())
+                            .map(NfrException.Capacity::code).toList();
+            return new NfrExceptionJson(e.id(), e.nfrRequestId(), e.organizationId(), e.requestedBy(), e.channelDirectorId(), e.users(),
+                    e.businessJustification(), e.status().code(), ownerGroup, awaiting,
+                    e.decisions().stream().map(DecisionJson::of).toList(), e.nfrLicenseId(), e.fulfilledBy(), e.createdAt(), e.updatedAt());
+        }
     }
 
-    private static Map<String, Object> decision(NfrException.Decision d) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("decided_by_id", d.decidedBy());
-        json.put("capacity", d.capacity().code());
-        json.put("verdict", d.verdict().code());
-        json.put("comment", d.comment());
-        json.put("decided_at", d.decidedAt());
-        return json;
+    record DecisionJson(long decidedById, String capacity, String verdict, @Nullable String comment, Instant decidedAt) {
+        static DecisionJson of(NfrException.Decision d) {
+            return new DecisionJson(d.decidedBy(), d.capacity().code(), d.verdict().code(), d.comment(), d.decidedAt());
+        }
+    }
+
+    /** The root object of one NFR exception (PO-4). */
+    record NfrExceptionResponse(NfrExceptionJson nfrException) {
+    }
+
+    /** One cursor page of NFR exceptions (API-1). */
+    record NfrExceptionPage(List<NfrExceptionJson> nfrExceptions, CursorPage.Meta meta, CursorPage.Links links, @Nullable String nextPage) {
     }
 }

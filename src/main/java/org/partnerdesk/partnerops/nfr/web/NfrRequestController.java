@@ -1,12 +1,13 @@
 package org.partnerdesk.partnerops.nfr.web;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import org.partnerdesk.api.Actor;
+import org.partnerdesk.api.CursorPage;
 import org.partnerdesk.api.JsonBody;
 import org.partnerdesk.api.PageRequest;
 import org.partnerdesk.directory.Groups;
@@ -14,6 +15,7 @@ import org.partnerdesk.directory.Plan;
 import org.partnerdesk.partnerops.NfrEligibility;
 import org.partnerdesk.partnerops.NfrRequest;
 import org.partnerdesk.partnerops.NfrRequests;
+import org.partnerdesk.partnerops.access.web.TransitionJson;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -41,7 +43,7 @@ class NfrRequestController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    Map<String, Object> submit(Actor actor, @RequestBody JsonNode body) {
+    NfrRequestResponse submit(Actor actor, @RequestBody JsonNode body) {
         requests.requireMaySubmit(actor);
         JsonBody request = JsonBody.root(body, "nfr_request");
         String plan = request.oneOf("plan", Plan.CODES);
@@ -56,63 +58,61 @@ class NfrRequestController {
         String deployment = request.requiredOneOf("deployment", DEPLOYMENTS);
         String comment = request.text("comment", 4_000);
         request.throwIfInvalid();
-        return Map.of("nfr_request", json(requests.submit(actor, new NfrRequests.Ask(Plan.ULTIMATE, users, deployment, comment))));
+        return new NfrRequestResponse(NfrRequestJson.of(requests.submit(actor, new NfrRequests.Ask(Plan.ULTIMATE, users, deployment, comment))));
     }
 
     @GetMapping("/{id}")
-    Map<String, Object> show(Actor actor, @PathVariable long id) {
-        return Map.of("nfr_request", json(requests.find(actor, id)));
+    NfrRequestResponse show(Actor actor, @PathVariable long id) {
+        return new NfrRequestResponse(NfrRequestJson.of(requests.find(actor, id)));
     }
 
     /** Staff only: the audited transitions, oldest first, in cursor pages. */
     @GetMapping("/{id}/audits")
-    Map<String, Object> audits(Actor actor, @PathVariable long id, HttpServletRequest request) {
-        return requests.audits(actor, id, PageRequest.from(request)).body("audits", audit -> NfrAuditJson.json(audit, "nfr_request_id"), request);
+    TransitionJson.AuditPage<NfrAuditJson.NfrRequestAudit> audits(Actor actor, @PathVariable long id, HttpServletRequest request) {
+        return requests.audits(actor, id, PageRequest.from(request)).body(NfrAuditJson.NfrRequestAudit::of, request, TransitionJson.AuditPage::new);
     }
 
     @GetMapping
-    Map<String, Object> list(Actor actor, @RequestParam(name = "organization_id", required = false) @Nullable Long organizationId,
+    NfrRequestPage list(Actor actor, @RequestParam(name = "organization_id", required = false) @Nullable Long organizationId,
                              HttpServletRequest request) {
-        return requests.page(actor, PageRequest.from(request), organizationId).body("nfr_requests", NfrRequestController::json, request);
+        return requests.page(actor, PageRequest.from(request), organizationId).body(NfrRequestJson::of, request, NfrRequestPage::new);
     }
 
     @PostMapping("/{id}/fulfil")
-    Map<String, Object> fulfil(Actor actor, @PathVariable long id) {
-        return Map.of("nfr_request", json(requests.fulfil(actor, id)));
+    NfrRequestResponse fulfil(Actor actor, @PathVariable long id) {
+        return new NfrRequestResponse(NfrRequestJson.of(requests.fulfil(actor, id)));
     }
 
-    static Map<String, Object> json(NfrRequest r) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("id", r.id());
-        json.put("organization_id", r.organizationId());
-        json.put("submitter_id", r.submitterId());
-        json.put("plan", r.plan().code());
-        json.put("users", r.users());
-        json.put("deployment", r.deployment());
-        json.put("comment", r.comment());
-        json.put("status", r.status().code());
-        json.put("owner_group", r.status() == NfrRequest.Status.AWAITING_FULFILMENT ? Groups.LICENSING : null);
-        json.put("eligible", r.eligibility().isEligible());
-        json.put("requirements", r.eligibility().requirements().stream().map(NfrRequestController::requirement).toList());
-        json.put("missing_requirements", r.eligibility().missing().stream().map(NfrRequestController::missing).toList());
-        json.put("nfr_license_id", r.nfrLicenseId());
-        json.put("fulfilled_by_id", r.fulfilledBy());
-        json.put("created_at", r.createdAt());
-        json.put("updated_at", r.updatedAt());
-        return json;
+    record NfrRequestJson(long id, long organizationId, long submitterId, String plan, int users, String deployment,
+                          @Nullable String comment, String status, @Nullable String ownerGroup, boolean eligible,
+                          List<RequirementJson> requirements, List<MissingRequirementJson> missingRequirements,
+                          @Nullable Long nfrLicenseId, @Nullable Long fulfilledById, Instant createdAt, Instant updatedAt) {
+        static NfrRequestJson of(NfrRequest r) {
+            return new NfrRequestJson(r.id(), r.organizationId(), r.submitterId(), r.plan().code(), r.users(), r.deployment(), r.comment(),
+                    r.status().code(), r.status() == NfrRequest.Status.AWAITING_FULFILMENT ? Groups.LICENSING : null,
+                    r.eligibility().isEligible(), r.eligibility().requirements().stream().map(RequirementJson::of).toList(),
+                    r.eligibility().missing().stream().map(MissingRequirementJson::of).toList(),
+                    r.nfrLicenseId(), r.fulfilledBy(), r.createdAt(), r.updatedAt());
+        }
     }
 
-    private static Map<String, Object> requirement(NfrEligibility.Requirement r) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("code", r.code());
-        json.put("rule", "PO-3");
-        json.put("met", r.met());
-        json.put("fact", r.fact());
-        json.put("how_to_meet", r.howToMeet());
-        return json;
+    record RequirementJson(String code, String rule, boolean met, String fact, @Nullable String howToMeet) {
+        static RequirementJson of(NfrEligibility.Requirement r) {
+            return new RequirementJson(r.code(), "PO-3", r.met(), r.fact(), r.howToMeet());
+        }
     }
 
-    private static Map<String, Object> missing(NfrEligibility.Requirement r) {
-        return Map.of("code", r.code(), "description", r.fact() + ". " + r.howToMeet());
+    record MissingRequirementJson(String code, String description) {
+        static MissingRequirementJson of(NfrEligibility.Requirement r) {
+            return new MissingRequirementJson(r.code(), r.fact() + ". " + r.howToMeet());
+        }
+    }
+
+    /** The root object of one NFR request (PO-3). */
+    record NfrRequestResponse(NfrRequestJson nfrRequest) {
+    }
+
+    /** One cursor page of NFR requests (API-1). */
+    record NfrRequestPage(List<NfrRequestJson> nfrRequests, CursorPage.Meta meta, CursorPage.Links links, @Nullable String nextPage) {
     }
 }

@@ -1,13 +1,15 @@
 package org.partnerdesk.partnerops.signup.web;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import org.partnerdesk.api.Actor;
+import org.partnerdesk.api.CursorPage;
 import org.partnerdesk.api.ApiException;
 import org.partnerdesk.api.JsonBody;
 import org.partnerdesk.api.PageRequest;
@@ -49,7 +51,7 @@ class PartnerApplicationController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    Map<String, Object> apply(@RequestBody(required = false) JsonNode body, HttpServletRequest http) {
+    PartnerApplicationAnswer apply(@RequestBody(required = false) JsonNode body, HttpServletRequest http) {
         Optional<Actor> caller = Callers.current();
         JsonBody request = JsonBody.root(body, "partner_application");
         boolean staff = caller.map(Actor::isStaff).orElse(false);
@@ -79,69 +81,80 @@ class PartnerApplicationController {
         SignUps.Application application = new SignUps.Application(company, blankToNull(parentCompany), contactName, email,
                 signatory, agreement, blankToNull(questions));
         if (!staff) {
-            return Map.of("partner_application", publicJson(signUps.apply(application, caller)));
+            return new PublicPartnerApplicationResponse(PublicPartnerApplicationJson.of(signUps.apply(application, caller)));
         }
-        return Map.of("partner_application", json(signUps.createManually(caller.get(), application, blankToNull(manualReason))));
+        return new PartnerApplicationResponse(PartnerApplicationJson.of(signUps.createManually(caller.get(), application, blankToNull(manualReason))));
     }
 
     @GetMapping
-    Map<String, Object> list(Actor actor, @RequestParam(name = "status", required = false) @Nullable String status,
+    PartnerApplicationPage list(Actor actor, @RequestParam(name = "status", required = false) @Nullable String status,
                              HttpServletRequest request) {
-        return signUps.page(actor, status, PageRequest.from(request)).body("partner_applications", PartnerApplicationController::json, request);
+        return signUps.page(actor, status, PageRequest.from(request)).body(PartnerApplicationJson::of, request, PartnerApplicationPage::new);
     }
 
     @GetMapping("/{id}")
-    Map<String, Object> show(Actor actor, @PathVariable long id) {
-        return Map.of("partner_application", json(signUps.find(actor, id)));
+    PartnerApplicationResponse show(Actor actor, @PathVariable long id) {
+        return new PartnerApplicationResponse(PartnerApplicationJson.of(signUps.find(actor, id)));
     }
 
     @PostMapping("/{id}/approve")
-    Map<String, Object> approve(Actor actor, @PathVariable long id, @RequestBody(required = false) @Nullable JsonNode body) {
+    PartnerApplicationResponse approve(Actor actor, @PathVariable long id, @RequestBody(required = false) @Nullable JsonNode body) {
         signUps.requireMayDecide(actor);
-        return Map.of("partner_application", json(signUps.approve(actor, id, DecisionBody.approvalReason(body))));
+        return new PartnerApplicationResponse(PartnerApplicationJson.of(signUps.approve(actor, id, DecisionBody.approvalReason(body))));
     }
 
     @PostMapping("/{id}/decline")
-    Map<String, Object> decline(Actor actor, @PathVariable long id, @RequestBody(required = false) @Nullable JsonNode body) {
+    PartnerApplicationResponse decline(Actor actor, @PathVariable long id, @RequestBody(required = false) @Nullable JsonNode body) {
         signUps.requireMayDecide(actor);
-        return Map.of("partner_application", json(signUps.decline(actor, id, DecisionBody.declineReason(body))));
+        return new PartnerApplicationResponse(PartnerApplicationJson.of(signUps.decline(actor, id, DecisionBody.declineReason(body))));
     }
 
     @GetMapping("/{id}/audits")
-    Map<String, Object> audits(Actor actor, @PathVariable long id, HttpServletRequest request) {
-        return signUps.audits(actor, id, PageRequest.from(request)).body("audits", TransitionJson::json, request);
+    TransitionJson.AuditPage<TransitionJson.PartnerApplicationAudit> audits(Actor actor, @PathVariable long id, HttpServletRequest request) {
+        return signUps.audits(actor, id, PageRequest.from(request)).body(TransitionJson.PartnerApplicationAudit::of, request, TransitionJson.AuditPage::new);
     }
 
     private static @Nullable String blankToNull(@Nullable String text) {
         return text == null || text.isBlank() ? null : text;
     }
 
-    // what the applicant learns: what they sent and where it stands, never whether the e-mail was already known
-    private static Map<String, Object> publicJson(PartnerApplication a) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("id", a.id());
-        json.put("company", a.company());
-        json.put("parent_company", a.parentCompany());
-        json.put("contact_name", a.contactName());
-        json.put("contact_email", a.contactEmail());
-        json.put("authorized_signatory", a.authorizedSignatory());
-        json.put("agreement", a.agreement());
-        json.put("questions", a.questions());
-        json.put("status", a.status());
-        json.put("created_at", a.createdAt());
-        return json;
+    /** PO-1: the applicant sees what they sent; staff see the whole application. */
+    @Schema(oneOf = {PartnerApplicationResponse.class, PublicPartnerApplicationResponse.class})
+    sealed interface PartnerApplicationAnswer permits PartnerApplicationResponse, PublicPartnerApplicationResponse {
     }
 
-    static Map<String, Object> json(PartnerApplication a) {
-        Map<String, Object> json = publicJson(a);
-        json.put("channel", a.channel());
-        json.put("manual_reason", a.manualReason());
-        json.put("organization_id", a.organizationId());
-        json.put("user_id", a.userId());
-        json.put("ticket_id", a.ticketId());
-        json.put("decided_by_id", a.decidedBy());
-        json.put("decision_reason", a.decisionReason());
-        json.put("updated_at", a.updatedAt());
-        return json;
+    /** The root object of a partner application as staff see it (PO-1). */
+    record PartnerApplicationResponse(PartnerApplicationJson partnerApplication) implements PartnerApplicationAnswer {
+    }
+
+    /** The root object of what the applicant learns (PO-1). */
+    record PublicPartnerApplicationResponse(PublicPartnerApplicationJson partnerApplication) implements PartnerApplicationAnswer {
+    }
+
+    // what the applicant learns: what they sent and where it stands, never whether the e-mail was already known
+    record PublicPartnerApplicationJson(long id, String company, @Nullable String parentCompany, String contactName, String contactEmail,
+                                        boolean authorizedSignatory, String agreement, @Nullable String questions, String status,
+                                        Instant createdAt) {
+        static PublicPartnerApplicationJson of(PartnerApplication a) {
+            return new PublicPartnerApplicationJson(a.id(), a.company(), a.parentCompany(), a.contactName(), a.contactEmail(),
+                    a.authorizedSignatory(), a.agreement(), a.questions(), a.status(), a.createdAt());
+        }
+    }
+
+    record PartnerApplicationJson(long id, String company, @Nullable String parentCompany, String contactName, String contactEmail,
+                                  boolean authorizedSignatory, String agreement, @Nullable String questions, String status,
+                                  Instant createdAt, String channel, @Nullable String manualReason, @Nullable Long organizationId,
+                                  @Nullable Long userId, @Nullable Long ticketId, @Nullable Long decidedById,
+                                  @Nullable String decisionReason, Instant updatedAt) {
+        static PartnerApplicationJson of(PartnerApplication a) {
+            return new PartnerApplicationJson(a.id(), a.company(), a.parentCompany(), a.contactName(), a.contactEmail(),
+                    a.authorizedSignatory(), a.agreement(), a.questions(), a.status(), a.createdAt(), a.channel(), a.manualReason(),
+                    a.organizationId(), a.userId(), a.ticketId(), a.decidedBy(), a.decisionReason(), a.updatedAt());
+        }
+    }
+
+    /** One cursor page of partner applications (API-1). */
+    record PartnerApplicationPage(List<PartnerApplicationJson> partnerApplications, CursorPage.Meta meta, CursorPage.Links links,
+                                  @Nullable String nextPage) {
     }
 }
