@@ -55,8 +55,8 @@ class AccountImport {
         this.audits = audits;
     }
 
-    private record Account(CsvRow row, String id, String name, OrganizationType type, @Nullable PartnerTrack track,
-                           boolean compliant, @Nullable String parentCompany, List<String> domains) {
+    record Account(CsvRow row, String id, String name, OrganizationType type, @Nullable PartnerTrack track,
+                   boolean compliant, @Nullable String parentCompany, List<String> domains) {
     }
 
     void importChunk(ImportRun run, List<CsvRow> rows) {
@@ -196,7 +196,8 @@ class AccountImport {
         run.created(inserted.size());
     }
 
-    private @Nullable Account parse(ImportRun run, CsvRow row) {
+    // pure: the row on its own, before any query (DIR-7), so its refusals are unit-tested
+    static @Nullable Account parse(ImportRun run, CsvRow row) {
         String id = row.value(ID);
         String unstorable = row.unstorableColumn();
         if (unstorable != null) {

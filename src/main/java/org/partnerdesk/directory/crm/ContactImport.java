@@ -55,7 +55,7 @@ class ContactImport {
         this.audits = audits;
     }
 
-    private record Contact(CsvRow row, String id, String accountId, String name, String email) {
+    record Contact(CsvRow row, String id, String accountId, String name, String email) {
         String lowerEmail() {
             return CrmFile.lower(email);
         }
@@ -106,7 +106,8 @@ class ContactImport {
         write(run, writes);
     }
 
-    private @Nullable Contact parse(ImportRun run, CsvRow row) {
+    // pure: the row on its own, before any query (DIR-7), so its refusals are unit-tested
+    static @Nullable Contact parse(ImportRun run, CsvRow row) {
         String id = row.value(ID);
         String unstorable = row.unstorableColumn();
         if (unstorable != null) {

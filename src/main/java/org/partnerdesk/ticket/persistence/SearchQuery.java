@@ -279,10 +279,10 @@ public final class SearchQuery {
                 case "requester" -> person("requester_id", operator, value);
                 case "submitter" -> person("submitter_id", operator, value);
                 case "assignee" -> person("assignee_id", operator, value);
-                case "organization" -> named(operator, value, "organization_id",
+                case "organization" -> named(field, operator, value, "organization_id",
                         "organization_id in (select o.id from organizations o where ", ")");
                 // the partner is the submitter's organization when it is a partner (ENT-1..6)
-                case "partner" -> named(operator, value, "submitter_id in (select m.user_id from organization_memberships m"
+                case "partner" -> named(field, operator, value, "submitter_id in (select m.user_id from organization_memberships m"
                                 + " join organizations o on o.id = m.organization_id where o.org_type = 'partner' and o.id = :v)",
                         "submitter_id in (select m.user_id from organization_memberships m join organizations o"
                                 + " on o.id = m.organization_id where o.org_type = 'partner' and ", ")");
@@ -374,8 +374,8 @@ public final class SearchQuery {
         }
 
         /** organization and partner: {@code none}, an id, or a name, case-insensitive, {@code *} as wildcard. */
-        private static Condition named(String operator, String value, String byId, String byNameStart, String byNameEnd) {
-            requireColon("organization", operator);
+        private static Condition named(String field, String operator, String value, String byId, String byNameStart, String byNameEnd) {
+            requireColon(field, operator);
             if (value.equalsIgnoreCase("none")) {
                 return byId.equals("organization_id") ? new Condition("organization_id is null", Map.of())
                         : new Condition("submitter_id not in (select m.user_id from organization_memberships m join organizations o"

@@ -255,6 +255,43 @@ class CrmImportApiTest extends ApiTest {
         assertThat(organization(p + "-P1").at("/organization_fields/partner_track").stringValue()).isEqualTo("open");
     }
 
+    @Test // DIR-1, DIR-2: a name or an e-mail another record holds, in the desk or in an earlier row, is refused per row
+    void aNameOrAnEmailAlreadyTakenIsRejectedPerRow() {
+        imported(desk.admin, "accounts", accounts(p + "-A1," + p + " Acme,Customer,,,," + p + "-acme.test"));
+        long acme = organization(p + "-A1").get("id").longValue();
+        JsonNode accounts = imported(desk.admin, "accounts", accounts(
+                p + "-A2," + p + " Acme,Customer,,,,",
+                p + "-B1," + p + " Beta,Customer,,,,",
+                p + "-B2," + p.toUpperCase() + " BETA,Customer,,,,"));
+        assertThat(rejectedRows(accounts)).containsExactly(2, 4);
+        assertThat(accounts.get("rejected").findValuesAsString("rule")).containsExactly("DIR-1", "DIR-1");
+        assertThat(accounts.get("rejected").findValuesAsString("column")).containsExactly("Name", "Name");
+        assertThat(accounts.at("/rejected/0/reason").stringValue())
+                .isEqualTo("'" + p + " Acme' is already the name of organization " + acme + " (CRM account " + p + "-A1)");
+        assertThat(accounts.at("/rejected/1/reason").stringValue())
+                .isEqualTo("'" + p.toUpperCase() + " BETA' is also the name of an earlier row's account; organization names are unique");
+
+        imported(desk.admin, "contacts", contacts(p + "-C1," + p + "-A1,Ann,Able,ann@" + p + "-acme.test"));
+        long ann = user("ann@" + p + "-acme.test").get("id").longValue();
+        Account agent = desk.agent();
+        JsonNode contacts = imported(desk.admin, "contacts", contacts(
+                p + "-C2," + p + "-A1,Ann,Again,ann@" + p + "-acme.test",
+                p + "-C3," + p + "-A1,Bob,Able,bob@" + p + "-acme.test",
+                p + "-C4," + p + "-A1,Bob,Twice,BOB@" + p + "-acme.test",
+                p + "-C5," + p + "-A1,Agent,Smith," + agent.email()));
+        assertThat(rejectedRows(contacts)).containsExactly(2, 4, 5);
+        assertThat(contacts.get("rejected").findValuesAsString("column")).containsExactly("Email", "Email", "Email");
+        assertThat(contacts.at("/rejected/0/rule").stringValue()).isEqualTo("DIR-2");
+        assertThat(contacts.at("/rejected/0/reason").stringValue()).isEqualTo("ann@" + p + "-acme.test is already the e-mail of user "
+                + ann + " (CRM contact " + p + "-C1); a user's e-mail is unique");
+        assertThat(contacts.at("/rejected/1/rule").stringValue()).isEqualTo("DIR-2");
+        assertThat(contacts.at("/rejected/1/reason").stringValue()).isEqualTo("BOB@" + p
+                + "-acme.test is also the e-mail of an earlier row of this file; a user's e-mail is unique");
+        assertThat(contacts.at("/rejected/2/reason").stringValue()).isEqualTo(agent.email()
+                + " is a agent of the vendor; the CRM import places customer and partner contacts only");
+        assertThat(organization(p + "-A2")).isNull();
+    }
+
     @Test // DIR-7: the import is idempotent by itself; an Idempotency-Key neither replays it nor caps its body at 1 MB
     void anImportIsNotReplayedByIdempotencyKey() {
         ApiClient keyed = desk.admin.withHeader("Idempotency-Key", p);
