@@ -123,7 +123,7 @@ public class NfrExceptions {
         audits.record(actor.userId(), "nfr_exception", id, "decide", changes);
         List<Long> fulfillers = decided.isApproved() ? groups.membersOf(Groups.PARTNER_OPERATIONS).stream().map(User::id).toList() : List.of();
         publisher.publishEvent(new NfrExceptionDecided(id, partnerName(decided), decided.requestedBy(), actor.userId(),
-                decision.capacity().code(), verdict.code(), comment, decided.status().code(), fulfillers));
+                decision.capacity(), verdict, comment, decided.status(), fulfillers));
         return decided;
     }
 

@@ -2,8 +2,12 @@ package org.partnerdesk.partnerops;
 
 import java.time.Instant;
 
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import org.partnerdesk.api.ApiException;
@@ -14,15 +18,29 @@ import org.partnerdesk.api.ApiException;
  */
 public record PartnerApplication(long id, String company, @Nullable String parentCompany, String contactName, String contactEmail,
                                  boolean authorizedSignatory, String agreement, @Nullable String questions, String channel,
-                                 @Nullable String manualReason, String status, @Nullable Long organizationId,
+                                 @Nullable String manualReason, Status status, @Nullable Long organizationId,
                                  @Nullable Long userId, @Nullable Long ticketId, @Nullable Long decidedBy,
                                  @Nullable String decisionReason, Instant createdAt, Instant updatedAt) {
 
-    /** #10 items 1, 2: made without the contact's sign-in; waits for the owner of the contact's address to confirm it. */
-    public static final String UNCONFIRMED = "unconfirmed";
-    public static final String APPROVED = "approved";
-    public static final String IN_REVIEW = "in_review";
-    public static final String DECLINED = "declined";
+    public enum Status {
+        /** #10 items 1, 2: made without the contact's sign-in; waits for the owner of the contact's address to confirm it. */
+        UNCONFIRMED, IN_REVIEW, APPROVED, DECLINED;
+
+        public String code() {
+            return name().toLowerCase();
+        }
+
+        public static Status fromCode(String code) {
+            return valueOf(code.toUpperCase());
+        }
+
+        /** A list filter: no code lists every status, a code no application can have lists none. */
+        public static Set<Status> matching(@Nullable String code) {
+            return code == null ? EnumSet.allOf(Status.class)
+                    : Arrays.stream(values()).filter(s -> s.code().equals(code)).collect(Collectors.toCollection(() -> EnumSet.noneOf(Status.class)));
+        }
+    }
+
     public static final String ACCEPT = "accept";
     public static final String QUESTIONS = "questions";
     public static final String SIGN_UP = "sign_up";
@@ -35,8 +53,8 @@ public record PartnerApplication(long id, String company, @Nullable String paren
 
     /** PO-1: only an application in review is approved or declined; a second decision is refused, naming the first. */
     public PartnerApplication requireInReview() {
-        if (!IN_REVIEW.equals(status)) {
-            String why = "partner application " + id + " is already " + status + "; only an application in review is approved or declined (PO-1).";
+        if (status != Status.IN_REVIEW) {
+            String why = "partner application " + id + " is already " + status.code() + "; only an application in review is approved or declined (PO-1).";
             throw new ApiException(422, "RecordInvalid", why, Map.of("status", List.of(new ApiException.FieldError(why, "PO-1"))));
         }
         return this;

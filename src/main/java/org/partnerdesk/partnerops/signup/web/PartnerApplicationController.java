@@ -89,7 +89,7 @@ class PartnerApplicationController {
     @GetMapping
     PartnerApplicationPage list(Actor actor, @RequestParam(name = "status", required = false) @Nullable String status,
                              HttpServletRequest request) {
-        return signUps.page(actor, status, PageRequest.from(request)).body(PartnerApplicationJson::of, request, PartnerApplicationPage::new);
+        return signUps.page(actor, PartnerApplication.Status.matching(status), PageRequest.from(request)).body(PartnerApplicationJson::of, request, PartnerApplicationPage::new);
     }
 
     @GetMapping("/{id}")
@@ -137,7 +137,7 @@ class PartnerApplicationController {
                                         Instant createdAt) {
         static PublicPartnerApplicationJson of(PartnerApplication a) {
             return new PublicPartnerApplicationJson(a.id(), a.company(), a.parentCompany(), a.contactName(), a.contactEmail(),
-                    a.authorizedSignatory(), a.agreement(), a.questions(), a.status(), a.createdAt());
+                    a.authorizedSignatory(), a.agreement(), a.questions(), a.status().code(), a.createdAt());
         }
     }
 
@@ -148,7 +148,7 @@ class PartnerApplicationController {
                                   @Nullable String decisionReason, Instant updatedAt) {
         static PartnerApplicationJson of(PartnerApplication a) {
             return new PartnerApplicationJson(a.id(), a.company(), a.parentCompany(), a.contactName(), a.contactEmail(),
-                    a.authorizedSignatory(), a.agreement(), a.questions(), a.status(), a.createdAt(), a.channel(), a.manualReason(),
+                    a.authorizedSignatory(), a.agreement(), a.questions(), a.status().code(), a.createdAt(), a.channel(), a.manualReason(),
                     a.organizationId(), a.userId(), a.ticketId(), a.decidedBy(), a.decisionReason(), a.updatedAt());
         }
     }
