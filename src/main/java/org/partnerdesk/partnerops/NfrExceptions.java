@@ -161,7 +161,7 @@ public class NfrExceptions {
 
     public CursorPage<NfrException> page(Actor actor, PageRequest page, NfrException.@Nullable Status status) {
         actor.requireStaff();
-        return CursorPage.of(stored.page(status == null ? null : status.code(), page.afterId(), page.fetchSize()), page, NfrException::id);
+        return CursorPage.of(stored.page(status, page.afterId(), page.fetchSize()), page, NfrException::id);
     }
 
     // PO-4 [003]: the approver besides the Programs Director is the requesting channel manager's own manager, a Channel Director

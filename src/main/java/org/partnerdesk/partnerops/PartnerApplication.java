@@ -17,7 +17,7 @@ import org.partnerdesk.api.ApiException;
  * Operations with a recorded reason ({@code channel} {@code manual}).
  */
 public record PartnerApplication(long id, String company, @Nullable String parentCompany, String contactName, String contactEmail,
-                                 boolean authorizedSignatory, String agreement, @Nullable String questions, String channel,
+                                 boolean authorizedSignatory, Agreement agreement, @Nullable String questions, Channel channel,
                                  @Nullable String manualReason, Status status, @Nullable Long organizationId,
                                  @Nullable Long userId, @Nullable Long ticketId, @Nullable Long decidedBy,
                                  @Nullable String decisionReason, Instant createdAt, Instant updatedAt) {
@@ -41,14 +41,38 @@ public record PartnerApplication(long id, String company, @Nullable String paren
         }
     }
 
-    public static final String ACCEPT = "accept";
-    public static final String QUESTIONS = "questions";
-    public static final String SIGN_UP = "sign_up";
-    public static final String MANUAL = "manual";
+    /** PO-1 [003]: what the applicant said of the click-through agreement. */
+    public enum Agreement {
+        /** An authorized signatory accepts it as it stands. */
+        ACCEPT,
+        /** Not a signatory, questions, or a redline: Partner Operations review it. */
+        QUESTIONS;
+
+        public String code() {
+            return name().toLowerCase();
+        }
+
+        public static Agreement fromCode(String code) {
+            return valueOf(code.toUpperCase());
+        }
+    }
+
+    /** PO-1 [003]: how the application came in; {@code manual} ones carry Partner Operations' reason. */
+    public enum Channel {
+        SIGN_UP, MANUAL;
+
+        public String code() {
+            return name().toLowerCase();
+        }
+
+        public static Channel fromCode(String code) {
+            return valueOf(code.toUpperCase());
+        }
+    }
 
     /** PO-1 [003]: only an authorized signatory who accepts the click-through agreement becomes a partner at once. */
     boolean qualifiesAtOnce() {
-        return authorizedSignatory && ACCEPT.equals(agreement);
+        return authorizedSignatory && agreement == Agreement.ACCEPT;
     }
 
     /** PO-1: only an application in review is approved or declined; a second decision is refused, naming the first. */

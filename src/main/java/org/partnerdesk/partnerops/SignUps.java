@@ -71,7 +71,7 @@ public class SignUps {
 
     /** What the sign-up form asks (already checked for shape). */
     public record Application(String company, @Nullable String parentCompany, String contactName, String contactEmail,
-                              boolean authorizedSignatory, String agreement, @Nullable String questions) {
+                              boolean authorizedSignatory, PartnerApplication.Agreement agreement, @Nullable String questions) {
     }
 
     /**
@@ -85,7 +85,7 @@ public class SignUps {
         refuseSecondOrganizationOfParent(application.company(), application.parentCompany());
         Instant now = now();
         Draft draft = new Draft(application.company(), application.parentCompany(), application.contactName(), application.contactEmail(),
-                application.authorizedSignatory(), application.agreement(), application.questions(), PartnerApplication.SIGN_UP, null);
+                application.authorizedSignatory(), application.agreement(), application.questions(), PartnerApplication.Channel.SIGN_UP, null);
         PartnerApplication unconfirmed = stored.insert(draft, Status.UNCONFIRMED, now);
         boolean ownAddress = caller.map(actor -> actor.email().equalsIgnoreCase(application.contactEmail())).orElse(false);
         if (ownAddress) {
@@ -147,7 +147,7 @@ public class SignUps {
         refuseSecondOrganizationOfParent(application.company(), application.parentCompany());
         Instant now = now();
         Draft draft = new Draft(application.company(), application.parentCompany(), application.contactName(), application.contactEmail(),
-                application.authorizedSignatory(), application.agreement(), application.questions(), PartnerApplication.MANUAL, reason);
+                application.authorizedSignatory(), application.agreement(), application.questions(), PartnerApplication.Channel.MANUAL, reason);
         PartnerApplication approved = stored.insert(draft, Status.APPROVED, now);
         transitions.record(Transition.PARTNER_APPLICATION, approved.id(), actor.userId(), null, Status.APPROVED.code(),
                 "manual account: " + reason, now);
@@ -214,7 +214,7 @@ public class SignUps {
         long creator = by != null ? by.userId() : contact.id();
         Organization organization = organizations.provision(creator, new OrganizationDetails(application.company(), null,
                 OrganizationType.PARTNER, PartnerTrack.OPEN, true, application.parentCompany(),
-                "Partner application #" + application.id() + " (PO-1, " + application.channel().replace('_', ' ') + ")",
+                "Partner application #" + application.id() + " (PO-1, " + application.channel().code().replace('_', ' ') + ")",
                 List.of(), false, null, null));
         Optional<String> cannotJoin = whyCannotJoin(contact);
         Long ticketId = application.ticketId();
@@ -315,7 +315,7 @@ public class SignUps {
         return "Company: " + a.company() + (a.parentCompany() == null ? "" : "\nParent company: " + a.parentCompany())
                 + "\nContact: " + a.contactName() + " <" + a.contactEmail() + ">"
                 + "\nAuthorized signatory: " + (a.authorizedSignatory() ? "yes" : "no")
-                + "\nAgreement: " + a.agreement()
+                + "\nAgreement: " + a.agreement().code()
                 + (a.questions() == null ? "" : "\nQuestions: " + a.questions());
     }
 

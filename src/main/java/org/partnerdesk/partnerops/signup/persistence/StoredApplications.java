@@ -29,7 +29,8 @@ public class StoredApplications {
 
     /** What the applicant (or Partner Operations, by hand) sent. */
     public record Draft(String company, @Nullable String parentCompany, String contactName, String contactEmail,
-                        boolean authorizedSignatory, String agreement, @Nullable String questions, String channel,
+                        boolean authorizedSignatory, PartnerApplication.Agreement agreement, @Nullable String questions,
+                        PartnerApplication.Channel channel,
                         @Nullable String manualReason) {
     }
 
@@ -37,8 +38,8 @@ public class StoredApplications {
         return db.sql("insert into partner_applications (company, parent_company, contact_name, contact_email, authorized_signatory,"
                         + " agreement, questions, channel, manual_reason, status, created_at, updated_at)"
                         + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning " + COLUMNS)
-                .params(d.company(), d.parentCompany(), d.contactName(), d.contactEmail(), d.authorizedSignatory(), d.agreement(),
-                        d.questions(), d.channel(), d.manualReason(), status.code(), Timestamp.from(now), Timestamp.from(now))
+                .params(d.company(), d.parentCompany(), d.contactName(), d.contactEmail(), d.authorizedSignatory(), d.agreement().code(),
+                        d.questions(), d.channel().code(), d.manualReason(), status.code(), Timestamp.from(now), Timestamp.from(now))
                 .query(StoredApplications::map).single();
     }
 
@@ -74,7 +75,8 @@ public class StoredApplications {
     private static PartnerApplication map(ResultSet rs, int row) throws SQLException {
         return new PartnerApplication(rs.getLong("id"), rs.getString("company"), rs.getString("parent_company"),
                 rs.getString("contact_name"), rs.getString("contact_email"), rs.getBoolean("authorized_signatory"),
-                rs.getString("agreement"), rs.getString("questions"), rs.getString("channel"), rs.getString("manual_reason"),
+                PartnerApplication.Agreement.fromCode(rs.getString("agreement")), rs.getString("questions"),
+                PartnerApplication.Channel.fromCode(rs.getString("channel")), rs.getString("manual_reason"),
                 PartnerApplication.Status.fromCode(rs.getString("status")), (Long) rs.getObject("organization_id"), (Long) rs.getObject("user_id"),
                 (Long) rs.getObject("ticket_id"), (Long) rs.getObject("decided_by"), rs.getString("decision_reason"),
                 rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
