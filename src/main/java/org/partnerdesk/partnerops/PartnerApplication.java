@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import org.jspecify.annotations.Nullable;
 import org.partnerdesk.api.ApiException;
 
@@ -26,10 +28,12 @@ public record PartnerApplication(long id, String company, @Nullable String paren
         /** #10 items 1, 2: made without the contact's sign-in; waits for the owner of the contact's address to confirm it. */
         UNCONFIRMED, IN_REVIEW, APPROVED, DECLINED;
 
+        @JsonValue // NTF-1: the outbox stores events as JSON; the code keeps their payloads as they were with strings
         public String code() {
             return name().toLowerCase();
         }
 
+        @JsonCreator
         public static Status fromCode(String code) {
             return valueOf(code.toUpperCase());
         }

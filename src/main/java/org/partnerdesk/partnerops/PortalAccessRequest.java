@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import org.jspecify.annotations.Nullable;
 import org.partnerdesk.api.ApiException;
 
@@ -21,10 +23,12 @@ public record PortalAccessRequest(long id, long organizationId, String name, Str
         /** #10 items 1, 2: asked without a sign-in; waits for the owner of the e-mail address to confirm it. */
         UNCONFIRMED, PENDING, APPROVED, DECLINED;
 
+        @JsonValue // NTF-1: the outbox stores events as JSON; the code keeps their payloads as they were with strings
         public String code() {
             return name().toLowerCase();
         }
 
+        @JsonCreator
         public static Status fromCode(String code) {
             return valueOf(code.toUpperCase());
         }
