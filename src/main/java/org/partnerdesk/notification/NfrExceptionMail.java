@@ -2,6 +2,7 @@ package org.partnerdesk.notification;
 
 import java.util.List;
 
+import org.partnerdesk.partnerops.NfrException;
 import org.partnerdesk.partnerops.NfrExceptionDecided;
 import org.partnerdesk.partnerops.NfrExceptionRequested;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -33,11 +34,11 @@ class NfrExceptionMail {
     @ApplicationModuleListener
     void on(NfrExceptionDecided decided) {
         String comment = decided.comment() == null ? "" : "\nComment: " + decided.comment();
-        String decision = "The " + decided.capacity().replace('_', ' ') + " decided to " + decided.verdict() + " NFR exception #"
-                + decided.exceptionId() + " for " + decided.partnerName() + "." + comment + "\n\nThe exception is now " + decided.status() + ".";
+        String decision = "The " + decided.capacity().code().replace('_', ' ') + " decided to " + decided.verdict().code() + " NFR exception #"
+                + decided.exceptionId() + " for " + decided.partnerName() + "." + comment + "\n\nThe exception is now " + decided.status().code() + ".";
         mail.send(decided, List.of(decided.requestedBy()), "[PartnerDesk] NFR exception #" + decided.exceptionId() + " for "
-                + decided.partnerName() + ": " + decided.verdict() + " (" + decided.status() + ")", decision);
-        if ("approved".equals(decided.status())) {
+                + decided.partnerName() + ": " + decided.verdict().code() + " (" + decided.status().code() + ")", decision);
+        if (decided.status() == NfrException.Status.APPROVED) {
             mail.send(decided, decided.fulfillerIds(), "[PartnerDesk] NFR exception #" + decided.exceptionId() + " approved: please fulfil",
                     decision + " Both directors approved (PO-4): fulfil it with POST /api/v2/nfr_exceptions/" + decided.exceptionId() + "/fulfil.");
         }

@@ -17,6 +17,6 @@ class PartnerApplicationMail {
     @ApplicationModuleListener
     void on(PartnerApplicationAnswered answer) {
         mail.send(answer, answer.email(), answer.name(), "[PartnerDesk] Partner application #" + answer.applicationId() + " for "
-                + answer.company() + ": " + answer.status().replace('_', ' '), answer.message());
+                + answer.company() + ": " + answer.status().code().replace('_', ' '), answer.message());
     }
 }

@@ -17,6 +17,6 @@ class PortalAccessMail {
     @ApplicationModuleListener
     void on(PortalAccessAnswered answer) {
         mail.send(answer, answer.email(), answer.name(), "[PartnerDesk] Portal access request #" + answer.requestId() + " for "
-                + answer.organizationName() + ": " + answer.status(), answer.message());
+                + answer.organizationName() + ": " + answer.status().code(), answer.message());
     }
 }

@@ -28,18 +28,27 @@ public class AddressConfirmations {
     }
 
     /** What the confirmation let go on, and where that request stands now. */
-    public record Confirmed(String recordType, long recordId, String status) {
+    public sealed interface Confirmed {
+
+        /** PO-1: a sign-up, now in review or approved. */
+        record Application(long applicationId, PartnerApplication.Status status) implements Confirmed {
+        }
+
+        /** PO-2: a portal access request, now pending. */
+        record AccessRequest(long requestId, PortalAccessRequest.Status status) implements Confirmed {
+        }
     }
 
     @Transactional
     public Confirmed confirm(String token) {
         Confirmations.Confirmed confirmed = confirmations.redeem(token);
-        String status = switch (confirmed.recordType()) {
-            case Transition.PARTNER_APPLICATION -> signUps.confirmed(confirmed.recordId()).status();
-            case Transition.PORTAL_ACCESS_REQUEST -> portalAccess.confirmed(confirmed.recordId()).status();
+        return switch (confirmed.recordType()) {
+            case Transition.PARTNER_APPLICATION ->
+                    new Confirmed.Application(confirmed.recordId(), signUps.confirmed(confirmed.recordId()).status());
+            case Transition.PORTAL_ACCESS_REQUEST ->
+                    new Confirmed.AccessRequest(confirmed.recordId(), portalAccess.confirmed(confirmed.recordId()).status());
             default -> throw new IllegalStateException("no confirmation for " + confirmed.recordType());
         };
-        return new Confirmed(confirmed.recordType(), confirmed.recordId(), status);
     }
 
     /** For the confirmation mail: a fresh token for a still usable confirmation, its hash stored as the mail goes out. */

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -22,10 +24,12 @@ public record NfrException(long id, long nfrRequestId, long organizationId, long
     public enum Status {
         PENDING, APPROVED, DECLINED, FULFILLED;
 
+        @JsonValue // NTF-1: the outbox stores events as JSON; the code keeps their payloads as they were with strings
         public String code() {
             return name().toLowerCase();
         }
 
+        @JsonCreator
         public static Status fromCode(String code) {
             return valueOf(code.toUpperCase());
         }
@@ -35,6 +39,7 @@ public record NfrException(long id, long nfrRequestId, long organizationId, long
     public enum Capacity {
         PROGRAMS_DIRECTOR, CHANNEL_DIRECTOR;
 
+        @JsonValue // NTF-1: the outbox stores events as JSON; the code keeps their payloads as they were with strings
         public String code() {
             return name().toLowerCase();
         }
@@ -43,6 +48,7 @@ public record NfrException(long id, long nfrRequestId, long organizationId, long
             return this == PROGRAMS_DIRECTOR ? "Programs Director" : "Channel Director";
         }
 
+        @JsonCreator
         public static Capacity fromCode(String code) {
             return valueOf(code.toUpperCase());
         }
@@ -51,10 +57,12 @@ public record NfrException(long id, long nfrRequestId, long organizationId, long
     public enum Verdict {
         APPROVE, DECLINE;
 
+        @JsonValue // NTF-1: the outbox stores events as JSON; the code keeps their payloads as they were with strings
         public String code() {
             return name().toLowerCase();
         }
 
+        @JsonCreator
         public static Verdict fromCode(String code) {
             return valueOf(code.toUpperCase());
         }

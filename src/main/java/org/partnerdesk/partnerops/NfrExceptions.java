@@ -123,7 +123,7 @@ public class NfrExceptions {
         audits.record(actor.userId(), "nfr_exception", id, "decide", changes);
         List<Long> fulfillers = decided.isApproved() ? groups.membersOf(Groups.PARTNER_OPERATIONS).stream().map(User::id).toList() : List.of();
         publisher.publishEvent(new NfrExceptionDecided(id, partnerName(decided), decided.requestedBy(), actor.userId(),
-                decision.capacity().code(), verdict.code(), comment, decided.status().code(), fulfillers));
+                decision.capacity(), verdict, comment, decided.status(), fulfillers));
         return decided;
     }
 
@@ -161,7 +161,7 @@ public class NfrExceptions {
 
     public CursorPage<NfrException> page(Actor actor, PageRequest page, NfrException.@Nullable Status status) {
         actor.requireStaff();
-        return CursorPage.of(stored.page(status == null ? null : status.code(), page.afterId(), page.fetchSize()), page, NfrException::id);
+        return CursorPage.of(stored.page(status, page.afterId(), page.fetchSize()), page, NfrException::id);
     }
 
     // PO-4 [003]: the approver besides the Programs Director is the requesting channel manager's own manager, a Channel Director

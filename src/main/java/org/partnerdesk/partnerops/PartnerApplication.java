@@ -2,9 +2,15 @@ package org.partnerdesk.partnerops;
 
 import java.time.Instant;
 
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import org.jspecify.annotations.Nullable;
 import org.partnerdesk.api.ApiException;
 
@@ -13,30 +19,70 @@ import org.partnerdesk.api.ApiException;
  * Operations with a recorded reason ({@code channel} {@code manual}).
  */
 public record PartnerApplication(long id, String company, @Nullable String parentCompany, String contactName, String contactEmail,
-                                 boolean authorizedSignatory, String agreement, @Nullable String questions, String channel,
-                                 @Nullable String manualReason, String status, @Nullable Long organizationId,
+                                 boolean authorizedSignatory, Agreement agreement, @Nullable String questions, Channel channel,
+                                 @Nullable String manualReason, Status status, @Nullable Long organizationId,
                                  @Nullable Long userId, @Nullable Long ticketId, @Nullable Long decidedBy,
                                  @Nullable String decisionReason, Instant createdAt, Instant updatedAt) {
 
-    /** #10 items 1, 2: made without the contact's sign-in; waits for the owner of the contact's address to confirm it. */
-    public static final String UNCONFIRMED = "unconfirmed";
-    public static final String APPROVED = "approved";
-    public static final String IN_REVIEW = "in_review";
-    public static final String DECLINED = "declined";
-    public static final String ACCEPT = "accept";
-    public static final String QUESTIONS = "questions";
-    public static final String SIGN_UP = "sign_up";
-    public static final String MANUAL = "manual";
+    public enum Status {
+        /** #10 items 1, 2: made without the contact's sign-in; waits for the owner of the contact's address to confirm it. */
+        UNCONFIRMED, IN_REVIEW, APPROVED, DECLINED;
+
+        @JsonValue // NTF-1: the outbox stores events as JSON; the code keeps their payloads as they were with strings
+        public String code() {
+            return name().toLowerCase();
+        }
+
+        @JsonCreator
+        public static Status fromCode(String code) {
+            return valueOf(code.toUpperCase());
+        }
+
+        /** A list filter: no code lists every status, a code no application can have lists none. */
+        public static Set<Status> matching(@Nullable String code) {
+            return code == null ? EnumSet.allOf(Status.class)
+                    : Arrays.stream(values()).filter(s -> s.code().equals(code)).collect(Collectors.toCollection(() -> EnumSet.noneOf(Status.class)));
+        }
+    }
+
+    /** PO-1 [003]: what the applicant said of the click-through agreement. */
+    public enum Agreement {
+        /** An authorized signatory accepts it as it stands. */
+        ACCEPT,
+        /** Not a signatory, questions, or a redline: Partner Operations review it. */
+        QUESTIONS;
+
+        public String code() {
+            return name().toLowerCase();
+        }
+
+        public static Agreement fromCode(String code) {
+            return valueOf(code.toUpperCase());
+        }
+    }
+
+    /** PO-1 [003]: how the application came in; {@code manual} ones carry Partner Operations' reason. */
+    public enum Channel {
+        SIGN_UP, MANUAL;
+
+        public String code() {
+            return name().toLowerCase();
+        }
+
+        public static Channel fromCode(String code) {
+            return valueOf(code.toUpperCase());
+        }
+    }
 
     /** PO-1 [003]: only an authorized signatory who accepts the click-through agreement becomes a partner at once. */
     boolean qualifiesAtOnce() {
-        return authorizedSignatory && ACCEPT.equals(agreement);
+        return authorizedSignatory && agreement == Agreement.ACCEPT;
     }
 
     /** PO-1: only an application in review is approved or declined; a second decision is refused, naming the first. */
     public PartnerApplication requireInReview() {
-        if (!IN_REVIEW.equals(status)) {
-            String why = "partner application " + id + " is already " + status + "; only an application in review is approved or declined (PO-1).";
+        if (status != Status.IN_REVIEW) {
+            String why = "partner application " + id + " is already " + status.code() + "; only an application in review is approved or declined (PO-1).";
             throw new ApiException(422, "RecordInvalid", why, Map.of("status", List.of(new ApiException.FieldError(why, "PO-1"))));
         }
         return this;

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import org.partnerdesk.api.Actor;
@@ -15,6 +16,7 @@ import org.partnerdesk.directory.Organization;
 import org.partnerdesk.directory.Organizations;
 import org.partnerdesk.directory.User;
 import org.partnerdesk.directory.Users;
+import org.partnerdesk.partnerops.PortalAccessRequest.Status;
 import org.partnerdesk.partnerops.access.Confirmations;
 import org.partnerdesk.partnerops.access.Invitations;
 import org.partnerdesk.partnerops.access.OnboardingSettings;
@@ -82,10 +84,10 @@ public class PortalAccess {
         });
         Instant now = now();
         boolean ownAddress = caller.map(actor -> actor.email().equalsIgnoreCase(ask.email())).orElse(false);
-        String status = ownAddress ? PortalAccessRequest.PENDING : PortalAccessRequest.UNCONFIRMED;
+        Status status = ownAddress ? Status.PENDING : Status.UNCONFIRMED;
         PortalAccessRequest request = stored.insert(organization.id(), ask.name(), ask.email(),
                 caller.map(Actor::userId).orElse(null), status, now);
-        transitions.record(Transition.PORTAL_ACCESS_REQUEST, request.id(), request.requestedBy(), null, status,
+        transitions.record(Transition.PORTAL_ACCESS_REQUEST, request.id(), request.requestedBy(), null, status.code(),
                 (demo ? "staff login for demonstrations in the demo partner company" : "asked for portal access to " + organization.name())
                         + (ownAddress ? "" : "; waits for the owner of " + ask.email() + " to confirm it"), now);
         if (!ownAddress) {
@@ -99,13 +101,13 @@ public class PortalAccess {
     @Transactional
     PortalAccessRequest confirmed(long id) {
         PortalAccessRequest request = stored.lock(id).orElseThrow(() -> ApiException.notFound("Portal access request " + id));
-        if (!PortalAccessRequest.UNCONFIRMED.equals(request.status())) {
+        if (request.status() != Status.UNCONFIRMED) {
             throw ApiException.invalid("token", "invalid_value", "is not a valid confirmation: portal access request " + id
-                    + " is already " + request.status() + ".");
+                    + " is already " + request.status().code() + ".");
         }
         Instant now = now();
         PortalAccessRequest pending = stored.confirm(id, now);
-        transitions.record(Transition.PORTAL_ACCESS_REQUEST, id, null, PortalAccessRequest.UNCONFIRMED, PortalAccessRequest.PENDING,
+        transitions.record(Transition.PORTAL_ACCESS_REQUEST, id, null, Status.UNCONFIRMED.code(), Status.PENDING.code(),
                 "the owner of " + request.email() + " confirmed it by mail", now);
         return pending;
     }
@@ -132,8 +134,8 @@ public class PortalAccess {
         }
         users.join(actor, user.id(), organization.id());
         Instant now = now();
-        PortalAccessRequest approved = stored.decide(id, PortalAccessRequest.APPROVED, user.id(), actor.userId(), reason, now);
-        transitions.record(Transition.PORTAL_ACCESS_REQUEST, id, actor.userId(), PortalAccessRequest.PENDING, PortalAccessRequest.APPROVED,
+        PortalAccessRequest approved = stored.decide(id, Status.APPROVED, user.id(), actor.userId(), reason, now);
+        transitions.record(Transition.PORTAL_ACCESS_REQUEST, id, actor.userId(), Status.PENDING.code(), Status.APPROVED.code(),
                 reason == null ? "approved by Partner Operations" : reason, now);
         invite(user, organization, Transition.PORTAL_ACCESS_REQUEST, id, "Your access to the " + organization.name()
                 + " partner portal has been approved.");
@@ -145,11 +147,11 @@ public class PortalAccess {
     public PortalAccessRequest decline(Actor actor, long id, String reason) {
         PortalAccessRequest request = pendingForDecision(actor, id);
         Instant now = now();
-        PortalAccessRequest declined = stored.decide(id, PortalAccessRequest.DECLINED, null, actor.userId(), reason, now);
-        transitions.record(Transition.PORTAL_ACCESS_REQUEST, id, actor.userId(), PortalAccessRequest.PENDING, PortalAccessRequest.DECLINED,
+        PortalAccessRequest declined = stored.decide(id, Status.DECLINED, null, actor.userId(), reason, now);
+        transitions.record(Transition.PORTAL_ACCESS_REQUEST, id, actor.userId(), Status.PENDING.code(), Status.DECLINED.code(),
                 reason, now);
         String organization = organizations.find(request.organizationId()).map(Organization::name).orElse("the partner");
-        publisher.publishEvent(new PortalAccessAnswered(id, request.email(), request.name(), organization, PortalAccessRequest.DECLINED,
+        publisher.publishEvent(new PortalAccessAnswered(id, request.email(), request.name(), organization, Status.DECLINED,
                 "Your request for access to the " + organization + " partner portal has been declined.\n\nReason: " + reason));
         return declined;
     }
@@ -181,9 +183,9 @@ public class PortalAccess {
         return request;
     }
 
-    public CursorPage<PortalAccessRequest> page(Actor actor, @Nullable String status, PageRequest page) {
+    public CursorPage<PortalAccessRequest> page(Actor actor, Set<Status> statuses, PageRequest page) {
         actor.requireStaff();
-        return CursorPage.of(stored.page(status, page.afterId(), page.fetchSize()), page, PortalAccessRequest::id);
+        return CursorPage.of(stored.page(statuses, page.afterId(), page.fetchSize()), page, PortalAccessRequest::id);
     }
 
     public CursorPage<Transition> audits(Actor actor, long id, PageRequest page) {

@@ -20,6 +20,7 @@ import org.partnerdesk.directory.Organizations;
 import org.partnerdesk.directory.PartnerTrack;
 import org.partnerdesk.directory.User;
 import org.partnerdesk.directory.Users;
+import org.partnerdesk.partnerops.PartnerApplication.Status;
 import org.partnerdesk.partnerops.access.persistence.StoredTransitions;
 import org.partnerdesk.partnerops.signup.persistence.StoredApplications;
 import org.partnerdesk.partnerops.signup.persistence.StoredApplications.Draft;
@@ -70,7 +71,7 @@ public class SignUps {
 
     /** What the sign-up form asks (already checked for shape). */
     public record Application(String company, @Nullable String parentCompany, String contactName, String contactEmail,
-                              boolean authorizedSignatory, String agreement, @Nullable String questions) {
+                              boolean authorizedSignatory, PartnerApplication.Agreement agreement, @Nullable String questions) {
     }
 
     /**
@@ -84,14 +85,14 @@ public class SignUps {
         refuseSecondOrganizationOfParent(application.company(), application.parentCompany());
         Instant now = now();
         Draft draft = new Draft(application.company(), application.parentCompany(), application.contactName(), application.contactEmail(),
-                application.authorizedSignatory(), application.agreement(), application.questions(), PartnerApplication.SIGN_UP, null);
-        PartnerApplication unconfirmed = stored.insert(draft, PartnerApplication.UNCONFIRMED, now);
+                application.authorizedSignatory(), application.agreement(), application.questions(), PartnerApplication.Channel.SIGN_UP, null);
+        PartnerApplication unconfirmed = stored.insert(draft, Status.UNCONFIRMED, now);
         boolean ownAddress = caller.map(actor -> actor.email().equalsIgnoreCase(application.contactEmail())).orElse(false);
         if (ownAddress) {
             return goOn(unconfirmed, null, "the applicant is signed in with the contact's e-mail address", now);
         }
         transitions.record(Transition.PARTNER_APPLICATION, unconfirmed.id(), caller.map(Actor::userId).orElse(null), null,
-                PartnerApplication.UNCONFIRMED, "waits for the owner of " + unconfirmed.contactEmail() + " to confirm it", now);
+                Status.UNCONFIRMED.code(), "waits for the owner of " + unconfirmed.contactEmail() + " to confirm it", now);
         portalAccess.askToConfirm(Transition.PARTNER_APPLICATION, unconfirmed.id(), unconfirmed.contactEmail(), unconfirmed.contactName(),
                 "Someone asked for a partner account for " + unconfirmed.company() + " (partner application #" + unconfirmed.id()
                         + ") with this e-mail address as its contact.");
@@ -102,19 +103,19 @@ public class SignUps {
     @Transactional
     PartnerApplication confirmed(long id) {
         PartnerApplication application = stored.lock(id).orElseThrow(() -> ApiException.notFound("Partner application " + id));
-        if (!PartnerApplication.UNCONFIRMED.equals(application.status())) {
+        if (application.status() != Status.UNCONFIRMED) {
             throw ApiException.invalid("token", "invalid_value", "is not a valid confirmation: partner application " + id
-                    + " is already " + application.status().replace('_', ' ') + ".");
+                    + " is already " + application.status().code().replace('_', ' ') + ".");
         }
         refuseSecondOrganizationOfParent(application.company(), application.parentCompany());
-        return goOn(application, PartnerApplication.UNCONFIRMED, "the owner of " + application.contactEmail() + " confirmed it by mail", now());
+        return goOn(application, Status.UNCONFIRMED, "the owner of " + application.contactEmail() + " confirmed it by mail", now());
     }
 
     // PO-1 [003]: a signatory who accepts becomes a partner at once; anyone else waits for Partner Operations on a ticket
-    private PartnerApplication goOn(PartnerApplication application, @Nullable String from, String confirmation, Instant now) {
+    private PartnerApplication goOn(PartnerApplication application, @Nullable Status from, String confirmation, Instant now) {
         if (application.qualifiesAtOnce()) {
-            PartnerApplication approved = stored.update(application.id(), PartnerApplication.APPROVED, null, null, null, null, null, now);
-            transitions.record(Transition.PARTNER_APPLICATION, approved.id(), null, from, PartnerApplication.APPROVED,
+            PartnerApplication approved = stored.update(application.id(), Status.APPROVED, null, null, null, null, null, now);
+            transitions.record(Transition.PARTNER_APPLICATION, approved.id(), null, from == null ? null : from.code(), Status.APPROVED.code(),
                     confirmation + "; an authorized signatory accepted the click-through agreement", now);
             return provision(approved, null, "Welcome to the partner program: your partner organization "
                     + approved.company() + " has been created.");
@@ -125,12 +126,12 @@ public class SignUps {
         Ticket ticket = openTicket(applicant, "Partner application: " + application.company(), describe(application)
                 + "\n\nIn review because " + why + ". Approve or decline it: POST /api/v2/partner_applications/" + application.id()
                 + "/approve or /decline (PO-1).");
-        PartnerApplication saved = stored.update(application.id(), PartnerApplication.IN_REVIEW, null, applicant.id(), ticket.id(),
+        PartnerApplication saved = stored.update(application.id(), Status.IN_REVIEW, null, applicant.id(), ticket.id(),
                 null, null, now);
-        transitions.record(Transition.PARTNER_APPLICATION, saved.id(), null, from, PartnerApplication.IN_REVIEW,
+        transitions.record(Transition.PARTNER_APPLICATION, saved.id(), null, from == null ? null : from.code(), Status.IN_REVIEW.code(),
                 confirmation + "; in review because " + why, now);
         publisher.publishEvent(new PartnerApplicationAnswered(saved.id(), saved.contactEmail(), saved.contactName(), saved.company(),
-                PartnerApplication.IN_REVIEW, "We have received your application to become a partner with " + saved.company()
+                Status.IN_REVIEW, "We have received your application to become a partner with " + saved.company()
                 + ". Partner Operations will review it and answer your questions on ticket #" + ticket.id() + "."));
         return saved;
     }
@@ -146,9 +147,9 @@ public class SignUps {
         refuseSecondOrganizationOfParent(application.company(), application.parentCompany());
         Instant now = now();
         Draft draft = new Draft(application.company(), application.parentCompany(), application.contactName(), application.contactEmail(),
-                application.authorizedSignatory(), application.agreement(), application.questions(), PartnerApplication.MANUAL, reason);
-        PartnerApplication approved = stored.insert(draft, PartnerApplication.APPROVED, now);
-        transitions.record(Transition.PARTNER_APPLICATION, approved.id(), actor.userId(), null, PartnerApplication.APPROVED,
+                application.authorizedSignatory(), application.agreement(), application.questions(), PartnerApplication.Channel.MANUAL, reason);
+        PartnerApplication approved = stored.insert(draft, Status.APPROVED, now);
+        transitions.record(Transition.PARTNER_APPLICATION, approved.id(), actor.userId(), null, Status.APPROVED.code(),
                 "manual account: " + reason, now);
         return provision(approved, actor, "Partner Operations have created the partner organization " + approved.company() + " for you.");
     }
@@ -159,9 +160,9 @@ public class SignUps {
         PartnerApplication application = inReviewForDecision(actor, id);
         refuseSecondOrganizationOfParent(application.company(), application.parentCompany());
         Instant now = now();
-        transitions.record(Transition.PARTNER_APPLICATION, id, actor.userId(), PartnerApplication.IN_REVIEW, PartnerApplication.APPROVED,
+        transitions.record(Transition.PARTNER_APPLICATION, id, actor.userId(), Status.IN_REVIEW.code(), Status.APPROVED.code(),
                 reason == null ? "approved by Partner Operations" : reason, now);
-        PartnerApplication approved = stored.update(id, PartnerApplication.APPROVED, null, application.userId(), application.ticketId(),
+        PartnerApplication approved = stored.update(id, Status.APPROVED, null, application.userId(), application.ticketId(),
                 actor.userId(), reason, now);
         PartnerApplication done = provision(approved, actor, "Your application has been approved: your partner organization "
                 + approved.company() + " has been created.");
@@ -175,13 +176,13 @@ public class SignUps {
     public PartnerApplication decline(Actor actor, long id, String reason) {
         PartnerApplication application = inReviewForDecision(actor, id);
         Instant now = now();
-        PartnerApplication declined = stored.update(id, PartnerApplication.DECLINED, null, application.userId(), application.ticketId(),
+        PartnerApplication declined = stored.update(id, Status.DECLINED, null, application.userId(), application.ticketId(),
                 actor.userId(), reason, now);
-        transitions.record(Transition.PARTNER_APPLICATION, id, actor.userId(), PartnerApplication.IN_REVIEW, PartnerApplication.DECLINED,
+        transitions.record(Transition.PARTNER_APPLICATION, id, actor.userId(), Status.IN_REVIEW.code(), Status.DECLINED.code(),
                 reason, now);
         noteOnTicket(declined, actor, "Partner application declined (PO-1). Reason: " + reason);
         publisher.publishEvent(new PartnerApplicationAnswered(id, declined.contactEmail(), declined.contactName(), declined.company(),
-                PartnerApplication.DECLINED, "Your application to become a partner with " + declined.company()
+                Status.DECLINED, "Your application to become a partner with " + declined.company()
                 + " has been declined.\n\nReason: " + reason));
         return declined;
     }
@@ -195,9 +196,9 @@ public class SignUps {
         return application;
     }
 
-    public CursorPage<PartnerApplication> page(Actor actor, @Nullable String status, PageRequest page) {
+    public CursorPage<PartnerApplication> page(Actor actor, Set<Status> statuses, PageRequest page) {
         actor.requireStaff();
-        return CursorPage.of(stored.page(status, page.afterId(), page.fetchSize()), page, PartnerApplication::id);
+        return CursorPage.of(stored.page(statuses, page.afterId(), page.fetchSize()), page, PartnerApplication::id);
     }
 
     public CursorPage<Transition> audits(Actor actor, long id, PageRequest page) {
@@ -213,7 +214,7 @@ public class SignUps {
         long creator = by != null ? by.userId() : contact.id();
         Organization organization = organizations.provision(creator, new OrganizationDetails(application.company(), null,
                 OrganizationType.PARTNER, PartnerTrack.OPEN, true, application.parentCompany(),
-                "Partner application #" + application.id() + " (PO-1, " + application.channel().replace('_', ' ') + ")",
+                "Partner application #" + application.id() + " (PO-1, " + application.channel().code().replace('_', ' ') + ")",
                 List.of(), false, null, null));
         Optional<String> cannotJoin = whyCannotJoin(contact);
         Long ticketId = application.ticketId();
@@ -233,10 +234,10 @@ public class SignUps {
                 tickets.addInternalNote(ticketId, null, "The contact was not added to organization #" + organization.id() + ": " + problem + ".");
             }
             publisher.publishEvent(new PartnerApplicationAnswered(application.id(), application.contactEmail(), application.contactName(),
-                    application.company(), PartnerApplication.APPROVED, occasion + " Partner Operations will connect your sign-in to it"
+                    application.company(), Status.APPROVED, occasion + " Partner Operations will connect your sign-in to it"
                     + " and contact you."));
         }
-        return stored.update(application.id(), PartnerApplication.APPROVED, organization.id(), userId, ticketId,
+        return stored.update(application.id(), Status.APPROVED, organization.id(), userId, ticketId,
                 application.decidedBy(), application.decisionReason(), now());
     }
 
@@ -314,7 +315,7 @@ public class SignUps {
         return "Company: " + a.company() + (a.parentCompany() == null ? "" : "\nParent company: " + a.parentCompany())
                 + "\nContact: " + a.contactName() + " <" + a.contactEmail() + ">"
                 + "\nAuthorized signatory: " + (a.authorizedSignatory() ? "yes" : "no")
-                + "\nAgreement: " + a.agreement()
+                + "\nAgreement: " + a.agreement().code()
                 + (a.questions() == null ? "" : "\nQuestions: " + a.questions());
     }
 

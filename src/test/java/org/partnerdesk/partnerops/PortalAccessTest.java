@@ -3,7 +3,9 @@ package org.partnerdesk.partnerops;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -117,6 +119,34 @@ class PortalAccessTest extends ApiTest {
         assertThat(expired.status()).isEqualTo(422);
         assertThat(expired.at("/details/token/0/error").stringValue()).isEqualTo("expired");
         assertThat(onboarding.accept("0".repeat(64), PASSWORD).status()).isEqualTo(422);
+    }
+
+    @Test
+    void staffListRequestsInOneStatusAndAStatusNoRequestHasListsNone() { // PO-2, API-1
+        Org partner = desk.aPartner("open");
+        long unconfirmed = ask(onboarding.visitor(), partner.id(), emailAt(partner)).id("portal_access_request");
+        long pending = askConfirmed(partner.id(), emailAt(partner));
+
+        Map<Long, String> listedPending = statusesListed("/api/v2/portal_access_requests?status=pending&page[size]=100", "portal_access_requests");
+        Map<Long, String> listedAll = statusesListed("/api/v2/portal_access_requests?page[size]=100", "portal_access_requests");
+
+        assertThat(listedPending).containsEntry(pending, "pending").doesNotContainKey(unconfirmed);
+        assertThat(listedPending.values()).containsOnly("pending");
+        assertThat(listedAll).containsEntry(pending, "pending").containsEntry(unconfirmed, "unconfirmed");
+        assertThat(statusesListed("/api/v2/portal_access_requests?status=in_review", "portal_access_requests")).isEmpty();
+    }
+
+    /** Every {@code id: status} on every page of a staff list, following the cursor (API-1). */
+    private Map<Long, String> statusesListed(String path, String root) {
+        Map<Long, String> listed = new LinkedHashMap<>();
+        while (path != null) {
+            Reply page = desk.admin.get(path);
+            assertThat(page.status()).as(page.toString()).isEqualTo(200);
+            page.at("/" + root).forEach(item -> listed.put(item.get("id").longValue(), item.get("status").stringValue()));
+            JsonNode next = page.at("/links/next");
+            path = next.isNull() || next.isMissingNode() ? null : next.stringValue().substring(next.stringValue().indexOf("/api/v2"));
+        }
+        return listed;
     }
 
     @Test

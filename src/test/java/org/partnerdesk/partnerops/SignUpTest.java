@@ -3,7 +3,9 @@ package org.partnerdesk.partnerops;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -74,6 +76,34 @@ class SignUpTest extends ApiTest {
         Reply me = onboarding.signedIn(email, PASSWORD).get("/api/v2/users/me");
         assertThat(me.status()).as(me.toString()).isEqualTo(200);
         assertThat(me.at("/user/organization_id").longValue()).isEqualTo(organizationId);
+    }
+
+    @Test
+    void staffListApplicationsInOneStatusAndAStatusNoApplicationHasListsNone() { // PO-1, API-1
+        long unconfirmed = signUp(onboarding.visitor(), Desk.unique("Listed Unconfirmed"), Onboarding.newEmail("lu"), false, "questions")
+                .id("partner_application");
+        long inReview = signUpConfirmed(Desk.unique("Listed In Review"), Onboarding.newEmail("lr"), false, "questions");
+
+        Map<Long, String> listedInReview = statusesListed("/api/v2/partner_applications?status=in_review&page[size]=100", "partner_applications");
+        Map<Long, String> listedAll = statusesListed("/api/v2/partner_applications?page[size]=100", "partner_applications");
+
+        assertThat(listedInReview).containsEntry(inReview, "in_review").doesNotContainKey(unconfirmed);
+        assertThat(listedInReview.values()).containsOnly("in_review");
+        assertThat(listedAll).containsEntry(inReview, "in_review").containsEntry(unconfirmed, "unconfirmed");
+        assertThat(statusesListed("/api/v2/partner_applications?status=pending", "partner_applications")).isEmpty();
+    }
+
+    /** Every {@code id: status} on every page of a staff list, following the cursor (API-1). */
+    private Map<Long, String> statusesListed(String path, String root) {
+        Map<Long, String> listed = new LinkedHashMap<>();
+        while (path != null) {
+            Reply page = desk.admin.get(path);
+            assertThat(page.status()).as(page.toString()).isEqualTo(200);
+            page.at("/" + root).forEach(item -> listed.put(item.get("id").longValue(), item.get("status").stringValue()));
+            JsonNode next = page.at("/links/next");
+            path = next.isNull() || next.isMissingNode() ? null : next.stringValue().substring(next.stringValue().indexOf("/api/v2"));
+        }
+        return listed;
     }
 
     @Test

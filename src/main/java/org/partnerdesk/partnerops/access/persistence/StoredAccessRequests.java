@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import org.partnerdesk.partnerops.PortalAccessRequest;
@@ -25,19 +26,19 @@ public class StoredAccessRequests {
         this.db = db;
     }
 
-    public PortalAccessRequest insert(long organizationId, String name, String email, @Nullable Long requestedBy, String status,
+    public PortalAccessRequest insert(long organizationId, String name, String email, @Nullable Long requestedBy, PortalAccessRequest.Status status,
                                       Instant now) {
         return db.sql("insert into portal_access_requests (organization_id, name, email, requested_by, status, created_at, updated_at)"
                         + " values (?, ?, ?, ?, ?, ?, ?) returning " + COLUMNS)
-                .params(organizationId, name, email, requestedBy, status, Timestamp.from(now), Timestamp.from(now))
+                .params(organizationId, name, email, requestedBy, status.code(), Timestamp.from(now), Timestamp.from(now))
                 .query(StoredAccessRequests::map).single();
     }
 
-    public PortalAccessRequest decide(long id, String status, @Nullable Long userId, long decidedBy, @Nullable String reason,
+    public PortalAccessRequest decide(long id, PortalAccessRequest.Status status, @Nullable Long userId, long decidedBy, @Nullable String reason,
                                       Instant now) {
         return db.sql("update portal_access_requests set status = ?, user_id = ?, decided_by = ?, decision_reason = ?, updated_at = ?"
                         + " where id = ? returning " + COLUMNS)
-                .params(status, userId, decidedBy, reason, Timestamp.from(now), id)
+                .params(status.code(), userId, decidedBy, reason, Timestamp.from(now), id)
                 .query(StoredAccessRequests::map).single();
     }
 
@@ -58,15 +59,14 @@ public class StoredAccessRequests {
                 .query(StoredAccessRequests::map).optional();
     }
 
-    public List<PortalAccessRequest> page(@Nullable String status, long afterId, int limit) {
-        return db.sql("select " + COLUMNS + " from portal_access_requests where (cast(? as text) is null or status = ?)"
-                        + " and id > ? order by id limit ?")
-                .params(status, status, afterId, limit).query(StoredAccessRequests::map).list();
+    public List<PortalAccessRequest> page(Set<PortalAccessRequest.Status> statuses, long afterId, int limit) {
+        return db.sql("select " + COLUMNS + " from portal_access_requests where status = any(?) and id > ? order by id limit ?")
+                .params(statuses.stream().map(PortalAccessRequest.Status::code).toArray(String[]::new), afterId, limit).query(StoredAccessRequests::map).list();
     }
 
     private static PortalAccessRequest map(ResultSet rs, int row) throws SQLException {
         return new PortalAccessRequest(rs.getLong("id"), rs.getLong("organization_id"), rs.getString("name"), rs.getString("email"),
-                (Long) rs.getObject("requested_by"), rs.getString("status"), (Long) rs.getObject("user_id"),
+                (Long) rs.getObject("requested_by"), PortalAccessRequest.Status.fromCode(rs.getString("status")), (Long) rs.getObject("user_id"),
                 (Long) rs.getObject("decided_by"), rs.getString("decision_reason"), rs.getTimestamp("created_at").toInstant(),
                 rs.getTimestamp("updated_at").toInstant());
     }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import org.jspecify.annotations.Nullable;
 import org.partnerdesk.api.JsonBody;
 import org.partnerdesk.partnerops.AddressConfirmations;
-import org.partnerdesk.partnerops.Transition;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -40,9 +39,10 @@ class ConfirmationController {
     record EmailConfirmationJson(@JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Long partnerApplicationId,
                                  @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Long portalAccessRequestId, String status) {
         static EmailConfirmationJson of(AddressConfirmations.Confirmed confirmed) {
-            boolean application = Transition.PARTNER_APPLICATION.equals(confirmed.recordType());
-            return new EmailConfirmationJson(application ? confirmed.recordId() : null,
-                    application ? null : confirmed.recordId(), confirmed.status());
+            return switch (confirmed) {
+                case AddressConfirmations.Confirmed.Application a -> new EmailConfirmationJson(a.applicationId(), null, a.status().code());
+                case AddressConfirmations.Confirmed.AccessRequest r -> new EmailConfirmationJson(null, r.requestId(), r.status().code());
+            };
         }
     }
 }

@@ -58,7 +58,7 @@ class PortalAccessController {
     @GetMapping
     PortalAccessRequestPage list(Actor actor, @RequestParam(name = "status", required = false) @Nullable String status,
                              HttpServletRequest request) {
-        return access.page(actor, status, PageRequest.from(request)).body(PortalAccessRequestJson::of, request, PortalAccessRequestPage::new);
+        return access.page(actor, PortalAccessRequest.Status.matching(status), PageRequest.from(request)).body(PortalAccessRequestJson::of, request, PortalAccessRequestPage::new);
     }
 
     @GetMapping("/{id}")
@@ -99,7 +99,7 @@ class PortalAccessController {
     // what a person who is not signed in learns: what they sent and that it waits, never whether the e-mail is known
     record PublicPortalAccessRequestJson(long id, long organizationId, String name, String email, String status, Instant createdAt) {
         static PublicPortalAccessRequestJson of(PortalAccessRequest r) {
-            return new PublicPortalAccessRequestJson(r.id(), r.organizationId(), r.name(), r.email(), r.status(), r.createdAt());
+            return new PublicPortalAccessRequestJson(r.id(), r.organizationId(), r.name(), r.email(), r.status().code(), r.createdAt());
         }
     }
 
@@ -107,7 +107,7 @@ class PortalAccessController {
                                    @Nullable Long requestedById, @Nullable Long userId, @Nullable Long decidedById,
                                    @Nullable String decisionReason, Instant updatedAt) {
         static PortalAccessRequestJson of(PortalAccessRequest r) {
-            return new PortalAccessRequestJson(r.id(), r.organizationId(), r.name(), r.email(), r.status(), r.createdAt(),
+            return new PortalAccessRequestJson(r.id(), r.organizationId(), r.name(), r.email(), r.status().code(), r.createdAt(),
                     r.requestedBy(), r.userId(), r.decidedBy(), r.decisionReason(), r.updatedAt());
         }
     }

@@ -64,10 +64,11 @@ public class StoredNfrExceptions {
                 .param(nfrRequestId).query(this::map).optional();
     }
 
-    public List<NfrException> page(@Nullable String status, long afterId, int limit) {
+    public List<NfrException> page(NfrException.@Nullable Status status, long afterId, int limit) {
+        String code = status == null ? null : status.code();
         return db.sql("select " + COLUMNS + " from nfr_exceptions where id > ? and (cast(? as text) is null or status = ?)"
                         + " order by id limit ?")
-                .params(afterId, status, status, limit).query(this::map).list();
+                .params(afterId, code, code, limit).query(this::map).list();
     }
 
     private List<NfrException.Decision> decisions(long exceptionId) {

@@ -1,8 +1,10 @@
 package org.partnerdesk.partnerops.nfr.web;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
@@ -30,8 +32,10 @@ import tools.jackson.databind.JsonNode;
 @RequestMapping("/api/v2/nfr_exceptions")
 class NfrExceptionController {
 
-    private static final Set<String> VERDICTS = Set.of("approve", "decline");
-    private static final Set<String> STATUSES = Set.of("pending", "approved", "declined", "fulfilled");
+    private static final Set<String> VERDICTS = Arrays.stream(NfrException.Verdict.values()).map(NfrException.Verdict::code)
+            .collect(Collectors.toUnmodifiableSet());
+    private static final Set<String> STATUSES = Arrays.stream(NfrException.Status.values()).map(NfrException.Status::code)
+            .collect(Collectors.toUnmodifiableSet());
 
     private final NfrExceptions exceptions;
 

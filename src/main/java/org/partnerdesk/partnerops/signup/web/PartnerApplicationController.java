@@ -1,9 +1,11 @@
 package org.partnerdesk.partnerops.signup.web;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
@@ -39,7 +41,8 @@ import tools.jackson.databind.JsonNode;
 class PartnerApplicationController {
 
     private static final int TEXT = 4_000;
-    private static final Set<String> AGREEMENT = Set.of(PartnerApplication.ACCEPT, PartnerApplication.QUESTIONS);
+    private static final Set<String> AGREEMENT = Arrays.stream(PartnerApplication.Agreement.values()).map(PartnerApplication.Agreement::code)
+            .collect(Collectors.toUnmodifiableSet());
 
     private final SignUps signUps;
     private final RequestLimits limits;
@@ -79,7 +82,7 @@ class PartnerApplicationController {
         }
         request.throwIfInvalid();
         SignUps.Application application = new SignUps.Application(company, blankToNull(parentCompany), contactName, email,
-                signatory, agreement, blankToNull(questions));
+                signatory, PartnerApplication.Agreement.fromCode(agreement), blankToNull(questions));
         if (!staff) {
             return new PublicPartnerApplicationResponse(PublicPartnerApplicationJson.of(signUps.apply(application, caller)));
         }
@@ -89,7 +92,7 @@ class PartnerApplicationController {
     @GetMapping
     PartnerApplicationPage list(Actor actor, @RequestParam(name = "status", required = false) @Nullable String status,
                              HttpServletRequest request) {
-        return signUps.page(actor, status, PageRequest.from(request)).body(PartnerApplicationJson::of, request, PartnerApplicationPage::new);
+        return signUps.page(actor, PartnerApplication.Status.matching(status), PageRequest.from(request)).body(PartnerApplicationJson::of, request, PartnerApplicationPage::new);
     }
 
     @GetMapping("/{id}")
@@ -137,7 +140,7 @@ class PartnerApplicationController {
                                         Instant createdAt) {
         static PublicPartnerApplicationJson of(PartnerApplication a) {
             return new PublicPartnerApplicationJson(a.id(), a.company(), a.parentCompany(), a.contactName(), a.contactEmail(),
-                    a.authorizedSignatory(), a.agreement(), a.questions(), a.status(), a.createdAt());
+                    a.authorizedSignatory(), a.agreement().code(), a.questions(), a.status().code(), a.createdAt());
         }
     }
 
@@ -148,7 +151,7 @@ class PartnerApplicationController {
                                   @Nullable String decisionReason, Instant updatedAt) {
         static PartnerApplicationJson of(PartnerApplication a) {
             return new PartnerApplicationJson(a.id(), a.company(), a.parentCompany(), a.contactName(), a.contactEmail(),
-                    a.authorizedSignatory(), a.agreement(), a.questions(), a.status(), a.createdAt(), a.channel(), a.manualReason(),
+                    a.authorizedSignatory(), a.agreement().code(), a.questions(), a.status().code(), a.createdAt(), a.channel().code(), a.manualReason(),
                     a.organizationId(), a.userId(), a.ticketId(), a.decidedBy(), a.decisionReason(), a.updatedAt());
         }
     }
