@@ -2,12 +2,9 @@ package org.partnerdesk.partnerops;
 
 import java.time.Instant;
 
-import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
@@ -35,8 +32,7 @@ public record PortalAccessRequest(long id, long organizationId, String name, Str
 
         /** A list filter: no code lists every status, a code no request can have lists none. */
         public static Set<Status> matching(@Nullable String code) {
-            return code == null ? EnumSet.allOf(Status.class)
-                    : Arrays.stream(values()).filter(s -> s.code().equals(code)).collect(Collectors.toCollection(() -> EnumSet.noneOf(Status.class)));
+            return StatusCodes.matching(Status.class, code);
         }
     }
 

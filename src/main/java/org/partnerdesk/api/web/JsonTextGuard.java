@@ -44,6 +44,9 @@ class JsonTextGuard extends RequestBodyAdviceAdapter {
     @Override
     public Object afterBodyRead(Object body, HttpInputMessage input, MethodParameter parameter, Type targetType,
                                 Class<? extends HttpMessageConverter<?>> converterType) {
+        if (isAllStorable((JsonNode) body)) {
+            return body; // the common case: no names built, nothing allocated per field on the intake path
+        }
         List<String> unstorable = unstorable((JsonNode) body);
         if (!unstorable.isEmpty()) {
             Map<String, List<ApiException.FieldError>> details = new LinkedHashMap<>();
@@ -52,6 +55,28 @@ class JsonTextGuard extends RequestBodyAdviceAdapter {
                     + "; remove the character and send the request again.", details);
         }
         return body;
+    }
+
+    private static boolean isAllStorable(JsonNode body) {
+        Deque<JsonNode> toVisit = new ArrayDeque<>();
+        toVisit.push(body);
+        while (!toVisit.isEmpty()) {
+            JsonNode node = toVisit.pop();
+            if (node.isString() && !StorableText.isStorable(node.stringValue())) {
+                return false;
+            }
+            if (node.isObject()) {
+                for (Map.Entry<String, JsonNode> property : node.properties()) {
+                    if (!StorableText.isStorable(property.getKey())) {
+                        return false;
+                    }
+                    toVisit.push(property.getValue());
+                }
+            } else if (node.isArray()) {
+                node.values().forEach(toVisit::push);
+            }
+        }
+        return true;
     }
 
     /** The fields holding unstorable text, named as {@code details} names fields: relative to the root object. */
