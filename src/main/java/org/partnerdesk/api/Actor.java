@@ -1,11 +1,15 @@
 package org.partnerdesk.api;
 
+import java.io.Serializable;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
-/** The authenticated user a request acts for, with what authorization decisions look at. */
-public record Actor(long userId, String email, Role role, @Nullable Long organizationId, Set<String> groups) {
+/**
+ * The authenticated user a request acts for, with what authorization decisions look at. Serializable because a browser
+ * session (UI-1) keeps it in PostgreSQL between requests.
+ */
+public record Actor(long userId, String email, Role role, @Nullable Long organizationId, Set<String> groups) implements Serializable {
 
     public Actor {
         groups = Set.copyOf(groups);
