@@ -58,15 +58,17 @@ public abstract class BrowserTest extends ApiTest {
         browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setHeadless(true).setExecutablePath(CHROMIUM)
                 .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic",
                         "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1")));
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            browser.close();
-            playwright.close();
-        }));
     }
 
+    // per class: a browser left open at the JVM's end keeps Surefire's fork from exiting
     @AfterAll
-    static void keepBrowser() {
-        // one browser for every browser test class of the JVM: starting Chromium costs about a second
+    static void stopBrowser() {
+        if (playwright != null) {
+            browser.close();
+            playwright.close();
+            playwright = null;
+            browser = null;
+        }
     }
 
     @BeforeEach
