@@ -4,6 +4,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.partnerdesk.api.Actor;
 import org.partnerdesk.api.Role;
+import org.partnerdesk.identity.persistence.StoredActors;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
@@ -12,9 +14,12 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.session.web.http.CookieSerializer;
 import org.springframework.session.web.http.DefaultCookieSerializer;
 
@@ -36,18 +41,27 @@ class PageSecurity {
 
     @Bean
     @Order(1)
-    SecurityFilterChain pages(HttpSecurity http, Passwords passwords) throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, Passwords passwords, ObjectProvider<ClientRegistrationRepository> companyAccounts,
+                              StoredActors actors) throws Exception {
         var failure = new SimpleUrlAuthenticationFailureHandler("/sign-in?error");
+        ClientRegistrationRepository company = companyAccounts.getIfAvailable();
+        if (company != null) { // UI-1: only when PARTNERDESK_OIDC_ISSUER is set (CompanySignIn)
+            http.oauth2Login(oidc -> oidc.loginPage("/sign-in").clientRegistrationRepository(company)
+                    .authorizedClientRepository(new CompanySignIn.NoAuthorizedClients())
+                    .userInfoEndpoint(user -> user.oidcUserService(new StaffAccounts(actors)))
+                    .successHandler(new CompanyAccountSignedIn()).failureHandler(failure));
+        }
         return http
                 .securityMatcher(PAGES)
                 .authenticationProvider(new PasswordSignIn(passwords))
                 .formLogin(form -> form.loginPage("/sign-in").usernameParameter("email").passwordParameter("password")
                         .successHandler(new StartPage()).failureHandler(failure).permitAll())
+                .requestCache(cache -> cache.requestCache(pagesToReturnTo()))
                 .logout(out -> out.logoutUrl("/sign-out").logoutSuccessUrl("/sign-in?signed-out").permitAll())
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(
                                 org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
-                .exceptionHandling(e -> e.accessDeniedPage("/denied"))
+                .exceptionHandling(e -> e.accessDeniedPage("/denied").authenticationEntryPoint(new SessionEnded()))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/sign-in", "/password/**", "/denied").permitAll()
                         .requestMatchers(HttpMethod.GET, "/portal/sign-up", "/portal/access").permitAll()
@@ -56,6 +70,14 @@ class PageSecurity {
                         .requestMatchers("/ops", "/ops/**").hasAnyRole(Role.AGENT.name(), Role.ADMIN.name())
                         .anyRequest().authenticated())
                 .build();
+    }
+
+    /** After sign-in the person goes back to the page asked for: a whole page, never an htmx fragment or a live stream. */
+    private static RequestCache pagesToReturnTo() {
+        var cache = new HttpSessionRequestCache();
+        cache.setRequestMatcher(request -> HttpMethod.GET.matches(request.getMethod()) && request.getHeader("HX-Request") == null
+                && !request.getRequestURI().startsWith(request.getContextPath() + "/live/"));
+        return cache;
     }
 
     /** UI-1: {@code Secure} cookies whenever the desk's public address is https, whatever the proxy in front says. */

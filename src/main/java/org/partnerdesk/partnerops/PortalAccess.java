@@ -170,9 +170,14 @@ public class PortalAccess {
         return invitations.mintToken(invitationId);
     }
 
-    /** Where the invitation mail sends people, with the token appended. */
+    /** UI-1: empty while the invitation works, else why not, for the "Set password" page the mailed link opens. */
+    public Optional<String> whyInvitationUnusable(String token) {
+        return invitations.whyUnusable(token);
+    }
+
+    /** Where the invitation mail sends people: the "Set password" page (UI-1), with the token appended. */
     public String invitationLink(String token) {
-        return settings.portalUrl() + "/portal/invitations/accept?token=" + token;
+        return settings.portalUrl() + "/password/set?" + InvitationLink.PARAMETER + "=" + token;
     }
 
     public PortalAccessRequest find(Actor actor, long id) {

@@ -38,6 +38,7 @@ class SignInPage {
         }
         model.addAttribute("signedOut", request.getParameter("signed-out") != null);
         model.addAttribute("expired", request.getParameter("expired") != null);
+        model.addAttribute("passwordSet", request.getParameter("password-set") != null);
         model.addAttribute("oidc", oidc.getIfAvailable() != null);
         return "identity/sign-in";
     }

@@ -55,6 +55,20 @@ public class Invitations {
         return stored.setTokenHash(invitationId, hash(token), now()) ? Optional.of(token) : Optional.empty();
     }
 
+    /** UI-1: empty while the token works, else why not in words for the "Set password" page (as {@link #accept} would say). */
+    public Optional<String> whyUnusable(String token) {
+        Optional<Invitation> invitation = stored.findByToken(hash(token.strip()))
+                .filter(i -> i.usedAt() == null && i.revokedAt() == null);
+        if (invitation.isEmpty()) {
+            return Optional.of("This invitation has been used or replaced by a newer one. Ask Partner Operations for a new invitation.");
+        }
+        if (!invitation.get().expiresAt().isAfter(now())) {
+            return Optional.of("This invitation expired at " + WholeSeconds.of(invitation.get().expiresAt())
+                    + ". Ask Partner Operations for a new invitation.");
+        }
+        return Optional.empty();
+    }
+
     /** Sets the password once; the same refusal for an unknown token as for a used one, so tokens cannot be probed. */
     @Transactional
     public Accepted accept(String token, String password) {

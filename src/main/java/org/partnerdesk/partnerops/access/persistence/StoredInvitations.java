@@ -42,6 +42,11 @@ public class StoredInvitations {
                 .params(hash, id, Timestamp.from(now)).update() == 1;
     }
 
+    public Optional<Invitation> findByToken(byte[] hash) {
+        return db.sql("select " + COLUMNS + " from sign_in_invitations where token_hash = ?").param(hash)
+                .query((rs, n) -> map(rs)).optional();
+    }
+
     public Optional<Invitation> findByTokenForUpdate(byte[] hash) {
         return db.sql("select " + COLUMNS + " from sign_in_invitations where token_hash = ? for update").param(hash)
                 .query((rs, n) -> map(rs)).optional();
