@@ -32,7 +32,7 @@ class UserAndOrganizationPagesTest extends BrowserTest {
                 .getAttribute("href")).endsWith("/agent/tickets/" + id);
         assertAccessible();
 
-        profile.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(acme.name())).click();
+        profile.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(acme.name()).setExact(true)).click();
         page.waitForURL(url -> url.endsWith("/agent/organizations/" + acme.id()));
         assertThat(page.getByRole(AriaRole.REGION, new Page.GetByRoleOptions().setName("Tickets").setExact(true)).textContent())
                 .contains("Licence key rejected after upgrade");
