@@ -1,7 +1,8 @@
 package org.partnerdesk.directory;
 
+import java.util.Collection;
 import java.util.LinkedHashMap;
-
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -114,6 +115,12 @@ public class Users {
     public CursorPage<User> search(Actor actor, String query, PageRequest page) {
         actor.requireStaff();
         return CursorPage.of(stored.search(query.strip(), page.afterId(), page.fetchSize()), page, User::id);
+    }
+
+    /** UI-1: the users a page of tickets names, in one query; staff only, as listing users is (#10). */
+    public List<User> findMany(Actor actor, Collection<Long> ids) {
+        actor.requireStaff();
+        return stored.findAll(ids);
     }
 
     /** For other modules, which apply their own authorization. */
