@@ -71,8 +71,9 @@ class LiveStreams implements SmartLifecycle, ChannelListener.Receiver {
         return emitter;
     }
 
-    int followerCount() {
-        return followers.size();
+    /** How many streams this person has open on this node. */
+    long streamsOf(long userId) {
+        return followers.stream().filter(follower -> follower.userId() == userId).count();
     }
 
     /** A notice from PostgreSQL, on the listener's thread: handed to the sending thread at once. */
