@@ -33,32 +33,69 @@ final class EventStream implements AutoCloseable {
 
     /** Signs in at {@code baseUrl} and opens {@code path} there. */
     static EventStream open(String baseUrl, String email, String password, String path) throws Exception {
-        HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
-        String form = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/sign-in")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
-        Matcher csrf = CSRF.matcher(form);
-        if (!csrf.find()) {
-            throw new AssertionError("no CSRF field on the sign-in form");
+        return Session.signIn(baseUrl, email, password).open(path);
+    }
+
+    /** A browser's session: signed in through the form, its cookie kept. */
+    static final class Session {
+
+        private final HttpClient http;
+        private final String baseUrl;
+        private final String startPage;
+
+        private Session(HttpClient http, String baseUrl, String startPage) {
+            this.http = http;
+            this.baseUrl = baseUrl;
+            this.startPage = startPage;
         }
-        String body = "email=" + encode(email) + "&password=" + encode(password) + "&_csrf=" + encode(csrf.group(1));
-        HttpResponse<String> signedIn = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/sign-in"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        if (signedIn.statusCode() != 302 || signedIn.headers().firstValue("Location").orElse("").contains("error")) {
-            throw new AssertionError("sign-in failed: " + signedIn.statusCode() + " " + signedIn.headers().map());
-        }
-        HttpResponse<java.util.stream.Stream<String>> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl + path))
-                .header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofLines());
-        EventStream stream = new EventStream(http, response.statusCode());
-        Thread.ofVirtual().start(() -> {
-            try (var body2 = response.body()) {
-                body2.forEach(stream.lines::add);
-            } catch (RuntimeException closed) {
-                // hung up
+
+        static Session signIn(String baseUrl, String email, String password) throws Exception {
+            HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                    .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+            String form = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/sign-in")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            String body = "email=" + encode(email) + "&password=" + encode(password) + "&_csrf=" + encode(csrf(form));
+            HttpResponse<String> signedIn = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/sign-in"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            String location = signedIn.headers().firstValue("Location").orElse("");
+            if (signedIn.statusCode() != 302 || location.contains("error")) {
+                throw new AssertionError("sign-in failed: " + signedIn.statusCode() + " " + signedIn.headers().map());
             }
-        });
-        return stream;
+            return new Session(http, baseUrl, URI.create(baseUrl).resolve(location).getPath());
+        }
+
+        /** Posts a form as a page's script does, with the session's CSRF token (read from the start page). */
+        int post(String path, String form) throws Exception {
+            String page = http.send(HttpRequest.newBuilder(URI.create(baseUrl + startPage)).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            return http.send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form + "&_csrf=" + encode(csrf(page)))).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode();
+        }
+
+        EventStream open(String path) throws Exception {
+            HttpResponse<java.util.stream.Stream<String>> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                    .header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofLines());
+            EventStream stream = new EventStream(http, response.statusCode());
+            Thread.ofVirtual().start(() -> {
+                try (var lines = response.body()) {
+                    lines.forEach(stream.lines::add);
+                } catch (RuntimeException closed) {
+                    // hung up
+                }
+            });
+            return stream;
+        }
+    }
+
+    private static String csrf(String page) {
+        Matcher csrf = CSRF.matcher(page);
+        if (!csrf.find()) {
+            throw new AssertionError("no CSRF field on the page");
+        }
+        return csrf.group(1);
     }
 
     int status() {

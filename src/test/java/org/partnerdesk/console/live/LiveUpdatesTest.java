@@ -24,10 +24,11 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * UI-1 live updates: "a change made on one node shows on a page served by another within 1 s". This test's desk is one
- * node; a second desk runs on the same PostgreSQL; the event stream is read over plain HTTP, signed in like a browser.
+ * UI-1 live updates and collision over plain HTTP, signed in like a browser: "a change made on one node shows on a page
+ * served by another within 1 s" (this test's desk is one node; a second desk runs on the same PostgreSQL), and who may
+ * follow a ticket or be seen on it.
  */
-class LiveUpdatesAcrossDesksTest extends ApiTest {
+class LiveUpdatesTest extends ApiTest {
 
     private static final String PASSWORD = "correct horse battery staple";
     private static ConfigurableApplicationContext secondDesk;
@@ -116,6 +117,40 @@ class LiveUpdatesAcrossDesksTest extends ApiTest {
             assertThat(queues.status()).isEqualTo(403);
         }
         assertThat(streams.streamsOf(stranger.id())).isZero();
+    }
+
+    @Test
+    void anAgentsPresenceReachesAColleagueOnTheTicketAndLeavesWithThem() throws Exception {
+        long ticket = aTicket();
+        Desk.Account sue = signInAble(desk.agent());
+        EventStream.Session bob = EventStream.Session.signIn(baseUrl(), signInAble(desk.agent()).email(), PASSWORD);
+
+        try (EventStream page = EventStream.open(baseUrl(), sue.email(), PASSWORD, "/live/stream?ticket=" + ticket)) {
+            assertThat(page.awaitLine(":connected", Duration.ofSeconds(5))).isTrue();
+            assertThat(page.awaitLine("event:presence", Duration.ofSeconds(3))).as("who is there as the stream opens").isTrue();
+            assertThat(page.awaitLineStartingWith("data:", Duration.ofSeconds(1))).isEqualTo("data:<ul class=\"presence-list\"></ul>");
+            assertThat(bob.post("/live/presence", "ticket=" + ticket + "&state=replying")).isEqualTo(204);
+            assertThat(page.awaitLine("event:presence", Duration.ofSeconds(3))).isTrue();
+            assertThat(page.awaitLineStartingWith("data:", Duration.ofSeconds(1))).contains(" is replying</li>");
+
+            assertThat(bob.post("/live/presence", "ticket=" + ticket + "&state=gone")).isEqualTo(204);
+            assertThat(page.awaitLine("event:presence", Duration.ofSeconds(3))).isTrue();
+            assertThat(page.awaitLineStartingWith("data:", Duration.ofSeconds(1))).isEqualTo("data:<ul class=\"presence-list\"></ul>");
+        }
+    }
+
+    @Test
+    void anEndUserIsNeverSeenOnATicketNotEvenTheirOwn() throws Exception {
+        var customer = desk.endUserIn(desk.aCustomer());
+        long ticket = customer.api().post("/api/v2/tickets", """
+                {"ticket": {"subject": "Runner stuck", "ticket_form_id": %d, "comment": {"body": "Every job waits."}}}"""
+                .formatted(SUPPORT_FORM)).id("ticket");
+        EventStream.Session requester = EventStream.Session.signIn(baseUrl(), signInAble(customer).email(), PASSWORD);
+        EventStream.Session agent = EventStream.Session.signIn(baseUrl(), signInAble(desk.agent()).email(), PASSWORD);
+
+        assertThat(requester.post("/live/presence", "ticket=" + ticket + "&state=viewing")).isEqualTo(403);
+        assertThat(agent.post("/live/presence", "ticket=" + ticket + "&state=dancing")).isEqualTo(422);
+        assertThat(agent.post("/live/presence", "ticket=999999999&state=viewing")).isEqualTo(404);
     }
 
     // --- fixtures ---
