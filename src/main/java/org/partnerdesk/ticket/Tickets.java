@@ -212,6 +212,7 @@ public class Tickets {
             }
         }
         tellSlas(actor, before, saved, comment);
+        publisher.publishEvent(new TicketChanged(saved.id(), actor.userId()));
         return saved;
     }
 
@@ -236,6 +237,7 @@ public class Tickets {
         long author = authorId == null ? deskUserId : authorId;
         Comment note = conversation.addComment(ticketId, author, body, false);
         conversation.addAudit(ticketId, author, List.of(new Audit.Event("Comment", "comment", body, null, "internal")));
+        publisher.publishEvent(new TicketChanged(ticketId, author));
         return note;
     }
 
