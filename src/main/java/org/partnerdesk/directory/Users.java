@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 
 import org.jspecify.annotations.Nullable;
 import org.partnerdesk.api.Actor;
@@ -126,6 +127,17 @@ public class Users {
     /** For other modules, which apply their own authorization. */
     public Optional<User> find(long id) {
         return stored.find(id);
+    }
+
+    /** For other modules, which apply their own authorization: the users of a page of records, in one query. */
+    public List<User> findAll(Collection<Long> ids) {
+        return stored.findAll(List.copyOf(new TreeSet<>(ids)));
+    }
+
+    /** The agents and admins a ticket can be assigned to (staff only), by name; at most {@code limit}. */
+    public List<User> staff(Actor actor, int limit) {
+        actor.requireStaff();
+        return stored.staff(limit);
     }
 
     public Optional<User> findByEmail(String email) {

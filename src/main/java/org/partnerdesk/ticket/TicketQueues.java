@@ -1,5 +1,9 @@
 package org.partnerdesk.ticket;
 
+import java.time.Clock;
+import java.util.EnumMap;
+import java.util.Map;
+
 import org.partnerdesk.api.Actor;
 import org.partnerdesk.api.CursorPage;
 import org.partnerdesk.api.KeysetRequest;
@@ -11,9 +15,27 @@ import org.springframework.stereotype.Service;
 public class TicketQueues {
 
     private final StoredQueues stored;
+    private final Clock clock;
 
-    TicketQueues(StoredQueues stored) {
+    TicketQueues(StoredQueues stored, Clock clock) {
         this.stored = stored;
+        this.clock = clock;
+    }
+
+    /** The queue one of the console's views shows this agent now. */
+    public TicketQueue view(Actor actor, AgentView view, TicketQueue.Order order) {
+        return view.queue(actor, order, clock.instant());
+    }
+
+    /** How many unsolved tickets each view holds for this agent, in one query. */
+    public Map<AgentView, Long> counts(Actor actor) {
+        actor.requireStaff();
+        Map<String, Long> byColumn = stored.counts(actor.userId(), clock.instant());
+        Map<AgentView, Long> counts = new EnumMap<>(AgentView.class);
+        for (AgentView view : AgentView.values()) {
+            counts.put(view, byColumn.getOrDefault(view.code(), 0L));
+        }
+        return counts;
     }
 
     public CursorPage<QueuedTicket> page(Actor actor, TicketQueue queue, KeysetRequest page) {

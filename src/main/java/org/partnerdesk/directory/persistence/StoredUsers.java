@@ -89,6 +89,19 @@ public class StoredUsers {
                 .query(StoredUsers::map).list();
     }
 
+    public List<User> findAll(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return db.sql(SELECT + " where u.id = any(?) order by u.id").param(ids.toArray(Long[]::new)).query(StoredUsers::map).list();
+    }
+
+    /** Active agents and admins by name, at most {@code limit}. */
+    public List<User> staff(int limit) {
+        return db.sql(SELECT + " where u.role in ('agent', 'admin') and u.active order by lower(u.name), u.id limit ?").param(limit)
+                .query(StoredUsers::map).list();
+    }
+
     public List<User> inGroup(long groupId) {
         return db.sql(SELECT + " join group_memberships g on g.user_id = u.id where g.group_id = ? order by u.id")
                 .param(groupId).query(StoredUsers::map).list();

@@ -22,12 +22,21 @@ import org.partnerdesk.ApiClient.Reply;
 import org.partnerdesk.ApiTest;
 import org.partnerdesk.Desk.Account;
 import org.partnerdesk.Desk.Org;
+import org.partnerdesk.sla.Slas;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /** TKT-5 agent queues, {@code GET /api/v2/views/tickets}: filters, the most urgent SLA first, keyset pages, staff only. */
 class TicketQueueTest extends ApiTest {
 
     private static final String QUEUE = "/api/v2/views/tickets";
+
+    @Autowired
+    Slas slas;
+
+    @Autowired
+    JdbcClient db;
 
     @Test
     void eachFilterNarrowsTheQueueToTheTicketsThatMatch() {
@@ -122,6 +131,29 @@ class TicketQueueTest extends ApiTest {
                 .isBefore(Instant.parse(tickets.get(1).get("sla_due_at").stringValue()));
         assertThat(tickets.get(2).get("sla_due_at").isNull()).isTrue();
         assertThat(tickets.get(0).get("priority").stringValue()).isEqualTo("urgent");
+    }
+
+    @Test
+    void aBreachedTicketStillAwaitingItsReplyComesFirstWithItsDueTime() { // TKT-5: the breach scan must not demote it
+        Org acme = desk.aCustomer();
+        desk.subscribe(acme, "premium");
+        Account ann = desk.endUserIn(acme);
+        long urgent = file(ann.api(), "urgent");
+        long breached = file(ann.api(), "low");
+        // the low ticket's clock fell due ten minutes ago, and the breach scan has seen it (as it does every 30 s)
+        db.sql("update ticket_slas set breach_at = now() - interval '10 minutes' where ticket_id = ? and achieved_at is null")
+                .param(breached).update();
+        slas.markBreaches(Instant.now());
+        assertThat(db.sql("select stage from ticket_slas where ticket_id = ? and achieved_at is null").param(breached)
+                .query(String.class).single()).isEqualTo("breached");
+
+        Reply queue = desk.admin.get(QUEUE + "?organization_id=" + acme.id());
+
+        assertThat(ids(queue)).containsExactly(breached, urgent);
+        JsonNode first = queue.json().get("tickets").get(0);
+        assertThat(Instant.parse(first.get("sla_due_at").stringValue())).isBefore(Instant.now().minusSeconds(9 * 60));
+        assertThat(ids("sort=id&organization_id=" + acme.id())).containsExactly(urgent, breached);
+        assertThat(desk.admin.get(QUEUE + "?sort=id&organization_id=" + acme.id()).at("/tickets/1/sla_due_at").isNull()).isFalse();
     }
 
     @Test
