@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.partnerdesk.api.Actor;
+import org.partnerdesk.api.WholeSeconds;
 import org.partnerdesk.directory.Groups;
 import org.partnerdesk.escalation.StarRequest;
 import org.partnerdesk.escalation.StarRequests;
@@ -62,6 +63,7 @@ class StarPart implements TicketPagePart {
         open.ifPresent(star -> {
             model.put("open", star);
             model.put("openUrgency", label(star.urgency()));
+            model.put("respondBy", WholeSeconds.of(star.respondBy()));
             model.put("mayUnstar", stars.mayUnstar(actor, star));
         });
         return Optional.of(new Rendered("escalation/star", model));

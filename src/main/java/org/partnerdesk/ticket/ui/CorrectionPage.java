@@ -136,7 +136,15 @@ class CorrectionPage {
         if (refused.status() != 422) {
             throw refused;
         }
-        return refused(refused.description(), model, response);
+        return refused(inWords(refused), model, response);
+    }
+
+    // a 422's words are in its field errors ("... cannot be the requester of this ticket ...", DIR-3), as the API's details say
+    private static String inWords(ApiException refused) {
+        List<String> errors = refused.details().values().stream().flatMap(List::stream)
+                .map(error -> error.description().contains(error.error()) ? error.description() : error.description() + " (" + error.error() + ")")
+                .toList();
+        return errors.isEmpty() ? refused.description() : String.join(" ", errors);
     }
 
     private static String refused(String why, Model model, @Nullable HttpServletResponse response) {
