@@ -79,6 +79,25 @@ class EntitlementCardTest extends BrowserTest {
     }
 
     @Test
+    void anAgentWhoKnowsOnlyTheCustomerPicksTheRequesterAmongItsContacts() {
+        Org acme = desk.aCustomer();
+        desk.subscribe(acme, "ultimate");
+        Account ann = desk.endUserIn(acme);
+        long id = mistypedByAPartner("someone@nowhere-known.test");
+        signIn(withPassword(desk.agent()));
+        page.navigate(at("/agent/tickets/" + id + "/correction"));
+
+        page.getByLabel("Requester's e-mail").fill("");
+        page.getByLabel("Organization").fill(acme.name());
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Preview").setExact(true)).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Preview with " + ann.email())).click();
+
+        Locator after = page.getByRole(AriaRole.REGION, new Page.GetByRoleOptions().setName("After the correction"));
+        assertThat(after.textContent()).contains("ENT-1", acme.name() + ": Ultimate subscription", ann.email());
+        assertAccessible();
+    }
+
+    @Test
     void aCorrectedEmailThatNamesNoUserIsSaidAndChangesNothing() {
         long id = mistypedByAPartner("nobody@unknown-customer.test");
         signIn(withPassword(desk.agent()));
