@@ -87,6 +87,12 @@ public class Organizations {
         return CursorPage.of(stored.page(page.afterId(), page.fetchSize()), page, Organization::id);
     }
 
+    /** UI-1 correction (ENT-8): an agent names the organization a requester belongs to; names compare without case. */
+    public Optional<Organization> withName(Actor actor, String name) {
+        actor.requireStaff();
+        return stored.findByName(name.strip());
+    }
+
     public List<Organization> withExternalId(Actor actor, String externalId) {
         actor.requireStaff();
         return stored.findByExternalId(externalId).stream().toList();

@@ -1,8 +1,10 @@
 package org.partnerdesk.escalation;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
 import org.partnerdesk.api.Actor;
 import org.partnerdesk.api.ApiException;
 import org.partnerdesk.directory.Organization;
@@ -42,9 +44,7 @@ public class AllianceChannels {
     public AllianceMessageRequested post(Actor actor, long ticketId, String kind, String text) {
         actor.requireStaff();
         Ticket ticket = tickets.find(actor, ticketId);
-        Organization partner = users.find(ticket.submitterId()).map(u -> u.organizationId())
-                .flatMap(id -> id == null ? java.util.Optional.<Organization>empty() : organizations.find(id))
-                .filter(Organization::isAlliance)
+        Organization partner = alliancePartnerOf(ticket)
                 .orElseThrow(() -> refused("ticket " + ticketId + " was not raised by an alliance partner"));
         if (partner.chatWebhookUrl() == null) {
             throw refused(partner.name() + " has no chat channel: set organization_fields.chat_webhook_url first");
@@ -58,6 +58,23 @@ public class AllianceChannels {
                 partner.chatWebhookUrl());
         publisher.publishEvent(requested);
         return requested;
+    }
+
+    /** An alliance partner's channel as the ticket page offers it; {@code channel} is null while no webhook is set. */
+    public record Channel(String partner, @Nullable String channel) {
+    }
+
+    /** TKT-8: the channel of the alliance partner that raised this ticket, for staff; none on other tickets. */
+    public Optional<Channel> channelFor(Actor actor, Ticket ticket) {
+        actor.requireStaff();
+        return alliancePartnerOf(ticket).map(partner -> new Channel(partner.name(),
+                partner.chatWebhookUrl() == null ? null : channelName(partner)));
+    }
+
+    private Optional<Organization> alliancePartnerOf(Ticket ticket) {
+        return users.find(ticket.submitterId()).map(u -> u.organizationId())
+                .flatMap(id -> id == null ? Optional.<Organization>empty() : organizations.find(id))
+                .filter(Organization::isAlliance);
     }
 
     /** The seed's naming: #a_[Alliance Partner name]. */

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
@@ -119,9 +120,25 @@ public class StarRequests {
 
     // TKT-7 [003]: for partner and customer tickets, channel managers and sales raise STARs; the API asks before reading the body
     public void requireMayStar(Actor actor) {
-        if (!actor.isStaff() || !(actor.isMemberOf(Groups.CHANNEL_MANAGERS) || actor.isMemberOf(Groups.SALES))) {
+        if (!mayStar(actor)) {
             throw ApiException.forbidden("Only members of Channel Managers or Sales may star a ticket (TKT-7).");
         }
+    }
+
+    /** TKT-7: whether this person may raise a STAR at all (the ticket page shows the STAR part only to them). */
+    public boolean mayStar(Actor actor) {
+        return actor.isStaff() && (actor.isMemberOf(Groups.CHANNEL_MANAGERS) || actor.isMemberOf(Groups.SALES));
+    }
+
+    /** TKT-7: whether this person may unstar this request: a support manager or whoever asked for it. */
+    public boolean mayUnstar(Actor actor, StarRequest star) {
+        return actor.isStaff() && (actor.isMemberOf(Groups.SUPPORT_MANAGERS) || actor.userId() == star.requestedBy());
+    }
+
+    /** TKT-7: the ticket's open STAR request, if it is starred; for staff. */
+    public Optional<StarRequest> openOn(Actor actor, long ticketId) {
+        actor.requireStaff();
+        return stored.starredOn(ticketId);
     }
 
     // TKT-7 [003]: the ticket exists, has waited long enough for a normal answer, is on a support form, and has an organization

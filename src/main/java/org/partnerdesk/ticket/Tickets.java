@@ -181,6 +181,17 @@ public class Tickets {
         revision.decided(decision);
     }
 
+    /**
+     * ENT-8 dry run (the agent's correction preview): the decision this ticket would get with {@code requesterId} as its
+     * requester, decided as {@link #update} decides it and refused as it refuses (DIR-3, a closed ticket); nothing is stored.
+     */
+    public Entitlement decisionWithRequester(Actor actor, long id, long requesterId) {
+        actor.requireStaff(); // API-2: only agents change a ticket's requester, so only they preview one
+        TicketRevision revision = find(actor, id).revise(clock.instant());
+        redecide(revision, TicketChange.fields().settingRequester(requesterId));
+        return revision.after().entitlement();
+    }
+
     // PO-6: an agent's change of the routing fields moves the ticket to its new owner, unless they name the group themselves
     private void reroute(TicketRevision revision, TicketChange change) {
         IntakeRouting routing = routings.get(revision.before().formId());

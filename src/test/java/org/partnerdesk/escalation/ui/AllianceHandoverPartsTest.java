@@ -1,0 +1,94 @@
+package org.partnerdesk.escalation.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.partnerdesk.Desk.ALLIANCE_PARTNER_FORM;
+import static org.partnerdesk.Desk.ALLIANCE_TICKET_ID;
+import static org.partnerdesk.Desk.CUSTOMER_NAME;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.partnerdesk.BrowserTest;
+import org.partnerdesk.Desk.Org;
+
+/**
+ * TKT-8, TKT-9 [004], UI-1: on an alliance handover the partner's special process is pinned above the conversation and
+ * the agent posts to the partner's chat channel. The receiver is a stand-in for the chat service, as in AllianceChannelTest.
+ */
+class AllianceHandoverPartsTest extends BrowserTest {
+
+    private HttpServer chat;
+    private final List<String> received = new CopyOnWriteArrayList<>();
+
+    @BeforeEach
+    void startChat() throws IOException {
+        chat = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        chat.createContext("/hook", exchange -> {
+            received.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        chat.start();
+    }
+
+    @AfterEach
+    void stopChat() {
+        chat.stop(0);
+    }
+
+    @Test
+    void theSpecialProcessIsPinnedOnAnAllianceHandoverAndTheAgentPostsToThePartnersChannel() throws Exception {
+        Org ally = desk.aPartner("alliance");
+        desk.admin.put("/api/v2/organizations/" + ally.id(), """
+                {"organization":{"organization_fields":{"special_process":"Page their duty manager before any restart",
+                 "chat_webhook_url":"http://127.0.0.1:%d/hook"}}}""".formatted(chat.getAddress().getPort()));
+        long id = desk.endUserIn(ally).api().post("/api/v2/tickets", """
+                {"ticket":{"subject":"Pipeline fails","comment":{"body":"copied from the customer"},"ticket_form_id":%d,
+                 "custom_fields":[{"id":%d,"value":"Umbrella Corp"},{"id":%d,"value":"ALLY-991"}]}}"""
+                .formatted(ALLIANCE_PARTNER_FORM, CUSTOMER_NAME, ALLIANCE_TICKET_ID)).id("ticket");
+        signIn(withPassword(desk.agent()));
+
+        page.navigate(at("/agent/tickets/" + id));
+
+        var pinned = page.locator("main .pinned");
+        assertThat(pinned.textContent()).contains("Special process for " + ally.name(), "Page their duty manager before any restart");
+        assertThat(pinned.boundingBox().y).as("pinned above the conversation")
+                .isLessThan(page.getByRole(AriaRole.REGION, new Page.GetByRoleOptions().setName("Conversation")).boundingBox().y);
+        assertThat(page.getByRole(AriaRole.REGION, new Page.GetByRoleOptions().setName("Entitlement")).textContent())
+                .contains("ENT-6", "L2/L3", "the alliance collaboration");
+        assertAccessible();
+
+        page.getByLabel("Kind").selectOption("information_request");
+        page.getByLabel("Message for the channel").fill("Need the runner logs");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Post to #a_")).click();
+
+        page.waitForURL(url -> url.endsWith("/agent/tickets/" + id));
+        assertThat(page.locator("#flash").textContent()).contains("Need the runner logs");
+        assertThat(awaitMessage("Need the runner logs")).contains("Request for information", "ALLY-991", "PartnerDesk #" + id);
+        assertAccessible();
+    }
+
+    private String awaitMessage(String text) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
+        while (Instant.now().isBefore(deadline)) {
+            for (String message : received) {
+                if (message.contains(text)) {
+                    return message;
+                }
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("no chat message containing " + text + "; got " + received);
+    }
+}
