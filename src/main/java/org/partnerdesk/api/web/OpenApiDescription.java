@@ -69,6 +69,17 @@ class OpenApiDescription {
                 .addSecurityItem(new SecurityRequirement().addList(BEARER));
     }
 
+    /** UI-1: the pages (HTML, sessions, /agent, /portal, /ops ...) are not part of the API's description. */
+    @Bean
+    OpenApiCustomizer withoutPages() {
+        List<String> pages = List.of("/agent", "/portal", "/ops", "/sign-in", "/sign-out", "/password/", "/live/", "/denied");
+        return openApi -> {
+            if (openApi.getPaths() != null) {
+                openApi.getPaths().keySet().removeIf(path -> pages.stream().anyMatch(path::startsWith));
+            }
+        };
+    }
+
     /** PO-1, PO-2: people without a sign-in yet call these; a signed-in caller may too (a manual sign-up, staff asking). */
     @Bean
     OpenApiCustomizer openToEveryone() {
