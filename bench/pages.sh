@@ -28,11 +28,12 @@ JAVA="$JAVA_HOME/bin/java"
 # The demo data's start-up writes a password for each demo user that exists, the admin included, to
 # $DATA/demo-credentials.txt (on the 1M desk, whose directory is not the demo's, only the file is written): the bench
 # signs in with it like a person would.
+DESK_START_SECONDS=${DESK_START_SECONDS:-600}
 DESK_ARGS="--partnerdesk.bench.query-count=true --partnerdesk.demo-data=true ${DESK_ARGS:-}"
 . bench/desk.sh
 start_desk bench/desk-pages.log
 
-for _ in $(seq 1 180); do
+for _ in $(seq 1 "$DESK_START_SECONDS"); do
   [ -f "$DATA/demo-credentials.txt" ] && break
   sleep 1
 done

@@ -2,8 +2,6 @@ package org.partnerdesk.demo;
 
 import java.util.Set;
 
-import javax.sql.DataSource;
-
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
@@ -20,6 +18,7 @@ import org.partnerdesk.escalation.Urgency;
 import org.partnerdesk.ticket.Ticket;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -35,13 +34,14 @@ class DemoStar {
     static final String CHANNEL_MANAGER = "carl.channel@partnerdesk.test";
     private static final Logger log = LoggerFactory.getLogger(DemoStar.class);
 
-    private final SchedulerClient client;
+    private final ObjectProvider<SchedulerClient> scheduler;
     private final StarSettings settings;
     private final StarRequests stars;
     private final Users users;
 
-    DemoStar(DataSource dataSource, StarSettings settings, StarRequests stars, Users users) {
-        this.client = SchedulerClient.Builder.create(dataSource).build();
+    // the job scheduler's client, looked up when scheduling: the scheduler itself is built from every task, this one's too
+    DemoStar(ObjectProvider<SchedulerClient> scheduler, StarSettings settings, StarRequests stars, Users users) {
+        this.scheduler = scheduler;
         this.settings = settings;
         this.stars = stars;
         this.users = users;
@@ -53,7 +53,7 @@ class DemoStar {
     }
 
     void raiseLater(Ticket ticket) {
-        client.scheduleIfNotExists(STAR.instance(Long.toString(ticket.id()))
+        scheduler.getObject().scheduleIfNotExists(STAR.instance(Long.toString(ticket.id()))
                 .scheduledTo(DemoTickets.starDue(ticket.createdAt(), settings.minimumAge())));
     }
 
