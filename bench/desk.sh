@@ -1,6 +1,7 @@
 # Sourced by bench/run.sh and bench/run-1m.sh: builds the jar if needed and starts the desk on $DATA at $PORT with
 # admin token $TOKEN, logging to $1; stops it on exit (and removes $DATA unless REUSE=true). Needs JAVA, URL, REUSE.
 # DESK_HEAP replaces the heap options (default -Xms1g -Xmx1g; bench/upload.sh runs with -Xmx256m).
+# DESK_START_SECONDS is how long the start may take (default 120; a busy machine needs more).
 start_desk() {
   local log="$1"
   ls target/partnerdesk-*.jar >/dev/null 2>&1 || mvn -B -q -ntp package -DskipTests
@@ -16,7 +17,7 @@ start_desk() {
   else
     trap 'kill $DESK 2>/dev/null; wait $DESK 2>/dev/null || true; rm -rf "$DATA"' EXIT
   fi
-  for _ in $(seq 1 120); do
+  for _ in $(seq 1 "${DESK_START_SECONDS:-120}"); do
     curl -fs "$URL/actuator/health" >/dev/null 2>&1 && break
     kill -0 $DESK 2>/dev/null || break
     sleep 1

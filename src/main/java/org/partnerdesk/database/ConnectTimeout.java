@@ -20,8 +20,9 @@ final class ConnectTimeout implements BeanPostProcessor {
         this.timeout = timeout.compareTo(SMALLEST) < 0 ? SMALLEST : timeout;
     }
 
+    // before initialization: the pool is still itself, not yet wrapped by another post-processor (QueryCounting)
     @Override
-    public Object postProcessAfterInitialization(Object bean, String beanName) {
+    public Object postProcessBeforeInitialization(Object bean, String beanName) {
         if (bean instanceof HikariDataSource pool) {
             pool.setConnectionTimeout(timeout.toMillis());
         }

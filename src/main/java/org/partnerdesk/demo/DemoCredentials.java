@@ -39,9 +39,10 @@ final class DemoCredentials {
                 # PartnerDesk demo users, created with the demo data. Tokens and passwords stay valid across restarts.
                 # API:      curl -u 'EMAIL/token:API_TOKEN' %1$s/api/v2/users/me
                 # Password: curl -u 'EMAIL:PASSWORD' %1$s/api/v2/users/me
+                # Browser:  %1$s/sign-in with an e-mail and its password; the demo agent is %2$s (agent console: %1$s/agent)
                 # A new set is written when the demo data is loaded into an empty database (or this file is deleted).
                 #
-                """.formatted(baseUrl));
+                """.formatted(baseUrl, DemoTickets.AGENT));
         text.append(String.format("# %-34s %-64s %-15s %s%n", "e-mail", "API token", "password", "name"));
         credentials.forEach(c -> text.append(String.format("%-36s %-64s %-15s # %s%n", c.email(), c.token(), c.password(), c.name())));
         try {

@@ -59,6 +59,10 @@ class DemoData {
             "ann@acme.test", "arthur@acme.test", "gina@globex.test", "sam@resellco.test", "pat@initech-partners.test",
             "ally@umbrella-cloud.test");
 
+    static final String UMBRELLA_PROCESS = "Umbrella Cloud runs first-level support for its customers: ask Umbrella's support"
+            + " team, never the customer, for logs and answers; quote their ticket id (ALLY-…) in every message; call their duty"
+            + " engineer before solving a ticket with severity urgent or high.";
+
     private final Organizations organizations;
     private final Users users;
     private final Groups groups;
@@ -70,6 +74,7 @@ class DemoData {
     private final DemoCredentials credentials;
     private final Environment environment;
     private final Certifications certifications;
+    private final DemoTickets tickets;
     private final Clock clock;
     private final boolean enabled;
     private final String adminEmail;
@@ -77,8 +82,9 @@ class DemoData {
     DemoData(Organizations organizations, Users users, Groups groups, GroupMemberships groupMemberships,
              Subscriptions subscriptions, NfrLicenses nfrLicenses, ApiTokens tokens, Passwords passwords, Clock clock,
              Environment environment, @Value("${partnerdesk.admin.email:admin@partnerdesk.test}") String adminEmail,
-             @Value("${partnerdesk.data-dir:./var}") Path dataDir, Certifications certifications) {
+             @Value("${partnerdesk.data-dir:./var}") Path dataDir, Certifications certifications, DemoTickets tickets) {
         this.certifications = certifications;
+        this.tickets = tickets;
         this.organizations = organizations;
         this.users = users;
         this.groups = groups;
@@ -106,13 +112,16 @@ class DemoData {
         Actor actor = new Actor(admin.id(), admin.email(), Role.ADMIN, null, Set.of(Groups.SUPPORT_MANAGERS));
         if (organizations.page(actor, new PageRequest(1, 0)).items().isEmpty()) {
             create(actor, admin);
-            log.info("Demo data loaded: 2 customers, 3 partners and the demo partner company, 9 staff, an NFR license, a certification");
+            tickets.create();
+            log.info("Demo data loaded: 2 customers, 3 partners and the demo partner company, 9 staff, an NFR license, a certification,"
+                    + " and tickets in every status");
             issueCredentials();
         } else if (!credentials.exist()) {
             // a desk loaded before the file existed (or the file was deleted): issue a set once more, so there is one to read
             issueCredentials();
         } else {
-            log.info("\n Demo users' API tokens and passwords (unchanged since the demo data was loaded): {}\n", credentials.file());
+            log.info("\n Demo users' API tokens and passwords (unchanged since the demo data was loaded): {}\n{}", credentials.file(),
+                    agentSignIn());
         }
     }
 
@@ -154,7 +163,10 @@ class DemoData {
         certifications.record(partnerOps, new Certifications.Record(initech.id(), pat.id(), CertificationKind.SOLUTION_ARCHITECT,
                 today.minusMonths(3), null));
 
-        Organization umbrella = organization(actor, "Umbrella Cloud", OrganizationType.PARTNER, PartnerTrack.ALLIANCE, "umbrella-cloud.test");
+        // TKT-9 [004]: the alliance partner's special handling, pinned on every ticket it hands over
+        Organization umbrella = organizations.create(actor, new OrganizationDetails("Umbrella Cloud", "DEMO-UMBRELLA-CLOUD",
+                OrganizationType.PARTNER, PartnerTrack.ALLIANCE, true, null, "Demo data", List.of("umbrella-cloud.test"), false,
+                UMBRELLA_PROCESS, null));
         contact(actor, umbrella, "Ally Alliance", "ally@umbrella-cloud.test");
 
         // PO-2 [003]: the demo partner company staff ask for a portal login in, to show partners' view (external id DEMO-PARTNERDESK-PS)
@@ -197,7 +209,15 @@ class DemoData {
         StringBuilder table = new StringBuilder("\n Demo users' API tokens (valid across restarts; shown at this start only):\n");
         issued.forEach(c -> table.append(String.format("   %-34s %s%n", c.email(), c.token())));
         table.append(" These tokens and each user's password are in ").append(credentials.file()).append(" (readable by its owner only).\n");
+        table.append(agentSignIn());
         log.info(table.toString());
+    }
+
+    // issue #14: the sign-in the README gives for the agent console; the password stays in the owner-only file
+    private String agentSignIn() {
+        String url = "http://localhost:" + environment.getProperty("local.server.port", "8080");
+        return " Agent console: " + url + "/sign-in as " + DemoTickets.AGENT + ", password: awk '$1 == \"" + DemoTickets.AGENT
+                + "\" {print $3}' " + credentials.file() + "\n";
     }
 
     private List<String> demoUsers() {

@@ -6,16 +6,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.partnerdesk.ApiClient;
 import org.partnerdesk.ApiTest;
+import org.partnerdesk.Desk;
 import org.partnerdesk.DeskWithoutMailServer;
 import org.partnerdesk.TestDataDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /** Issue #2: a new desk shows the partner programme at once. Its own context, since the other tests want no demo. */
@@ -113,6 +118,104 @@ class DemoDataTest extends DeskWithoutMailServer {
         assertThat(ApiClient.withToken("http://localhost:" + port, "sam@resellco.test", sam).get("/api/v2/users/me").status())
                 .isEqualTo(200);
         assertThat(output.getAll()).contains(file.toString()).doesNotContain(sam);
+    }
+
+    @Autowired
+    JdbcClient db;
+
+    @Autowired
+    DemoStar star;
+
+    @Test
+    void theAgentConsoleHasTicketsInEveryStatusForTheDemoAgentAndForNobody() { // issue #14, TKT-1
+        List<JsonNode> tickets = demoTickets();
+
+        Map<String, Long> perStatus = tickets.stream().collect(Collectors.groupingBy(t -> t.get("status").stringValue(),
+                TreeMap::new, Collectors.counting()));
+        assertThat(perStatus).isEqualTo(new TreeMap<>(Map.of("new", 8L, "open", 11L, "pending", 6L, "hold", 4L, "solved", 7L,
+                "closed", 4L)));
+        long sue = admin().get("/api/v2/users/search?query=" + DemoTickets.AGENT).at("/users/0/id").longValue();
+        assertThat(tickets).filteredOn(t -> t.get("assignee_id").isNumber() && t.get("assignee_id").longValue() == sue).hasSizeGreaterThan(5);
+        assertThat(tickets).filteredOn(t -> t.get("assignee_id").isNull()).hasSizeGreaterThan(5);
+        assertThat(tickets.stream().map(t -> t.get("ticket_form_id").longValue()).distinct())
+                .contains(Desk.SUPPORT_FORM, Desk.OPEN_PARTNER_FORM, Desk.SELECT_PARTNER_FORM, Desk.ALLIANCE_PARTNER_FORM);
+        JsonNode conversation = admin().get("/api/v2/tickets/" + idOf(tickets, "Production instance down after upgrade to 17.3")
+                + "/comments").json().get("comments");
+        assertThat(conversation.valueStream().map(c -> c.get("public").booleanValue())).contains(true, false);
+    }
+
+    @Test
+    void someRepliesAreOverdueAndTheirClocksBreached() { // TKT-4
+        List<JsonNode> tickets = demoTickets();
+
+        JsonNode clocks = admin().get("/api/v2/tickets/" + idOf(tickets, "Runners lose their jobs every hour") + "?include=slas")
+                .at("/ticket/slas/policy_metrics");
+
+        assertThat(clocks.valueStream().map(m -> m.get("metric").stringValue() + " " + m.get("stage").stringValue()))
+                .containsExactly("first_reply_time achieved", "next_reply_time breached");
+        assertThat(clocks.get(1).get("minutes").longValue()).isLessThan(-60);
+        long breached = tickets.stream().filter(t -> admin().get("/api/v2/tickets/" + t.get("id").longValue() + "?include=slas")
+                .at("/ticket/slas/policy_metrics").valueStream().anyMatch(m -> m.get("stage").stringValue().equals("breached"))).count();
+        assertThat(breached).isEqualTo(3);
+    }
+
+    @Test
+    void aPartnersTicketForAnUnknownDomainNeedsItsOrganization() { // ENT-7
+        long id = idOf(demoTickets(), "New customer cannot activate their license");
+
+        JsonNode entitlement = admin().get("/api/v2/tickets/" + id + "/entitlement").json();
+
+        assertThat(entitlement.toString()).contains("needs_org");
+        assertThat(admin().get("/api/v2/search?query=flag:needs_org").json().get("results").valueStream()
+                .map(t -> t.get("id").longValue())).contains(id);
+    }
+
+    @Test
+    void theAllianceHandoverCarriesThePartnersSpecialProcess() { // ENT-6, TKT-9
+        long id = idOf(demoTickets(), "Umbrella Corp - ALLY-991 - Pipeline fails on shared runners");
+
+        assertThat(admin().get("/api/v2/tickets/" + id + "/entitlement").at("/entitlement/rule").stringValue()).isEqualTo("ENT-6");
+        assertThat(admin().get("/api/v2/tickets/" + id + "/comments").text()).contains("Special process for Umbrella Cloud (TKT-9)");
+    }
+
+    @Test
+    void channelManagersStarIsRaisedOnceItsTicketIsOldEnough() { // TKT-7
+        long id = idOf(demoTickets(), "Production instance down after upgrade to 17.3");
+        assertThat(db.sql("select count(*) from scheduled_tasks where task_name = 'demo-star' and task_instance = ?")
+                .param(Long.toString(id)).query(Long.class).single()).isEqualTo(1);
+        assertThat(admin().get("/api/v2/star_requests?ticket_id=" + id).json().get("star_requests")).isEmpty();
+        db.sql("update tickets set created_at = created_at - interval '1 hour' where id = ?").param(id).update();
+
+        star.raise(id); // what the scheduled job does when it is due
+
+        JsonNode stars = admin().get("/api/v2/star_requests?ticket_id=" + id).json().get("star_requests");
+        assertThat(stars).hasSize(1);
+        assertThat(stars.get(0).get("status").stringValue()).isEqualTo("starred");
+    }
+
+    @Test
+    void theCredentialsFileTellsHowToSignInAsTheDemoAgent() throws Exception {
+        Path file = TestDataDir.PATH.resolve("demo-credentials.txt");
+        String[] sue = credentials(file).stream().filter(row -> row[0].equals(DemoTickets.AGENT)).findFirst().orElseThrow();
+
+        assertThat(Files.readString(file)).contains("/sign-in", "the demo agent is " + DemoTickets.AGENT);
+        var me = ApiClient.anonymous("http://localhost:" + port).withAuthorization("Basic " + java.util.Base64.getEncoder()
+                .encodeToString((sue[0] + ":" + sue[2]).getBytes(java.nio.charset.StandardCharsets.UTF_8))).get("/api/v2/users/me");
+        assertThat(me.at("/user/role").stringValue()).isEqualTo("agent");
+    }
+
+    // the demo's tickets: the first forty, loaded before any test ran
+    private List<JsonNode> demoTickets() {
+        return admin().get("/api/v2/tickets?per_page=40").json().get("tickets").valueStream().toList();
+    }
+
+    private ApiClient admin() {
+        return ApiClient.withToken("http://localhost:" + port, ApiTest.ADMIN_EMAIL, ApiTest.ADMIN_TOKEN);
+    }
+
+    private static long idOf(List<JsonNode> tickets, String subject) {
+        return tickets.stream().filter(t -> t.get("subject").stringValue().equals(subject)).findFirst().orElseThrow()
+                .get("id").longValue();
     }
 
     // e-mail, token, password of each row, comments left out

@@ -1,0 +1,280 @@
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * PartnerDesk's page benchmark (issue #14, UI-1 budgets): JDK only, loopback only, bounded in requests and time.
+ *
+ *   java bench/PageLoad.java URL EMAIL PASSWORD ADMIN_EMAIL ADMIN_TOKEN REQUESTS CLIENTS SEARCH MAX_SECONDS
+ *
+ * Gives one ticket 50 comments through the API (ADMIN_TOKEN), signs CLIENTS browsers in through the sign-in form (CSRF
+ * token from GET /sign-in), then requests the agent queue, that ticket's page and a search REQUESTS times each (after 20
+ * unreported warm-up requests), CLIENTS at a time, for at most MAX_SECONDS per page. It reports the server time the desk
+ * sends (Server-Timing: app;dur=, with partnerdesk.bench.query-count=true) as p50/p95/p99, the client's p95, the most
+ * SQL statements one request ran (X-Query-Count), and the bytes a first visit transfers (the page and every stylesheet,
+ * icon and script it names, gzip-compressed as a browser asks) and a later visit (the page only: the assets are
+ * fingerprinted and cached for a year). A page that answers 404 is reported as missing, not as an error.
+ */
+public class PageLoad {
+
+    static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
+    static final Pattern ASSET = Pattern.compile("<(?:link|script)\\b[^>]*?\\b(?:href|src)=\"(/[^\"]+)\"");
+    static final int WARM_UP = 20;
+
+    record Page(String name, String path) { }
+
+    record Sample(double serverMs, double clientMs, int queries) { }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length < 9) {
+            System.err.println("usage: URL EMAIL PASSWORD ADMIN_EMAIL ADMIN_TOKEN REQUESTS CLIENTS SEARCH MAX_SECONDS");
+            System.exit(2);
+        }
+        String url = args[0];
+        String host = URI.create(url).getHost();
+        if (!host.equals("127.0.0.1") && !host.equals("localhost")) {
+            throw new IllegalArgumentException("load tests target 127.0.0.1 only, not " + host);
+        }
+        String email = args[1];
+        String password = args[2];
+        String adminAuth = "Basic " + Base64.getEncoder().encodeToString((args[3] + "/token:" + args[4]).getBytes(StandardCharsets.UTF_8));
+        int requests = Math.min(Integer.parseInt(args[5]), 100_000);
+        int clients = Math.max(1, Math.min(Integer.parseInt(args[6]), 32));
+        String search = args[7];
+        int maxSeconds = Math.min(Integer.parseInt(args[8]), 600);
+
+        long ticket = ticketWithComments(url, adminAuth, 50);
+        List<HttpClient> browsers = new ArrayList<>();
+        for (int i = 0; i < clients; i++) {
+            browsers.add(signIn(url, email, password));
+        }
+        List<Page> pages = List.of(new Page("agent queue", "/agent"),
+                new Page("ticket page, 50 comments", "/agent/tickets/" + ticket),
+                new Page("search results", "/agent/search?q=" + URLEncoder.encode(search, StandardCharsets.UTF_8)));
+        System.out.printf("%d requests per page, %d clients, at most %d s per page; signed in as %s%n%n", requests, clients,
+                maxSeconds, email);
+        System.out.println("| page | path | requests | errors | server p50 ms | server p95 ms | server p99 ms | client p95 ms "
+                + "| max SQL statements | first visit KB | later visit KB | budgets |");
+        System.out.println("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+        for (Page page : pages) {
+            HttpResponse<byte[]> probe = get(browsers.getFirst(), url + page.path());
+            if (probe.statusCode() == 404) {
+                System.out.printf("| %s | `%s` | - | - | - | - | - | - | - | - | - | not there yet (404) |%n", page.name(), page.path());
+                continue;
+            }
+            if (probe.statusCode() != 200) {
+                System.out.printf("| %s | `%s` | - | - | - | - | - | - | - | - | - | answers %d |%n", page.name(), page.path(),
+                        probe.statusCode());
+                continue;
+            }
+            run(browsers.subList(0, 1), url + page.path(), WARM_UP, maxSeconds);
+            Result r = run(browsers, url + page.path(), requests, maxSeconds);
+            long later = probe.body().length;
+            long first = later + assetBytes(browsers.getFirst(), url, probe);
+            System.out.printf(Locale.ROOT, "| %s | `%s` | %d | %d | %s | %s | %s | %.1f | %s | %.1f | %.1f | %s |%n", page.name(),
+                    page.path(), r.samples().size(), r.errors(), ms(r.server(50)), ms(r.server(95)), ms(r.server(99)),
+                    r.client(95), r.maxQueries() < 0 ? "?" : Integer.toString(r.maxQueries()), first / 1024.0, later / 1024.0,
+                    budgets(r, first, later));
+        }
+        System.out.println();
+        System.out.println("Budgets (UI-1): server p95 <= 50 ms, <= 15 SQL statements, first visit <= 150 KB, later visit <= 30 KB."
+                + " Bytes are compressed response bodies (headers not counted).");
+    }
+
+    static String ms(double value) {
+        return Double.isNaN(value) ? "?" : String.format(Locale.ROOT, "%.1f", value);
+    }
+
+    static String budgets(Result r, long first, long later) {
+        List<String> over = new ArrayList<>();
+        if (Double.isNaN(r.server(95))) {
+            over.add("no Server-Timing: start the desk with --partnerdesk.bench.query-count=true");
+        } else if (r.server(95) > 50) {
+            over.add("server p95 over 50 ms");
+        }
+        if (r.maxQueries() > 15) {
+            over.add("over 15 statements");
+        }
+        if (first > 150 * 1024) {
+            over.add("first visit over 150 KB");
+        }
+        if (later > 30 * 1024) {
+            over.add("later visit over 30 KB");
+        }
+        return over.isEmpty() ? "within" : String.join("; ", over);
+    }
+
+    /** A new ticket (the admin's) with {@code count} comments in all, half of the later ones internal notes. */
+    static long ticketWithComments(String url, String auth, int count) throws Exception {
+        HttpClient api = HttpClient.newHttpClient();
+        HttpResponse<String> created = api.send(json(url + "/api/v2/tickets", auth, "POST", """
+                {"ticket":{"subject":"Bench: a ticket page with %d comments","comment":{"body":"The first comment of the bench ticket."},"priority":"high"}}"""
+                .formatted(count)), HttpResponse.BodyHandlers.ofString());
+        Matcher id = Pattern.compile("\"id\":(\\d+)").matcher(created.body());
+        if (created.statusCode() != 201 || !id.find()) {
+            throw new IllegalStateException("could not open the bench ticket: " + created.statusCode() + " " + created.body());
+        }
+        long ticket = Long.parseLong(id.group(1));
+        for (int i = 2; i <= count; i++) {
+            String body = "Comment " + i + " of the bench ticket: the runner log shows a timeout after the cache restore step, "
+                    + "then a retry that succeeds; attaching the next excerpt for comparison.";
+            HttpResponse<String> put = api.send(json(url + "/api/v2/tickets/" + ticket, auth, "PUT",
+                    "{\"ticket\":{\"comment\":{\"body\":\"" + body + "\",\"public\":" + (i % 2 == 0) + "}}}"),
+                    HttpResponse.BodyHandlers.ofString());
+            if (put.statusCode() != 200) {
+                throw new IllegalStateException("could not comment on the bench ticket: " + put.statusCode() + " " + put.body());
+            }
+        }
+        return ticket;
+    }
+
+    static HttpRequest json(String url, String auth, String method, String body) {
+        return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).header("Authorization", auth)
+                .header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body)).build();
+    }
+
+    /** A browser of its own (cookies), signed in through the form as a person is: GET /sign-in for the CSRF token, then POST. */
+    static HttpClient signIn(String url, String email, String password) throws Exception {
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).connectTimeout(Duration.ofSeconds(5)).build();
+        String form = browser.send(HttpRequest.newBuilder(URI.create(url + "/sign-in")).GET().build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        Matcher csrf = CSRF.matcher(form);
+        if (!csrf.find()) {
+            throw new IllegalStateException("no CSRF token on " + url + "/sign-in");
+        }
+        String body = "email=" + enc(email) + "&password=" + enc(password) + "&_csrf=" + enc(csrf.group(1));
+        HttpResponse<String> signedIn = browser.send(HttpRequest.newBuilder(URI.create(url + "/sign-in"))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        String to = signedIn.headers().firstValue("Location").orElse("");
+        if (signedIn.statusCode() != 302 || to.contains("error")) {
+            throw new IllegalStateException("sign-in as " + email + " refused: " + signedIn.statusCode() + " " + to);
+        }
+        return browser;
+    }
+
+    static String enc(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    static HttpResponse<byte[]> get(HttpClient browser, String url) throws Exception {
+        return browser.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                .header("Accept", "text/html,*/*").header("Accept-Encoding", "gzip").GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    /** The compressed bytes of every stylesheet, icon and script the page names, each once. */
+    static long assetBytes(HttpClient browser, String url, HttpResponse<byte[]> page) throws Exception {
+        Set<String> assets = new LinkedHashSet<>();
+        Matcher m = ASSET.matcher(text(page));
+        while (m.find()) {
+            assets.add(m.group(1).replace("&amp;", "&"));
+        }
+        long bytes = 0;
+        for (String asset : assets) {
+            HttpResponse<byte[]> response = get(browser, url + asset);
+            if (response.statusCode() != 200) {
+                System.err.println("asset " + asset + " answered " + response.statusCode());
+            }
+            bytes += response.body().length;
+        }
+        return bytes;
+    }
+
+    static String text(HttpResponse<byte[]> response) {
+        try {
+            byte[] body = response.headers().firstValue("Content-Encoding").orElse("").equals("gzip")
+                    ? new GZIPInputStream(new ByteArrayInputStream(response.body())).readAllBytes() : response.body();
+            return new String(body, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    record Result(List<Sample> samples, long errors, double[] serverSorted, double[] clientSorted, int maxQueries) {
+        double server(double p) {
+            return pct(serverSorted, p);
+        }
+
+        double client(double p) {
+            return pct(clientSorted, p);
+        }
+
+        static double pct(double[] sorted, double p) {
+            if (sorted.length == 0) {
+                return Double.NaN;
+            }
+            int i = Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1);
+            return sorted[Math.max(0, i)];
+        }
+    }
+
+    static Result run(List<HttpClient> browsers, String url, int requests, int maxSeconds) throws Exception {
+        long until = System.nanoTime() + maxSeconds * 1_000_000_000L;
+        AtomicInteger left = new AtomicInteger(requests);
+        AtomicLong errors = new AtomicLong();
+        List<Future<List<Sample>>> futures = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(browsers.size())) {
+            for (HttpClient browser : browsers) {
+                futures.add(pool.submit(() -> {
+                    List<Sample> own = new ArrayList<>();
+                    while (left.getAndDecrement() > 0 && System.nanoTime() < until) {
+                        long start = System.nanoTime();
+                        try {
+                            HttpResponse<byte[]> response = get(browser, url);
+                            double clientMs = (System.nanoTime() - start) / 1e6;
+                            if (response.statusCode() != 200) {
+                                if (errors.incrementAndGet() == 1) {
+                                    System.err.println(url + " answered " + response.statusCode());
+                                }
+                                continue;
+                            }
+                            own.add(new Sample(serverMs(response), clientMs,
+                                    response.headers().firstValue("X-Query-Count").map(Integer::parseInt).orElse(-1)));
+                        } catch (Exception e) {
+                            errors.incrementAndGet();
+                        }
+                    }
+                    return own;
+                }));
+            }
+            List<Sample> all = new ArrayList<>();
+            for (Future<List<Sample>> f : futures) {
+                all.addAll(f.get());
+            }
+            double[] server = all.stream().mapToDouble(Sample::serverMs).filter(d -> !Double.isNaN(d)).sorted().toArray();
+            double[] client = all.stream().mapToDouble(Sample::clientMs).sorted().toArray();
+            int maxQueries = all.stream().mapToInt(Sample::queries).max().orElse(-1);
+            return new Result(all, errors.get(), server, client, maxQueries);
+        }
+    }
+
+    /** {@code Server-Timing: app;dur=4.2} in milliseconds, or NaN when the desk does not send it. */
+    static double serverMs(HttpResponse<?> response) {
+        return response.headers().firstValue("Server-Timing").map(value -> {
+            Matcher m = Pattern.compile("app;dur=([0-9.]+)").matcher(value);
+            return m.find() ? Double.parseDouble(m.group(1)) : Double.NaN;
+        }).orElse(Double.NaN);
+    }
+}
