@@ -127,6 +127,9 @@ public class Tickets {
     public Ticket update(Actor actor, long id, TicketChange change) {
         Ticket before = stored.findForUpdate(id).orElseThrow(() -> notFound(id));
         checkMayChange(actor, before, change);
+        if (change.expectedUpdatedAt() != null && before.changedSince(change.expectedUpdatedAt())) {
+            throw new TicketChangedMeanwhile(id, change.expectedUpdatedAt(), before.updatedAt()); // the row is locked: no one slips in after this
+        }
         TicketRevision revision = before.revise(clock.instant())
                 .movingStatus(change.status(), actor.isStaff(), change.comment())
                 .reprioritizing(change.priority(), change.comment());
