@@ -121,6 +121,11 @@ public class Users {
         return stored.find(id);
     }
 
+    /** For other modules' pages, which apply their own authorization: these users in one query (UI-1, no query per row). */
+    public java.util.List<User> findAll(java.util.Collection<Long> ids) {
+        return ids.isEmpty() ? java.util.List.of() : stored.findAll(ids);
+    }
+
     public Optional<User> findByEmail(String email) {
         return stored.findByEmail(email);
     }

@@ -297,6 +297,13 @@ public class Tickets {
         return CursorPage.of(conversation.audits(id, page.afterId(), page.fetchSize()), page, Audit::id);
     }
 
+    /** UI-1 collision: what was done to a ticket after {@code since} (a page's copy), for staff, oldest first, at most 50 changes. */
+    public List<Audit> changesSince(Actor actor, long id, Instant since) {
+        actor.requireStaff();
+        find(actor, id);
+        return conversation.auditsSince(id, since, 50);
+    }
+
     /** The decision with its trace: for staff, since it names customers' plans (SPEC 2). */
     public Entitlement entitlement(Actor actor, long id) {
         actor.requireStaff();

@@ -50,6 +50,10 @@ public class StoredUsers {
         return db.sql(SELECT + " where u.id = ? for update of u").param(id).query(StoredUsers::map).optional();
     }
 
+    public List<User> findAll(java.util.Collection<Long> ids) {
+        return db.sql(SELECT + " where u.id = any(?) order by u.id").param(ids.toArray(Long[]::new)).query(StoredUsers::map).list();
+    }
+
     public Optional<User> findByEmail(String email) {
         return db.sql(SELECT + " where lower(u.email) = lower(?)").param(email).query(StoredUsers::map).optional();
     }
