@@ -23,7 +23,7 @@ record ComposerForm(String kind, String body, String status, List<String> upload
         return new ComposerForm("public", "", "", List.of(), List.of(), updatedAt);
     }
 
-    boolean isInternal() {
+    public boolean isInternal() {
         return "internal".equals(kind);
     }
 
@@ -40,7 +40,7 @@ record ComposerForm(String kind, String body, String status, List<String> upload
     }
 
     /** The status as the select names it: "On-hold" for hold. */
-    static String label(String status) {
+    public static String label(String status) {
         return switch (status) {
             case "hold" -> "On-hold";
             case "new" -> "New";
