@@ -7,10 +7,11 @@ import org.partnerdesk.ticket.TicketStatus;
 
 /**
  * UI-1 the composer as the agent filled it in: public reply or internal note, the message, the status to submit as (empty:
- * keep the current one), the upload tokens of files already stored for it, and the ticket's {@code updated_at} the page
+ * keep the current one), the upload tokens of files already stored for it, whether to stay on the ticket after, and the ticket's {@code updated_at} the page
  * was loaded with. Kept whole when a save is refused, so nothing typed is lost.
  */
-record ComposerForm(String kind, String body, String status, List<String> uploads, List<String> uploadNames, String updatedAt) {
+record ComposerForm(String kind, String body, String status, List<String> uploads, List<String> uploadNames, boolean stay,
+                    String updatedAt) {
 
     static final List<String> STATUSES = List.of("open", "pending", "hold", "solved");
 
@@ -20,7 +21,7 @@ record ComposerForm(String kind, String body, String status, List<String> upload
     }
 
     static ComposerForm blank(String updatedAt) {
-        return new ComposerForm("public", "", "", List.of(), List.of(), updatedAt);
+        return new ComposerForm("public", "", "", List.of(), List.of(), false, updatedAt);
     }
 
     public boolean isInternal() {
@@ -32,11 +33,11 @@ record ComposerForm(String kind, String body, String status, List<String> upload
     }
 
     ComposerForm loadedAt(String newUpdatedAt) {
-        return new ComposerForm(kind, body, status, uploads, uploadNames, newUpdatedAt);
+        return new ComposerForm(kind, body, status, uploads, uploadNames, stay, newUpdatedAt);
     }
 
     ComposerForm keeping(List<String> tokens, List<String> names) {
-        return new ComposerForm(kind, body, status, tokens, names, updatedAt);
+        return new ComposerForm(kind, body, status, tokens, names, stay, updatedAt);
     }
 
     /** The status as the select names it: "On-hold" for hold. */

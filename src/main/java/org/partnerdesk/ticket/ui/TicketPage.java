@@ -114,7 +114,7 @@ class TicketPage {
         Ticket ticket = tickets.find(actor, id);
         String shownView = NextTicket.known(view);
         ComposerForm form = new ComposerForm("internal".equals(kind) ? "internal" : "public", body,
-                ComposerForm.STATUSES.contains(status) ? status : "", listOf(uploads), listOf(uploadNames), updatedAt);
+                ComposerForm.STATUSES.contains(status) ? status : "", listOf(uploads), listOf(uploadNames), stay, updatedAt);
         Map<String, String> errors = new LinkedHashMap<>();
         if (!status.isEmpty() && !ComposerForm.STATUSES.contains(status)) {
             errors.put("status", "Choose one of the statuses listed.");

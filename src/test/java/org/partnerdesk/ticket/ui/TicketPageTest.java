@@ -93,7 +93,7 @@ class TicketPageTest extends BrowserTest {
     }
 
     @Test
-    void aNewPriorityWithoutAnExplanationIsRefusedInTheRulesWordsAndKeepsWhatWasChosen() {
+    void aNewPriorityWithoutAnExplanationAndAnAgentsCcAreRefusedInTheRulesWordsAndKeepWhatWasChosen() {
         long id = files(aPremiumCustomersUser(), "Export fails", "normal");
         signIn(withPassword(desk.agent()));
         page.navigate(at("/agent/tickets/" + id));
@@ -112,6 +112,14 @@ class TicketPageTest extends BrowserTest {
         assertThat(page.locator("#flash").textContent()).contains("Ticket #" + id + " updated");
         assertThat(desk.admin.get("/api/v2/tickets/" + id).at("/ticket/priority").stringValue()).isEqualTo("urgent");
         assertThat(conversation().textContent()).contains("Raised to urgent");
+
+        page.getByLabel("Add CC (e-mail)").fill("boss@customer.test");
+        page.waitForNavigation(() -> page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Update properties")).click());
+
+        assertThat(page.locator("#properties-add-cc-error").textContent())
+                .contains("Agents never add contacts to a ticket", "ask the requester or the partner to add the CC", "(TKT-2)");
+        assertThat(page.getByLabel("Add CC (e-mail)").inputValue()).isEqualTo("boss@customer.test");
+        assertAccessible();
     }
 
     @Test

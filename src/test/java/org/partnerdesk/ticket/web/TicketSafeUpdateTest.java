@@ -46,6 +46,7 @@ class TicketSafeUpdateTest extends ApiTest {
                 {"status":"solved","comment":{"body":"Fixed, closing"},"safe_update":true,"updated_stamp":"%s"}""".formatted(readAt));
 
         assertThat(stale.status()).as(stale.toString()).isEqualTo(409);
+        assertThat(stale.json().propertyNames()).containsExactly("error", "description", "details");
         assertThat(stale.at("/error").stringValue()).isEqualTo("UpdateConflict");
         assertThat(stale.at("/description").stringValue()).contains("Ticket " + id + " was changed at", "nothing was saved");
         assertThat(stale.at("/details/updated_stamp/0/error").stringValue()).isEqualTo("stale");
