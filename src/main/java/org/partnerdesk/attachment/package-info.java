@@ -4,7 +4,7 @@
  * S3-compatible bucket). No file is ever held whole in memory.
  */
 @NullMarked
-@ApplicationModule(displayName = "Attachments", allowedDependencies = {"api", "jobs", "ticket"})
+@ApplicationModule(displayName = "Attachments", allowedDependencies = {"api", "jobs", "ticket", "console"})
 package org.partnerdesk.attachment;
 
 import org.jspecify.annotations.NullMarked;

@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeSet;
 
 import org.jspecify.annotations.Nullable;
 import org.partnerdesk.api.Actor;
@@ -131,7 +130,7 @@ public class Users {
 
     /** For other modules, which apply their own authorization: the users of a page of records, in one query. */
     public List<User> findAll(Collection<Long> ids) {
-        return stored.findAll(List.copyOf(new TreeSet<>(ids)));
+        return stored.findAll(ids);
     }
 
     /** The agents and admins a ticket can be assigned to (staff only), by name; at most {@code limit}. */

@@ -97,6 +97,15 @@ public record Ticket(long id, String subject, String description, boolean descri
         return type == null ? null : type.code();
     }
 
+    /**
+     * UI-1 collision: whether the ticket changed after {@code stamp}. A stamp to the second (as the API shows times) is
+     * compared to the second, so a client that echoes {@code updated_at} is never refused for the microseconds it was not shown.
+     */
+    public boolean changedSince(Instant stamp) {
+        Instant compared = stamp.getNano() == 0 ? updatedAt.truncatedTo(java.time.temporal.ChronoUnit.SECONDS) : updatedAt;
+        return compared.isAfter(stamp);
+    }
+
     public boolean isClosed() {
         return status == TicketStatus.CLOSED;
     }

@@ -127,6 +127,9 @@ public class Tickets {
     public Ticket update(Actor actor, long id, TicketChange change) {
         Ticket before = stored.findForUpdate(id).orElseThrow(() -> notFound(id));
         checkMayChange(actor, before, change);
+        if (change.expectedUpdatedAt() != null && before.changedSince(change.expectedUpdatedAt())) {
+            throw new TicketChangedMeanwhile(id, change.expectedUpdatedAt(), before.updatedAt()); // the row is locked: no one slips in after this
+        }
         TicketRevision revision = before.revise(clock.instant())
                 .movingStatus(change.status(), actor.isStaff(), change.comment())
                 .reprioritizing(change.priority(), change.comment());
@@ -305,6 +308,13 @@ public class Tickets {
         actor.requireStaff();
         find(actor, id);
         return CursorPage.of(conversation.audits(id, page.afterId(), page.fetchSize()), page, Audit::id);
+    }
+
+    /** UI-1 collision: what was done to a ticket after {@code since} (a page's copy), for staff, oldest first, at most 50 changes. */
+    public List<Audit> changesSince(Actor actor, long id, Instant since) {
+        actor.requireStaff();
+        find(actor, id);
+        return conversation.auditsSince(id, since, 50);
     }
 
     /** The decision with its trace: for staff, since it names customers' plans (SPEC 2). */

@@ -89,13 +89,6 @@ public class StoredUsers {
                 .query(StoredUsers::map).list();
     }
 
-    public List<User> findAll(List<Long> ids) {
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        return db.sql(SELECT + " where u.id = any(?) order by u.id").param(ids.toArray(Long[]::new)).query(StoredUsers::map).list();
-    }
-
     /** Active agents and admins by name, at most {@code limit}. */
     public List<User> staff(int limit) {
         return db.sql(SELECT + " where u.role in ('agent', 'admin') and u.active order by lower(u.name), u.id limit ?").param(limit)

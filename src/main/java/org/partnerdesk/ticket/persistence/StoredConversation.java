@@ -43,6 +43,16 @@ public class StoredConversation {
                 .params(ticketId, authorId, json.writeValueAsString(events)).update();
     }
 
+    /** The audits written after {@code since}, oldest first: what changed on a ticket while someone had it open (UI-1). */
+    public List<Audit> auditsSince(long ticketId, java.time.Instant since, int limit) {
+        return db.sql("select id, ticket_id, author_id, events::text, created_at from ticket_audits"
+                        + " where ticket_id = ? and created_at > ? order by id limit ?")
+                .params(ticketId, java.sql.Timestamp.from(since), limit)
+                .query((rs, n) -> new Audit(rs.getLong(1), rs.getLong(2), rs.getLong(3),
+                        json.readValue(rs.getString(4), new TypeReference<List<Audit.Event>>() { }),
+                        rs.getTimestamp(5).toInstant())).list();
+    }
+
     public List<Audit> audits(long ticketId, long afterId, int limit) {
         return db.sql("select id, ticket_id, author_id, events::text, created_at from ticket_audits"
                         + " where ticket_id = ? and id > ? order by id limit ?")

@@ -1,5 +1,8 @@
 package org.partnerdesk.ticket.web;
 
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -114,7 +117,8 @@ class TicketController {
                 .settingType(TicketType.ofNullable(ticket.oneOf("type", TYPES)))
                 .settingRequester(ticket.id("requester_id")).assigningTo(ticket.id("assignee_id")).settingGroup(ticket.id("group_id"))
                 .settingTags(ticket.texts("tags", 80, 50)).settingFields(customFields(ticket)).withComment(comment)
-                .changingCcs(CcRequests.changes(ticket)).replacingCcs(CcRequests.wholeList(ticket)).because(ticket.text("cc_reason", 1000));
+                .changingCcs(CcRequests.changes(ticket)).replacingCcs(CcRequests.wholeList(ticket)).because(ticket.text("cc_reason", 1000))
+                .expecting(safeUpdateStamp(ticket));
         ticket.throwIfInvalid();
         return new TicketResponse(shape.of(tickets.update(actor, id, change), actor));
     }
@@ -165,6 +169,28 @@ class TicketController {
     @GetMapping("/{id}/entitlement")
     EntitlementResponse entitlement(Actor actor, @PathVariable long id) {
         return new EntitlementResponse(EntitlementJson.of(tickets.entitlement(actor, id)));
+    }
+
+    /**
+     * Zendesk's {@code safe_update: true} with {@code updated_stamp} (the {@code updated_at} the client read): a ticket
+     * changed since then answers 409 and keeps the other change (UI-1 collision). Without {@code safe_update} the stamp is ignored.
+     */
+    private static @Nullable Instant safeUpdateStamp(JsonBody ticket) {
+        Boolean safe = ticket.bool("safe_update");
+        String stamp = ticket.text("updated_stamp", 40);
+        if (!Boolean.TRUE.equals(safe)) {
+            return null;
+        }
+        if (stamp == null || stamp.isBlank()) {
+            ticket.problemWith("updated_stamp", "blank", "is required with safe_update: send the ticket's updated_at as you read it");
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(stamp.strip()).toInstant();
+        } catch (DateTimeParseException e) {
+            ticket.problemWith("updated_stamp", "invalid_value", "must be a time like 2026-11-24T20:02:38Z (the ticket's updated_at)");
+            return null;
+        }
     }
 
     /** {@code custom_fields} (or Zendesk's alias {@code fields}): [{id, value}], each value checked against its field. */
