@@ -44,7 +44,9 @@
     else if (event.key === '?') { openShortcuts(); event.preventDefault(); }
     else if (event.key === '/') {
       var search = document.querySelector('[data-search-field]');
+      var searchPage = document.querySelector('a[href="/agent/search"]');
       if (search) { search.focus(); event.preventDefault(); }
+      else if (searchPage) { window.location.assign(searchPage.href); event.preventDefault(); }
     }
   });
 

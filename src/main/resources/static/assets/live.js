@@ -25,8 +25,9 @@
     }).catch(function () { /* the next report tries again */ });
   }
 
+  // the composer's text area: inside the ticket page's [data-composer] section
   function isComposer(target) {
-    return target && target.matches && target.matches('textarea[name=message], [data-composer]');
+    return !!(target && target.tagName === 'TEXTAREA' && target.closest && target.closest('[data-composer]'));
   }
 
   function tick() {
@@ -58,7 +59,7 @@
     document.addEventListener(name, function () { lastActivity = Date.now(); }, { passive: true, capture: true });
   });
   document.addEventListener('submit', function (event) {
-    if (ticket && isComposer(event.target.querySelector('textarea[name=message], [data-composer]'))) { lastInput = 0; }
+    if (ticket && isComposer(event.target.querySelector('[data-composer] textarea'))) { lastInput = 0; }
   });
   window.addEventListener('pagehide', stop);
   window.addEventListener('pageshow', function (event) { if (event.persisted) { start(); } });

@@ -57,6 +57,10 @@ class NotificationModuleTest extends ModuleTest {
     @MockitoBean
     PortalAccess portalAccess;
 
+    // UI-1 password reset links are minted there; none is sent here
+    @MockitoBean
+    org.partnerdesk.identity.PasswordResets passwordResets;
+
     @Autowired
     OutgoingMails outgoing;
 

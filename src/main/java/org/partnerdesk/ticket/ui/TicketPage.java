@@ -67,7 +67,7 @@ class TicketPage {
 
     private final Tickets tickets;
     private final CommentUploads attachments;
-    private final CommentFiles files;
+    private final java.util.Optional<CommentFiles> files; // the attachment module's; absent in a ticket-only module test
     private final Users users;
     private final Organizations organizations;
     private final Groups groups;
@@ -76,7 +76,7 @@ class TicketPage {
     private final List<TicketPagePart> parts;
     private final String maxAttachment;
 
-    TicketPage(Tickets tickets, CommentUploads attachments, CommentFiles files, Users users, Organizations organizations, Groups groups,
+    TicketPage(Tickets tickets, CommentUploads attachments, java.util.Optional<CommentFiles> files, Users users, Organizations organizations, Groups groups,
                TicketForms forms, NextTicket next, List<TicketPagePart> parts,
                @Value("${partnerdesk.attachments.max-size}") DataSize maxAttachment) {
         this.maxAttachment = maxAttachment.toBytes() % DataSize.ofMegabytes(1).toBytes() == 0
@@ -234,7 +234,8 @@ class TicketPage {
             }
             String name = file.getOriginalFilename() == null || file.getOriginalFilename().isBlank() ? "file" : file.getOriginalFilename();
             try (InputStream content = file.getInputStream()) {
-                token = files.upload(actor, token, name, file.getContentType(), file.getSize(), content);
+                token = files.orElseThrow(() -> new ApiException(503, "UploadsUnavailable", "Attachments cannot be stored here."))
+                        .upload(actor, token, name, file.getContentType(), file.getSize(), content);
             } catch (IOException e) {
                 throw ApiException.badRequest("UploadInterrupted", "The file " + name + " could not be read; nothing was stored. Attach it again.");
             }

@@ -42,7 +42,7 @@ class StarPartTest extends BrowserTest {
         assertAccessible();
 
         page.getByLabel("Urgency").selectOption("urgent");
-        page.getByLabel("Plan").fill("premium");
+        star().getByLabel("Plan").fill("premium");
         page.getByLabel("Reason", new Page.GetByLabelOptions().setExact(true)).fill("Customer is down since 09:00");
         page.getByLabel("Desired result").fill("A support engineer on a call today");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Raise STAR")).click();
@@ -72,7 +72,7 @@ class StarPartTest extends BrowserTest {
         signIn(sales);
         page.navigate(at("/agent/tickets/" + id));
 
-        page.getByLabel("Plan").fill("premium");
+        star().getByLabel("Plan").fill("premium");
         page.getByLabel("Reason", new Page.GetByLabelOptions().setExact(true)).fill("Renewal at risk");
         page.getByLabel("Desired result").fill("A call");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Raise STAR")).click();

@@ -212,7 +212,7 @@ class QueuePageTest extends BrowserTest {
         assertThat(focusedTicket()).isEqualTo(first);
         page.keyboard().press("Enter");
 
-        page.waitForURL(url -> url.endsWith("/agent/tickets/" + first));
+        page.waitForURL(url -> url.matches(".*/agent/tickets/" + first + "(\\?.*)?"));
     }
 
     @Test

@@ -64,19 +64,9 @@ class TicketPresenceTest extends BrowserTest {
         return on.getByRole(AriaRole.REGION, new Page.GetByRoleOptions().setName("Who else is on this ticket"));
     }
 
-    /** The composer's "Message" field; until the ticket page has its composer (#14), one like it is put on the page. */
+    /** The composer's "Message" field (UI.md's label). */
     private static Locator composer(Page on) {
-        on.evaluate("""
-                () => {
-                  if (document.querySelector('textarea[name=message]')) { return; }
-                  const label = document.createElement('label');
-                  label.textContent = 'Message';
-                  const field = document.createElement('textarea');
-                  field.name = 'message';
-                  label.appendChild(field);
-                  document.querySelector('main').appendChild(label);
-                }""");
-        return on.getByLabel("Message");
+        return on.getByLabel("Message", new Page.GetByLabelOptions().setExact(true));
     }
 
     private long aTicket() {

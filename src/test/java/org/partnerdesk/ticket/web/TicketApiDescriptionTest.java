@@ -30,8 +30,9 @@ class TicketApiDescriptionTest extends ApiTest {
         List<String> operations = new ArrayList<>();
         List<String> untyped = new ArrayList<>();
         for (Map.Entry<RequestMappingInfo, HandlerMethod> mapping : mappings.getHandlerMethods().entrySet()) {
-            if (!mapping.getValue().getBeanType().getPackageName().startsWith("org.partnerdesk.ticket")) {
-                continue;
+            if (!mapping.getValue().getBeanType().getPackageName().startsWith("org.partnerdesk.ticket")
+                    || mapping.getValue().getBeanType().isAnnotationPresent(org.partnerdesk.console.ConsolePage.class)) {
+                continue; // UI-1: pages are not the API
             }
             for (String path : mapping.getKey().getPatternValues()) {
                 for (var method : mapping.getKey().getMethodsCondition().getMethods()) {
