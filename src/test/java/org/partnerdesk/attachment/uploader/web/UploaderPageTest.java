@@ -5,26 +5,15 @@ import static org.partnerdesk.Desk.SUPPORT_FORM;
 
 import java.security.MessageDigest;
 import java.util.HexFormat;
-import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
-import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.FilePayload;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.partnerdesk.ApiClient;
 import org.partnerdesk.ApiClient.Reply;
-import org.partnerdesk.ApiTest;
+import org.partnerdesk.BrowserTest;
 import org.partnerdesk.Desk.Account;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -33,68 +22,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * FILE-2: the link opened in a real browser (Debian's Chromium through Playwright) is an upload form whose own tus
  * client sends the file in chunks and, after a PATCH fails, asks the server for the offset and goes on from there.
  */
-class UploaderPageTest extends ApiTest {
-
-    private static Playwright playwright;
-    private static Browser browser;
-    private BrowserContext context;
-    private Page page;
+class UploaderPageTest extends BrowserTest {
 
     @Autowired
     JdbcClient db;
-
-    /** Debian's Chromium, or the one PARTNERDESK_TEST_CHROMIUM names; .ci/run installs it. */
-    private static final java.nio.file.Path CHROMIUM = java.nio.file.Path.of(
-            System.getenv().getOrDefault("PARTNERDESK_TEST_CHROMIUM", "/usr/bin/chromium"));
-
-    private static final String NO_CHROMIUM = "the upload page test needs Chromium at " + CHROMIUM
-            + " (apt-get install chromium, or set PARTNERDESK_TEST_CHROMIUM)";
-
-    @BeforeAll
-    static void startBrowser() {
-        if (!java.nio.file.Files.isExecutable(CHROMIUM)) {
-            System.err.println("NOTICE: " + NO_CHROMIUM + "; its tests are skipped (they fail with CI=true)");
-            return; // each test says so too: skipped on a laptop, failed in CI (requireBrowser)
-        }
-        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setHeadless(true)
-                .setExecutablePath(CHROMIUM)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic",
-                        "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1")));
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (playwright != null) {
-            browser.close();
-            playwright.close();
-        }
-    }
-
-    @BeforeEach
-    void openPage() {
-        requireBrowser();
-        context = browser.newContext();
-        page = context.newPage();
-    }
-
-    @AfterEach
-    void closePage() {
-        if (context != null) {
-            context.close();
-        }
-    }
-
-    // per test, not in @BeforeAll: Surefire counts an aborted test as Skipped with its message, an aborted class as nothing
-    private static void requireBrowser() {
-        if (browser != null) {
-            return;
-        }
-        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-            throw new AssertionError(NO_CHROMIUM + "; CI must not skip it (CI=true)");
-        }
-        org.junit.jupiter.api.Assumptions.abort(NO_CHROMIUM + "; skipped (in CI, with CI=true, this fails instead)");
-    }
 
     @Test
     void aCustomerSendsAFileThroughTheFormInChunksAndItIsListedOnTheTicket() throws Exception {
