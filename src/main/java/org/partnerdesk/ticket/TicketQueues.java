@@ -27,7 +27,10 @@ public class TicketQueues {
         return view.queue(actor, order, clock.instant());
     }
 
-    /** How many unsolved tickets each view holds for this agent, in one query. */
+    /** A view's count stops here: past a thousand tickets an agent needs to know "more", not how many more. */
+    public static final int MOST_COUNTED = 1000;
+
+    /** How many unsolved tickets each view holds for this agent, in one query; above {@link #MOST_COUNTED} means "1,000+". */
     public Map<AgentView, Long> counts(Actor actor) {
         actor.requireStaff();
         Map<String, Long> byColumn = stored.counts(actor.userId(), clock.instant());

@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +14,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.partnerdesk.ticket.QueuedTicket;
 import org.partnerdesk.ticket.TicketQueue;
+import org.partnerdesk.ticket.TicketQueues;
 import org.partnerdesk.ticket.TicketStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -45,48 +45,45 @@ public class StoredQueues {
              where true
             """.formatted(StoredTickets.COLUMNS, STARRED, RUNNING);
 
-    // SLA order walks the running clocks in due order, then the tickets without one by id: sorting every open ticket by
-    // a joined minimum took 2.2 s at 1M tickets. Active clocks (index ticket_slas_breach_scan) and breached, unanswered
-    // ones (V78's ticket_slas_breached_due) are read by two statements merged here: as one UNION ALL the planner hashed
-    // all 268k active clocks and sorted them (677 ms at 1M, docs/benchmarks.md) instead of walking the index (5 ms).
-    // A clock carries its ticket's group, assignee, organization (V29) and flags (V60), so those filters read only
-    // matching clocks.
+    // SLA order walks the running clocks in due order (V80's indexes over active and breached clocks alike), then the
+    // tickets without one by id: sorting every open ticket by a joined minimum took 2.2 s at 1M tickets, and reading active
+    // and breached clocks apart walked every breached clock for a rare filter (877 ms, docs/benchmarks.md). A clock
+    // carries its ticket's group, assignee, organization (V29) and flags (V60), so those filters read only matching clocks.
     private static final String CLOCKED = """
             select %s, sla_due_at, %s as starred from (
                 select t.*, s.breach_at as sla_due_at, s.group_id as clock_group_id, s.assignee_id as clock_assignee_id,
                        s.organization_id as clock_organization_id, s.flags as clock_flags
                   from ticket_slas s join tickets t on t.id = s.ticket_id
-                 where {clocks}) tickets
+                 where %s) tickets
              where true
-            """.formatted(StoredTickets.COLUMNS, STARRED);
-    private static final String ACTIVE_CLOCKS = CLOCKED.replace("{clocks}", "s.stage = 'active'");
-    private static final String BREACHED_CLOCKS = CLOCKED.replace("{clocks}", "s.stage = 'breached' and s.achieved_at is null");
+            """.formatted(StoredTickets.COLUMNS, STARRED, RUNNING);
     private static final String UNCLOCKED = """
             select %s, cast(null as timestamptz) as sla_due_at, %s as starred from tickets
              where not exists (select 1 from ticket_slas s where s.ticket_id = tickets.id and %s)
             """.formatted(StoredTickets.COLUMNS, STARRED, RUNNING);
 
-    // TKT-5 the console's view counts in one statement: the ticket columns from one index-only scan of the unsolved
-    // tickets (V78), STAR and breached from their own few rows; joining every unsolved ticket to its clock for the breached
-    // count took 1.3 s at 1M tickets (docs/benchmarks.md).
+    // TKT-5 the console's view counts in one statement, each counted up to one past MOST_COUNTED along its own index (V79) so a page
+    // never counts 432k unsolved tickets (300-800 ms at 1M tickets, docs/benchmarks.md). A running reply clock (active, or
+    // breached and unanswered) belongs to an unsolved ticket (solved and closed achieve it, TKT-4), so "breached" counts
+    // clocks alone.
+    private static final String UNSOLVED = "t.status in ('new', 'open', 'pending', 'hold')";
     private static final String COUNTS = """
-            select count(*) filter (where t.status in ('new', 'open')) as new_and_open,
-                   count(*) filter (where t.assignee_id = :me) as mine,
-                   count(*) filter (where t.group_id in (select g.group_id from group_memberships g where g.user_id = :me)) as my_groups,
-                   count(*) filter (where t.assignee_id is null) as unassigned,
-                   count(*) filter (where t.flags @> array['needs_org']) as needs_org,
-                   count(*) filter (where t.flags @> array['no_entitlement']) as no_entitlement,
-                   (select count(*) from star_requests r join tickets x on x.id = r.ticket_id
-                     where r.status = 'starred' and x.status in ('new', 'open', 'pending', 'hold')) as star,
-                   (select count(*) from ticket_slas s join tickets x on x.id = s.ticket_id
-                     where s.achieved_at is null and s.stage in ('active', 'breached') and s.breach_at < :now
-                       and x.status in ('new', 'open', 'pending', 'hold')) as breached
-              from tickets t
-             where t.status in ('new', 'open', 'pending', 'hold')
-            """;
+            select (select count(*) from (select 1 from tickets t where t.status in ('new', 'open') limit :limit) c) as new_and_open,
+                   (select count(*) from (select 1 from tickets t where t.assignee_id = :me and {unsolved} limit :limit) c) as mine,
+                   (select count(*) from (select 1 from tickets t where t.group_id in (select g.group_id from group_memberships g
+                     where g.user_id = :me) and {unsolved} limit :limit) c) as my_groups,
+                   (select count(*) from (select 1 from tickets t where t.assignee_id is null and {unsolved} limit :limit) c) as unassigned,
+                   (select count(*) from (select 1 from tickets t where t.flags @> array['needs_org'] and {unsolved} limit :limit) c) as needs_org,
+                   (select count(*) from (select 1 from tickets t where t.flags @> array['no_entitlement'] and {unsolved}
+                     limit :limit) c) as no_entitlement,
+                   (select count(*) from (select 1 from star_requests r join tickets t on t.id = r.ticket_id
+                     where r.status = 'starred' and {unsolved} limit :limit) c) as star,
+                   (select count(*) from (select 1 from ticket_slas s where s.stage = 'breached' and s.achieved_at is null
+                     union all select 1 from ticket_slas s where s.stage = 'active' and s.breach_at < :now limit :limit) c) as breached
+            """.replace("{unsolved}", UNSOLVED).replace(":limit", Integer.toString(TicketQueues.MOST_COUNTED + 1));
 
-
-    /** How many unsolved tickets each of an agent's views holds (TKT-5), by the view's column name. */
+    /** How many unsolved tickets each of an agent's views holds (TKT-5), by the view's column name, one more than
+     * {@link TicketQueues#MOST_COUNTED} meaning "more". */
     public Map<String, Long> counts(long agentId, Instant now) {
         return db.sql(COUNTS).param("me", agentId).param("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
                 .query((rs, row) -> {
@@ -122,11 +119,7 @@ public class StoredQueues {
                         "after_due", OffsetDateTime.ofInstant(after.due(), ZoneOffset.UTC));
                 where.params.put("after_id", after.id());
             }
-            List<QueuedTicket> clocked = new ArrayList<>(query(BREACHED_CLOCKS, where, "sla_due_at, id", limit));
-            clocked.addAll(query(ACTIVE_CLOCKS, where, "sla_due_at, id", limit));
-            clocked.sort(Comparator.comparing(QueuedTicket::slaDueAt, Comparator.nullsLast(Comparator.naturalOrder()))
-                    .thenComparingLong(queued -> queued.ticket().id()));
-            page.addAll(clocked.subList(0, Math.min(limit, clocked.size())));
+            page.addAll(query(CLOCKED, where, "sla_due_at, id", limit));
         }
         if (page.size() < limit) {
             Filters where = filters(queue, false);
@@ -151,7 +144,7 @@ public class StoredQueues {
     private static Filters filters(TicketQueue queue, boolean clocked) {
         Filters where = new Filters();
         if (!queue.statuses().isEmpty()) {
-            where.add("status = any(:statuses)", "statuses", queue.statuses().stream().map(TicketStatus::code).toArray(String[]::new));
+            where.conditions.add("status in (" + literals(queue.statuses().stream().map(TicketStatus::code).toList()) + ")");
         }
         if (queue.groupId() != null) {
             where.add(equal("group_id", clocked), "group_id", queue.groupId());
@@ -170,14 +163,15 @@ public class StoredQueues {
                     + " where o.org_type = 'partner' and o.id = :partner_id)", "partner_id", queue.partnerId());
         }
         if (queue.flag() != null) {
-            where.add((clocked ? "clock_" : "") + "flags @> array[cast(:flag as text)]", "flag", queue.flag().code());
+            where.conditions.add((clocked ? "clock_" : "") + "flags @> array[" + literals(List.of(queue.flag().code())) + "]");
         }
         if (queue.groupsOfMemberId() != null) {
             where.add((clocked ? "clock_" : "") + "group_id in (select g.group_id from group_memberships g where g.user_id = :member_id)",
                     "member_id", queue.groupsOfMemberId());
         }
         if (queue.starred()) {
-            where.conditions.add(STARRED);
+            // from the few open STAR requests to their tickets, not from every ticket to its STAR requests
+            where.conditions.add("id in (select r.ticket_id from star_requests r where r.status = 'starred')");
         }
         if (queue.dueBefore() != null) {
             // a ticket without a running clock cannot be past due
@@ -188,6 +182,19 @@ public class StoredQueues {
             }
         }
         return where;
+    }
+
+    /**
+     * Statuses and flags are the desk's own codes, written into the SQL as literals so that the planner can use the
+     * partial indexes of unsolved and flagged tickets (V78, V79), which a bound parameter hides from it.
+     */
+    private static String literals(List<String> codes) {
+        for (String code : codes) {
+            if (!code.matches("[a-z_]+")) {
+                throw new IllegalArgumentException("not a status or flag code: " + code);
+            }
+        }
+        return String.join(", ", codes.stream().sorted().map(code -> "'" + code + "'").toList());
     }
 
     // the clock's copy alone: testing the ticket's column too makes the planner count the filter twice and skip the index

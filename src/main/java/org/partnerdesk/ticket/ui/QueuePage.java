@@ -84,7 +84,7 @@ class QueuePage {
         CursorPage<QueuedTicket> found = queues.page(actor, queues.view(actor, chosen, order), page);
         model.addAttribute("view", chosen);
         model.addAttribute("sort", order == TicketQueue.Order.ID ? "id" : "sla_due");
-        model.addAttribute("counts", queues.counts(actor));
+        model.addAttribute("counts", ViewCount.of(queues.counts(actor)));
         model.addAttribute("views", AgentView.values());
         model.addAttribute("rows", rows(found.items()));
         model.addAttribute("nextPage", found.hasMore() ? address(chosen, order, found.afterCursor()) : null);
@@ -99,7 +99,7 @@ class QueuePage {
     @GetMapping("/agent/queue-counts")
     String counts(Actor actor, @RequestParam(required = false) @Nullable String view, Model model) {
         model.addAttribute("view", view(view));
-        model.addAttribute("counts", queues.counts(actor));
+        model.addAttribute("counts", ViewCount.of(queues.counts(actor)));
         model.addAttribute("views", AgentView.values());
         return "ticket/queue :: views";
     }

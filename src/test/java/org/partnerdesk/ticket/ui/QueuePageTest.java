@@ -21,6 +21,7 @@ import org.partnerdesk.Desk.Account;
 import org.partnerdesk.Desk.Org;
 import org.partnerdesk.directory.Groups;
 import org.partnerdesk.ticket.AgentView;
+import org.partnerdesk.ticket.TicketQueues;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -30,7 +31,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 class QueuePageTest extends BrowserTest {
 
-    private static final Pattern COUNT = Pattern.compile("data-count=\"([a-z_]+)\">(\\d+)<");
+    private static final Pattern COUNT = Pattern.compile("data-count=\"([a-z_]+)\">(\\d+|1,000\\+)<");
+    /** What a count past {@link TicketQueues#MOST_COUNTED} reads as here: "1,000+". */
+    private static final long MORE = TicketQueues.MOST_COUNTED + 1;
 
     private static final Page.GetByLabelOptions EXACT = new Page.GetByLabelOptions().setExact(true);
 
@@ -92,14 +95,14 @@ class QueuePageTest extends BrowserTest {
 
         Map<AgentView, Long> after = counts();
 
-        assertThat(after.get(AgentView.MINE) - before.get(AgentView.MINE)).isEqualTo(1);
-        assertThat(after.get(AgentView.MY_GROUPS) - before.get(AgentView.MY_GROUPS)).isEqualTo(1);
-        assertThat(after.get(AgentView.NEW_AND_OPEN) - before.get(AgentView.NEW_AND_OPEN)).isEqualTo(4);
-        assertThat(after.get(AgentView.UNASSIGNED) - before.get(AgentView.UNASSIGNED)).isEqualTo(3);
-        assertThat(after.get(AgentView.NEEDS_ORG) - before.get(AgentView.NEEDS_ORG)).isEqualTo(1);
-        assertThat(after.get(AgentView.STAR) - before.get(AgentView.STAR)).isEqualTo(1);
+        assertGained(before, after, AgentView.MINE, 1);
+        assertGained(before, after, AgentView.MY_GROUPS, 1);
+        assertGained(before, after, AgentView.NEW_AND_OPEN, 4);
+        assertGained(before, after, AgentView.UNASSIGNED, 3);
+        assertGained(before, after, AgentView.NEEDS_ORG, 1);
+        assertGained(before, after, AgentView.STAR, 1);
         // other tests' clocks may fall due meanwhile, never fewer
-        assertThat(after.get(AgentView.BREACHED) - before.get(AgentView.BREACHED)).isGreaterThanOrEqualTo(1);
+        assertThat(after.get(AgentView.BREACHED)).isGreaterThanOrEqualTo(Math.min(before.get(AgentView.BREACHED) + 1, MORE));
 
         page.navigate(at("/agent"));
         queueLink("Mine").click();
@@ -260,6 +263,15 @@ class QueuePageTest extends BrowserTest {
         assertThat(page.navigate(at("/agent?sort=priority")).status()).isEqualTo(400);
     }
 
+    /** A view gained {@code n} tickets, or shows "1,000+" where the whole suite's tickets already filled it (TKT-5 counts stop there). */
+    private static void assertGained(Map<AgentView, Long> before, Map<AgentView, Long> after, AgentView view, long n) {
+        if (before.get(view) + n >= MORE) {
+            assertThat(after.get(view)).as(view + " shows 1,000+").isEqualTo(MORE);
+        } else {
+            assertThat(after.get(view) - before.get(view)).as(view.code()).isEqualTo(n);
+        }
+    }
+
     /** The sidebar's counts as the htmx fragment serves them, read with the browser's session. */
     private Map<AgentView, Long> counts() {
         var response = context.request().get(at("/agent/queue-counts?view=mine"));
@@ -267,7 +279,7 @@ class QueuePageTest extends BrowserTest {
         Map<AgentView, Long> counts = new EnumMap<>(AgentView.class);
         Matcher found = COUNT.matcher(response.text());
         while (found.find()) {
-            counts.put(AgentView.of(found.group(1)).orElseThrow(), Long.parseLong(found.group(2)));
+            counts.put(AgentView.of(found.group(1)).orElseThrow(), found.group(2).endsWith("+") ? MORE : Long.parseLong(found.group(2)));
         }
         assertThat(counts).hasSize(AgentView.values().length);
         return counts;
