@@ -93,6 +93,14 @@ public abstract class BrowserTest extends ApiTest {
         return created;
     }
 
+    /** A browser with JavaScript turned off: every form must still work as a plain page post (UI-1). */
+    protected BrowserContext newContextWithoutScript() {
+        requireBrowser();
+        BrowserContext created = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900).setJavaScriptEnabled(false));
+        created.setDefaultTimeout(10_000);
+        return created;
+    }
+
     // per test, not in @BeforeAll: Surefire counts an aborted test as Skipped with its message, an aborted class as nothing
     private static void requireBrowser() {
         if (browser != null) {

@@ -310,6 +310,17 @@ public class Tickets {
         return CursorPage.of(conversation.audits(id, page.afterId(), page.fetchSize()), page, Audit::id);
     }
 
+    /**
+     * UI-1: comments and history of a ticket the page already found for this agent, without finding it twice more (the
+     * ticket page's statement budget); staff see every ticket, so the loaded ticket is all the check needed.
+     */
+    public TicketConversation conversation(Actor actor, Ticket ticket, PageRequest comments, PageRequest history) {
+        actor.requireStaff();
+        return new TicketConversation(
+                CursorPage.of(conversation.comments(ticket.id(), true, comments.afterId(), comments.fetchSize()), comments, Comment::id),
+                CursorPage.of(conversation.audits(ticket.id(), history.afterId(), history.fetchSize()), history, Audit::id));
+    }
+
     /** UI-1 collision: what was done to a ticket after {@code since} (a page's copy), for staff, oldest first, at most 50 changes. */
     public List<Audit> changesSince(Actor actor, long id, Instant since) {
         actor.requireStaff();

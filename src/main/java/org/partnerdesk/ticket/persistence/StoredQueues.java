@@ -78,9 +78,8 @@ public class StoredQueues {
                      limit :limit) c) as no_entitlement,
                    (select count(*) from (select 1 from star_requests r join tickets t on t.id = r.ticket_id
                      where r.status = 'starred' and {unsolved} limit :limit) c) as star,
-                   (select count(*) from (select 1 from ticket_slas s where s.stage = 'breached' and s.achieved_at is null
-                     union all select 1 from ticket_slas s where s.stage = 'active' and s.breach_at < :now limit :limit) c) as breached
-            """.replace("{unsolved}", UNSOLVED).replace(":limit", Integer.toString(TicketQueues.MOST_COUNTED + 1));
+                   (select count(*) from (select 1 from ticket_slas s where {running} and s.breach_at < :now limit :limit) c) as breached
+            """.replace("{unsolved}", UNSOLVED).replace("{running}", RUNNING).replace(":limit", Integer.toString(TicketQueues.MOST_COUNTED + 1));
 
     /** How many unsolved tickets each of an agent's views holds (TKT-5), by the view's column name, one more than
      * {@link TicketQueues#MOST_COUNTED} meaning "more". */

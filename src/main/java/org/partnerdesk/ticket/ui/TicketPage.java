@@ -36,6 +36,7 @@ import org.partnerdesk.ticket.CommentUploads;
 import org.partnerdesk.ticket.Ticket;
 import org.partnerdesk.ticket.TicketChange;
 import org.partnerdesk.ticket.TicketChangedMeanwhile;
+import org.partnerdesk.ticket.TicketConversation;
 import org.partnerdesk.ticket.TicketForm;
 import org.partnerdesk.ticket.TicketForms;
 import org.partnerdesk.ticket.TicketPagePart;
@@ -273,8 +274,10 @@ class TicketPage {
     }
 
     private String show(Actor actor, Ticket ticket, String view, long after, ComposerForm composer, PropertiesForm properties, Model model) {
-        CursorPage<Comment> comments = tickets.comments(actor, ticket.id(), new PageRequest(COMMENTS_PER_PAGE, Math.max(0, after)));
-        CursorPage<Audit> audits = tickets.audits(actor, ticket.id(), new PageRequest(HISTORY_SHOWN, 0));
+        TicketConversation conversation = tickets.conversation(actor, ticket, new PageRequest(COMMENTS_PER_PAGE, Math.max(0, after)),
+                new PageRequest(HISTORY_SHOWN, 0));
+        CursorPage<Comment> comments = conversation.comments();
+        CursorPage<Audit> audits = conversation.history();
         @SuppressWarnings("unchecked")
         List<Audit> changes = model.getAttribute("changes") instanceof List<?> list ? (List<Audit>) list : List.of();
         Map<Long, List<CommentUploads.CommentAttachment>> files = attachments.attachmentsOf(comments.items().stream().map(Comment::id).toList());

@@ -123,6 +123,24 @@ class TicketPageTest extends BrowserTest {
     }
 
     @Test
+    void aFileDroppedOnTheComposerIsSentWithTheReply() {
+        long id = files(aPremiumCustomersUser(), "Runner log on its way", "normal");
+        signIn(withPassword(desk.agent()));
+        page.navigate(at("/agent/tickets/" + id));
+        // what a browser hands the page when a file is dragged in from the desktop
+        var dragged = page.evaluateHandle("() => { const d = new DataTransfer();"
+                + " d.items.add(new File(['runner exited with 137'], 'runner.log', {type: 'text/plain'})); return d; }");
+
+        page.locator("[data-drop-zone]").dispatchEvent("dragover", java.util.Map.of("dataTransfer", dragged));
+        page.locator("[data-drop-zone]").dispatchEvent("drop", java.util.Map.of("dataTransfer", dragged));
+        assertThat(page.locator("[data-dropped]").textContent()).contains("runner.log");
+        page.getByLabel("Message").fill("The runner's log, as dropped.");
+        submit();
+
+        assertThat(desk.admin.get("/api/v2/tickets/" + id + "/comments").text()).contains("The runner's log, as dropped.", "runner.log");
+    }
+
+    @Test
     void aFileOverTwentyMegabytesIsRefusedWithTheSupportUploaderHintAndTheMessageIsKept(@TempDir Path dir) throws IOException {
         long id = files(aPremiumCustomersUser(), "Core dump attached", "normal");
         signIn(withPassword(desk.agent()));
