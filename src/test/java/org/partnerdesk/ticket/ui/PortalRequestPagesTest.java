@@ -8,7 +8,6 @@ import static org.partnerdesk.Desk.OPEN_PARTNER_FORM;
 import static org.partnerdesk.Desk.ORGANIZATION_EMAIL;
 import static org.partnerdesk.Desk.PARTNER_ENGAGEMENT;
 
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -36,9 +35,9 @@ class PortalRequestPagesTest extends ApiTest {
         PortalSession stranger = PortalSession.anonymous(baseUrl());
 
         for (String path : new String[] {"/portal", "/portal/requests?list=ccd", "/portal/requests/1"}) {
-            HttpResponse<String> answer = stranger.get(path);
+            PortalSession.Answer answer = stranger.get(path);
             assertThat(answer.statusCode()).as(path).isEqualTo(302);
-            assertThat(answer.headers().firstValue("Location").orElseThrow()).as(path).endsWith("/sign-in");
+            assertThat(answer.location()).as(path).endsWith("/sign-in");
         }
     }
 
@@ -48,7 +47,7 @@ class PortalRequestPagesTest extends ApiTest {
         long id = file(ann, "Acme's secret outage");
         Account gina = desk.endUserIn(desk.aCustomer());
 
-        HttpResponse<String> answer = session(gina).get("/portal/requests/" + id);
+        PortalSession.Answer answer = session(gina).get("/portal/requests/" + id);
 
         assertThat(answer.statusCode()).isEqualTo(404);
         assertThat(answer.body()).contains("Not found").doesNotContain("Acme's secret outage");
@@ -59,7 +58,7 @@ class PortalRequestPagesTest extends ApiTest {
     void aCustomerIsRefusedTheListForCustomersInWords() {
         Account ann = desk.endUserIn(desk.aCustomer());
 
-        HttpResponse<String> answer = session(ann).get("/portal/requests?list=customers");
+        PortalSession.Answer answer = session(ann).get("/portal/requests?list=customers");
 
         assertThat(answer.statusCode()).isEqualTo(403);
         assertThat(answer.body()).contains("Requests for customers are a partner's list");
@@ -73,17 +72,17 @@ class PortalRequestPagesTest extends ApiTest {
         file(arthur, "Arthur's backup question");
         PortalSession annInPortal = session(ann);
 
-        HttpResponse<String> notShared = annInPortal.get("/portal/requests?list=organization");
+        PortalSession.Answer notShared = annInPortal.get("/portal/requests?list=organization");
         assertThat(notShared.statusCode()).isEqualTo(403);
         assertThat(notShared.body()).contains("does not share its requests").doesNotContain("Arthur's backup question");
 
         desk.admin.put("/api/v2/organizations/" + acme.id(), "{\"organization\":{\"shared_tickets\":true}}");
-        HttpResponse<String> shared = annInPortal.get("/portal/requests?list=organization");
+        PortalSession.Answer shared = annInPortal.get("/portal/requests?list=organization");
         assertThat(shared.statusCode()).isEqualTo(200);
         assertThat(shared.body()).contains("Arthur's backup question");
 
         Account sam = desk.endUserIn(desk.aPartner("open"));
-        HttpResponse<String> partner = session(sam).get("/portal/requests?list=organization");
+        PortalSession.Answer partner = session(sam).get("/portal/requests?list=organization");
         assertThat(partner.statusCode()).isEqualTo(403);
         assertThat(partner.body()).contains("is not a customer organization");
     }
@@ -140,7 +139,7 @@ class PortalRequestPagesTest extends ApiTest {
         String found = portal.get("/portal/requests?q=" + word).body();
         assertThat(found).contains("Ann's " + word + " question", "1 request matches").doesNotContain("Gina's");
 
-        HttpResponse<String> refused = portal.get("/portal/requests?q=" + PortalSession.encode("flag:no_entitlement"));
+        PortalSession.Answer refused = portal.get("/portal/requests?q=" + PortalSession.encode("flag:no_entitlement"));
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(refused.body()).contains("is a search term for staff");
     }
@@ -180,10 +179,10 @@ class PortalRequestPagesTest extends ApiTest {
 
         String page = carlInPortal.get("/portal/requests/" + id).body();
         assertThat(page).contains("Licence renewal").doesNotContain("Mark as solved", "Update CCs");
-        HttpResponse<String> ccRefused = carlInPortal.post("/portal/requests/" + id + "/ccs", "addCc=" + PortalSession.encode("boss@people.test"));
+        PortalSession.Answer ccRefused = carlInPortal.post("/portal/requests/" + id + "/ccs", "addCc=" + PortalSession.encode("boss@people.test"));
         assertThat(ccRefused.statusCode()).isEqualTo(403);
         assertThat(ccRefused.body()).contains("Only the requester and the partner who submitted the ticket change its CCs (TKT-2).");
-        HttpResponse<String> solveRefused = carlInPortal.post("/portal/requests/" + id + "/solve", "");
+        PortalSession.Answer solveRefused = carlInPortal.post("/portal/requests/" + id + "/solve", "");
         assertThat(solveRefused.statusCode()).isEqualTo(403);
         assertThat(desk.admin.get("/api/v2/tickets/" + id).at("/ticket/status").stringValue()).isEqualTo("new");
     }
@@ -195,14 +194,14 @@ class PortalRequestPagesTest extends ApiTest {
         PortalSession portal = session(ann);
         portal.get("/portal/requests/" + id);
 
-        HttpResponse<String> blank = portal.post("/portal/requests/" + id, "body=");
+        PortalSession.Answer blank = portal.post("/portal/requests/" + id, "body=");
         assertThat(blank.statusCode()).isEqualTo(422);
         assertThat(blank.body()).contains("Write a message.", "aria-invalid=\"true\"");
-        HttpResponse<String> replied = portal.post("/portal/requests/" + id, "body=" + PortalSession.encode("Here is the log"));
+        PortalSession.Answer replied = portal.post("/portal/requests/" + id, "body=" + PortalSession.encode("Here is the log"));
         assertThat(replied.statusCode()).isEqualTo(302);
         assertThat(portal.get("/portal/requests/" + id).body()).contains("Your reply was sent.", "Here is the log");
 
-        HttpResponse<String> badCc = portal.post("/portal/requests/" + id + "/ccs", "addCc=not-an-address");
+        PortalSession.Answer badCc = portal.post("/portal/requests/" + id + "/ccs", "addCc=not-an-address");
         assertThat(badCc.statusCode()).isEqualTo(422);
         assertThat(badCc.body()).contains("not-an-address is not an e-mail address.");
         assertThat(portal.post("/portal/requests/" + id + "/ccs", "addCc=" + PortalSession.encode("boss@people.test")).statusCode())

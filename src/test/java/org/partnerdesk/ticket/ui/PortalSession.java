@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 
 import org.partnerdesk.Desk;
 import org.partnerdesk.identity.Passwords;
+import org.springframework.web.util.HtmlUtils;
 
 /** A browser without a browser for the portal's HTTP tests: cookies, no redirects followed, the CSRF token of the last page read. */
 final class PortalSession {
@@ -40,23 +41,32 @@ final class PortalSession {
     static PortalSession signedIn(String baseUrl, Passwords passwords, Desk.Account account) {
         PortalSession session = anonymous(baseUrl);
         passwords.set(account.id(), PASSWORD);
-        HttpResponse<String> signedIn = session.post("/sign-in", "email=" + encode(account.email()) + "&password=" + encode(PASSWORD));
+        Answer signedIn = session.post("/sign-in", "email=" + encode(account.email()) + "&password=" + encode(PASSWORD));
         assertThat(signedIn.statusCode()).isEqualTo(302);
-        assertThat(signedIn.headers().firstValue("Location").orElseThrow()).doesNotContain("error");
+        assertThat(signedIn.location()).doesNotContain("error");
         session.get("/portal/requests");
         return session;
     }
 
-    HttpResponse<String> get(String path) {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(baseUrl + path)).build());
-        readCsrf(response.body());
-        return response;
+    /** An answer as a person reads it: the status, the page's text with its HTML entities read ({@code &#39;} is '), the redirect. */
+    record Answer(int statusCode, String body, String location) {
     }
 
-    HttpResponse<String> post(String path, String form) {
+    Answer get(String path) {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(baseUrl + path)).build());
+        readCsrf(response.body());
+        return answer(response);
+    }
+
+    Answer post(String path, String form) {
         String body = (form.isEmpty() ? "" : form + "&") + "_csrf=" + encode(csrf);
-        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        return answer(send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build()));
+    }
+
+    private static Answer answer(HttpResponse<String> response) {
+        return new Answer(response.statusCode(), HtmlUtils.htmlUnescape(response.body()),
+                response.headers().firstValue("Location").orElse(""));
     }
 
     static String encode(String value) {
