@@ -62,7 +62,7 @@ class PortalRequestsTest extends BrowserTest {
         page.getByLabel("Add CC (e-mail)").fill("cto@" + acme.domain());
         page.waitForNavigation(() -> button("Update CCs").click());
         assertThat(page.locator("#flash").textContent()).contains("The CCs were updated.");
-        assertThat(page.getByLabel("Remove cto@" + acme.domain()).isChecked()).isFalse();
+        assertThat(page.locator(".ccs-panel").textContent()).contains("Remove", "cto@" + acme.domain());
         assertAccessible();
     }
 

@@ -49,7 +49,7 @@ final class PortalSession {
     }
 
     /** An answer as a person reads it: the status, the page's text with its HTML entities read ({@code &#39;} is '), the redirect. */
-    record Answer(int statusCode, String body, String location) {
+    record Answer(int statusCode, String body, String location, java.net.http.HttpHeaders headers) {
     }
 
     Answer get(String path) {
@@ -66,7 +66,7 @@ final class PortalSession {
 
     private static Answer answer(HttpResponse<String> response) {
         return new Answer(response.statusCode(), HtmlUtils.htmlUnescape(response.body()),
-                response.headers().firstValue("Location").orElse(""));
+                response.headers().firstValue("Location").orElse(""), response.headers());
     }
 
     static String encode(String value) {
