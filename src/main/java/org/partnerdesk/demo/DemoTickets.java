@@ -42,9 +42,12 @@ class DemoTickets {
     private final Groups groups;
     private final Slas slas;
     private final DemoStar star;
+    private final DemoPortalRequests portal;
     private final Clock clock;
 
-    DemoTickets(Tickets tickets, TicketForms forms, Users users, Groups groups, Slas slas, DemoStar star, Clock clock) {
+    DemoTickets(Tickets tickets, TicketForms forms, Users users, Groups groups, Slas slas, DemoStar star, DemoPortalRequests portal,
+                Clock clock) {
+        this.portal = portal;
         this.tickets = tickets;
         this.forms = forms;
         this.users = users;
@@ -66,6 +69,7 @@ class DemoTickets {
         openPartner(cast);
         selectPartner(cast);
         alliancePartner(cast);
+        portal.create(); // issue #15: something in every portal list of the demo partner and customer
         // TKT-4: the clocks started hours ago above are past due now; the breach scan's facade marks them at once
         slas.markBreaches(clock.instant());
     }

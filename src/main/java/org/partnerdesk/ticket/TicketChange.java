@@ -162,6 +162,11 @@ public record TicketChange(@Nullable String subject, @Nullable TicketStatus stat
                 && assigneeId == null && groupId == null && tags == null && customFields.isEmpty();
     }
 
+    /** TKT-1: a status of solved and nothing but the conversation besides, what a requester may send (issue #15). */
+    public boolean onlyMarksSolved() {
+        return status == TicketStatus.SOLVED && settingStatus(null).changesOnlyTheConversation();
+    }
+
     public boolean changesTheCcs() {
         return !ccChanges.isEmpty() || ccIds != null;
     }

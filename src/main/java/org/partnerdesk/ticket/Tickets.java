@@ -150,9 +150,18 @@ public class Tickets {
         if (change.comment() != null) {
             checkMayWrite(actor, change.comment().isPublic());
         }
-        if (!actor.isStaff() && !change.changesOnlyTheConversation()) {
-            throw ApiException.forbidden("Only agents change a ticket's fields; you can add a comment.");
+        if (!actor.isStaff() && !change.changesOnlyTheConversation() && !(change.onlyMarksSolved() && mayMarkSolved(actor, ticket))) {
+            throw ApiException.forbidden("Only agents change a ticket's fields; you can add a comment"
+                    + (change.onlyMarksSolved() ? ", and the requester or the person who filed it can mark it solved." : "."));
         }
+    }
+
+    /**
+     * TKT-1, issue #15: the requester, or the partner who filed the ticket for them, may mark it solved themselves (Zendesk's
+     * "can be solved by me"); a CC or a colleague may not. Its next steps still apply (a closed ticket stays closed).
+     */
+    public boolean mayMarkSolved(Actor actor, Ticket ticket) {
+        return actor.userId() == ticket.requesterId() || actor.userId() == ticket.submitterId();
     }
 
     /**
@@ -302,6 +311,12 @@ public class Tickets {
     public CursorPage<Comment> comments(Actor actor, long id, PageRequest page) {
         find(actor, id);
         return CursorPage.of(conversation.comments(id, actor.isStaff(), page.afterId(), page.fetchSize()), page, Comment::id);
+    }
+
+    /** UI-1 portal: the public conversation only, whoever reads it (staff too), oldest first (TKT-1). */
+    public CursorPage<Comment> publicComments(Actor actor, long id, PageRequest page) {
+        find(actor, id);
+        return CursorPage.of(conversation.comments(id, false, page.afterId(), page.fetchSize()), page, Comment::id);
     }
 
     public CursorPage<Audit> audits(Actor actor, long id, PageRequest page) {

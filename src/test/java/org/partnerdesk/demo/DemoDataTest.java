@@ -204,6 +204,34 @@ class DemoDataTest extends DeskWithoutMailServer {
         assertThat(me.at("/user/role").stringValue()).isEqualTo("agent");
     }
 
+    @Autowired
+    org.partnerdesk.ticket.RequestLists requestLists;
+
+    @Autowired
+    org.partnerdesk.directory.Users users;
+
+    @Test
+    void theDemoPartnerAndCustomerHaveRequestsInEachOfTheirPortalLists() { // issue #15
+        var sam = endUser(DemoPortalRequests.PARTNER);
+        var ann = endUser(DemoPortalRequests.CUSTOMER);
+        var first = new org.partnerdesk.api.PageRequest(25, 0);
+
+        for (var list : List.of(org.partnerdesk.ticket.RequestList.MINE, org.partnerdesk.ticket.RequestList.CCD,
+                org.partnerdesk.ticket.RequestList.CUSTOMERS)) {
+            assertThat(requestLists.page(sam, list, null, first).items()).as("the demo partner's " + list).isNotEmpty();
+        }
+        for (var list : List.of(org.partnerdesk.ticket.RequestList.MINE, org.partnerdesk.ticket.RequestList.CCD,
+                org.partnerdesk.ticket.RequestList.ORGANIZATION)) {
+            assertThat(requestLists.page(ann, list, null, first).items()).as("the demo customer's " + list).isNotEmpty();
+        }
+    }
+
+    private org.partnerdesk.api.Actor endUser(String email) {
+        var user = users.findByEmail(email).orElseThrow();
+        return new org.partnerdesk.api.Actor(user.id(), user.email(), org.partnerdesk.api.Role.END_USER, user.organizationId(),
+                java.util.Set.of());
+    }
+
     // the demo's tickets: the first forty, loaded before any test ran
     private List<JsonNode> demoTickets() {
         return admin().get("/api/v2/tickets?per_page=40").json().get("tickets").valueStream().toList();

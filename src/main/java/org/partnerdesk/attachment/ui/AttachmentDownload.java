@@ -28,7 +28,7 @@ class AttachmentDownload {
         this.attachments = attachments;
     }
 
-    @GetMapping("/agent/attachments/{id}")
+    @GetMapping({"/agent/attachments/{id}", "/portal/attachments/{id}"}) // the portal's request page (issue #15) reads the same way
     void content(Actor actor, @PathVariable long id, HttpServletResponse response) throws IOException {
         try (Download download = attachments.open(actor, id)) {
             Attachment file = download.attachment();

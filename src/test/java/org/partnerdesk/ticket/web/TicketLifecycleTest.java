@@ -111,12 +111,36 @@ class TicketLifecycleTest extends ApiTest {
     }
 
     @Test
-    void requesterCannotSetTheStatus() {
+    void requesterCannotSetAStatusOtherThanSolved() { // issue #15: solved became the requester's own step
         TicketState before = TicketState.of(desk, id);
 
-        Reply refused = put(ann.api(), id, "{\"status\":\"solved\",\"comment\":{\"body\":\"fixed it myself\"}}");
+        Reply refused = put(ann.api(), id, "{\"status\":\"pending\",\"comment\":{\"body\":\"waiting on myself\"}}");
 
         assertThat(refused.status()).as(refused.toString()).isEqualTo(403);
+        assertThat(TicketState.of(desk, id)).isEqualTo(before);
+    }
+
+    @Test
+    void requesterMarksTheirTicketSolvedAndTheMoveIsAudited() {
+        moveTo("open");
+
+        Reply solved = put(ann.api(), id, "{\"status\":\"solved\",\"comment\":{\"body\":\"fixed it myself\"}}");
+
+        assertThat(solved.status()).as(solved.toString()).isEqualTo(200);
+        assertThat(solved.at("/ticket/status").stringValue()).isEqualTo("solved");
+        assertThat(TicketState.lastChangeOf(desk, id, "status").get("previous_value").stringValue()).isEqualTo("open");
+    }
+
+    @Test
+    void ccdPersonCannotMarkSomeoneElsesTicketSolved() {
+        Account colleague = desk.stranger();
+        assertThat(put(ann.api(), id, "{\"email_ccs\":[{\"user_email\":\"" + colleague.email() + "\"}]}").status()).isEqualTo(200);
+        TicketState before = TicketState.of(desk, id);
+
+        Reply refused = put(colleague.api(), id, "{\"status\":\"solved\"}");
+
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(403);
+        assertThat(refused.at("/description").stringValue()).contains("the requester or the person who filed it can mark it solved");
         assertThat(TicketState.of(desk, id)).isEqualTo(before);
     }
 
