@@ -85,7 +85,7 @@ class ApplicationsPage {
         List<Transition> history = signUps.audits(actor, application.id(), new PageRequest(HISTORY_SHOWN, 0)).items();
         Set<Long> people = new HashSet<>();
         history.stream().map(Transition::actorId).filter(java.util.Objects::nonNull).forEach(people::add);
-        model.addAttribute("application", application);
+        model.addAttribute("partnerApplication", application);
         model.addAttribute("history", history);
         model.addAttribute("people", names(people));
         model.addAttribute("mayDecide", signUps.mayDecide(actor, application));

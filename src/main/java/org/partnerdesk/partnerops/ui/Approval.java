@@ -22,7 +22,7 @@ record Approval(String capacity, String whose, boolean decided, String state, @N
     }
 
     /** The short form a list row shows: "Approved by Pete Programs", "Awaiting decision". */
-    String summary() {
+    public String summary() {
         return decidedBy == null ? state : state + " by " + decidedBy;
     }
 }

@@ -81,7 +81,7 @@ class NfrExceptionsPage {
 
     /** A list row: the exception and the two approvals in words. */
     record ExceptionRow(NfrException exception, Map<Long, String> names, Approval programsDirector, Approval channelDirector) {
-        String requester() {
+        public String requester() {
             return names.getOrDefault(exception.requestedBy(), "user " + exception.requestedBy());
         }
     }
