@@ -22,6 +22,11 @@ public class LiveUpdates {
         channel.send(LiveNotice.ticketChanged(ticketId, changedBy).json());
     }
 
+    /** A partner-operations request came in or was decided: the operations inboxes' counts may have moved. */
+    public void inboxesChanged() {
+        channel.send(LiveNotice.inboxesChanged().json());
+    }
+
     /** A new ticket: queue counts may have moved. */
     public void ticketCreated(long ticketId) {
         channel.send(LiveNotice.ticketCreated(ticketId).json());

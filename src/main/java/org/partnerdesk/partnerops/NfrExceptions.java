@@ -164,6 +164,46 @@ public class NfrExceptions {
         return CursorPage.of(stored.page(status, page.afterId(), page.fetchSize()), page, NfrException::id);
     }
 
+    /** PO-4: the pending exceptions this person may decide now (their Channel Director capacity, or Programs Director). */
+    public CursorPage<NfrException> awaitingDecisionOf(Actor actor, PageRequest page) {
+        actor.requireStaff();
+        return CursorPage.of(stored.awaitingDecisionOf(actor.userId(), actor.isMemberOf(Groups.CHANNEL_DIRECTORS),
+                actor.isMemberOf(Groups.PROGRAMS_DIRECTORS), page.afterId(), page.fetchSize()), page, NfrException::id);
+    }
+
+    /** PO-4: the exception pending or approved on a standard request, if any, for staff. */
+    public java.util.Optional<NfrException> openOn(Actor actor, long nfrRequestId) {
+        actor.requireStaff();
+        return stored.openOn(nfrRequestId);
+    }
+
+    /**
+     * UI-1: the capacity in which {@link #decide} would take this person's decision now, or empty when it would refuse
+     * (not pending, their own request, decided already, or neither the Channel Director nor a Programs Director).
+     */
+    public java.util.Optional<Capacity> capacityToDecide(Actor actor, NfrException exception) {
+        if (!actor.isStaff() || exception.status() != NfrException.Status.PENDING || actor.userId() == exception.requestedBy()
+                || exception.decisionBy(actor.userId()).isPresent()) {
+            return java.util.Optional.empty();
+        }
+        try {
+            Capacity capacity = capacityOf(actor, exception);
+            return exception.decisionIn(capacity).isEmpty() ? java.util.Optional.of(capacity) : java.util.Optional.empty();
+        } catch (ApiException refused) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    /** UI-1: whether {@link #fulfil} would take this person's fulfilment (Partner Operations, PO-4). */
+    public boolean mayFulfil(Actor actor) {
+        return OwnerGroup.isMember(actor, Groups.PARTNER_OPERATIONS);
+    }
+
+    /** UI-1: whether {@link #request} would take this person's request (Channel Managers, PO-4). */
+    public boolean mayAsk(Actor actor) {
+        return OwnerGroup.isMember(actor, Groups.CHANNEL_MANAGERS);
+    }
+
     // PO-4 [003]: the approver besides the Programs Director is the requesting channel manager's own manager, a Channel Director
     private long channelDirectorOf(Actor actor) {
         User manager = users.find(actor.userId()).map(User::managerId).flatMap(users::find).orElseThrow(() -> new NfrRefusal("PO-4",

@@ -125,6 +125,23 @@ public class NfrRequests {
         return CursorPage.of(stored.page(scope, page.afterId(), page.fetchSize()), page, NfrRequest::id);
     }
 
+    /** UI-1 operations console: one status's requests (Licensing's inbox is {@code awaiting_fulfilment}), for staff. */
+    public CursorPage<NfrRequest> page(Actor actor, NfrRequest.Status status, PageRequest page) {
+        actor.requireStaff();
+        return CursorPage.of(stored.pageWithStatus(status, page.afterId(), page.fetchSize()), page, NfrRequest::id);
+    }
+
+    /** PO-4: a partner's standard requests an exception may still apply to (not yet served), newest last. */
+    public List<NfrRequest> openRequestsOf(Actor actor, long organizationId) {
+        actor.requireStaff();
+        return stored.page(organizationId, 0, PageRequest.MAX_SIZE).stream().filter(NfrRequest::isOpen).toList();
+    }
+
+    /** UI-1: whether {@link #fulfil} would take this person's fulfilment (Licensing, PO-3). */
+    public boolean mayFulfil(Actor actor) {
+        return OwnerGroup.isMember(actor, Groups.LICENSING);
+    }
+
     /** PO-3: the decision for this partner and number of users today, with each requirement explained. */
     public NfrEligibility eligibility(Organization partner, int users, LocalDate today) {
         int held = usersHeld(partner.id(), today) + stored.usersAwaitingFulfilment(partner.id());

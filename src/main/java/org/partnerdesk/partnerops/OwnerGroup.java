@@ -9,8 +9,12 @@ final class OwnerGroup {
     private OwnerGroup() {
     }
 
+    static boolean isMember(Actor actor, String group) {
+        return actor.isStaff() && actor.isMemberOf(group);
+    }
+
     static void require(Actor actor, String group, String step, String rule) {
-        if (!actor.isStaff() || !actor.isMemberOf(group)) {
+        if (!isMember(actor, group)) {
             throw ApiException.forbidden("Only members of " + group + " may " + step + " (" + rule + ").");
         }
     }

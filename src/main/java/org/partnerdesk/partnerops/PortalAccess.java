@@ -212,10 +212,19 @@ public class PortalAccess {
     }
 
     // PO-2: Partner Operations own the decision; nobody decides on their own request
+    /** UI-1: whether {@link #approve} and {@link #decline} would take this person's decision on this request now. */
+    public boolean mayDecide(Actor actor, PortalAccessRequest request) {
+        return isPartnerOperations(actor) && !isOwn(actor, request) && request.status() == Status.PENDING;
+    }
+
+    private static boolean isOwn(Actor actor, PortalAccessRequest request) {
+        return java.util.Objects.equals(request.requestedBy(), actor.userId()) || request.email().equalsIgnoreCase(actor.email());
+    }
+
     private PortalAccessRequest pendingForDecision(Actor actor, long id) {
         requirePartnerOperations(actor);
         PortalAccessRequest request = stored.lock(id).orElseThrow(() -> ApiException.notFound("Portal access request " + id));
-        if (java.util.Objects.equals(request.requestedBy(), actor.userId()) || request.email().equalsIgnoreCase(actor.email())) {
+        if (isOwn(actor, request)) {
             throw ApiException.forbidden("You cannot decide on your own portal access request: another member of Partner Operations does (PO-2).");
         }
         return request.requirePending();
@@ -226,8 +235,12 @@ public class PortalAccess {
         requirePartnerOperations(actor);
     }
 
+    static boolean isPartnerOperations(Actor actor) {
+        return actor.isStaff() && actor.isMemberOf(Groups.PARTNER_OPERATIONS);
+    }
+
     static void requirePartnerOperations(Actor actor) {
-        if (!actor.isStaff() || !actor.isMemberOf(Groups.PARTNER_OPERATIONS)) {
+        if (!isPartnerOperations(actor)) {
             throw ApiException.forbidden("Only members of Partner Operations decide on partner applications and portal access (PO-1, PO-2).");
         }
     }

@@ -302,10 +302,19 @@ public class SignUps {
         PortalAccess.requirePartnerOperations(actor);
     }
 
+    /** UI-1: whether {@link #approve} and {@link #decline} would take this person's decision on this application now. */
+    public boolean mayDecide(Actor actor, PartnerApplication application) {
+        return PortalAccess.isPartnerOperations(actor) && !isOwn(actor, application) && application.status() == Status.IN_REVIEW;
+    }
+
+    private static boolean isOwn(Actor actor, PartnerApplication application) {
+        return java.util.Objects.equals(application.userId(), actor.userId()) || application.contactEmail().equalsIgnoreCase(actor.email());
+    }
+
     private PartnerApplication inReviewForDecision(Actor actor, long id) {
         PortalAccess.requirePartnerOperations(actor);
         PartnerApplication application = stored.lock(id).orElseThrow(() -> ApiException.notFound("Partner application " + id));
-        if (java.util.Objects.equals(application.userId(), actor.userId()) || application.contactEmail().equalsIgnoreCase(actor.email())) {
+        if (isOwn(actor, application)) {
             throw ApiException.forbidden("You cannot decide on your own partner application: another member of Partner Operations does (PO-1).");
         }
         return application.requireInReview();

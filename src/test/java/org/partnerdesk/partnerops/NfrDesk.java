@@ -14,25 +14,25 @@ import org.partnerdesk.Desk.Account;
 import org.partnerdesk.Desk.Org;
 
 /** Arranges partner operations through the API: staff in their teams, partner compliance, the certification register. */
-final class NfrDesk {
+public final class NfrDesk {
 
     private final Desk desk;
     private final GreenMail mail;
 
-    NfrDesk(Desk desk, GreenMail mail) {
+    public NfrDesk(Desk desk, GreenMail mail) {
         this.desk = desk;
         this.mail = mail;
     }
 
     /** An agent in one of the built-in teams (DIR-8). */
-    Account member(String group) {
+    public Account member(String group) {
         Account account = desk.agent();
         desk.addToGroup(account, group);
         return account;
     }
 
     /** A channel manager whose manager (manager_id) is the given Channel Director. */
-    Account channelManagerOf(Account director) {
+    public Account channelManagerOf(Account director) {
         Account manager = member("Channel Managers");
         Reply put = desk.admin.put("/api/v2/users/" + manager.id(), """
                 {"user":{"manager_id":%d}}""".formatted(director.id()));
@@ -40,33 +40,33 @@ final class NfrDesk {
         return manager;
     }
 
-    void compliant(Org partner, boolean compliant) {
+    public void compliant(Org partner, boolean compliant) {
         Reply put = desk.admin.put("/api/v2/organizations/" + partner.id(), """
                 {"organization":{"organization_fields":{"track_compliant":%s}}}""".formatted(compliant));
         assertThat(put.status()).as(put.toString()).isEqualTo(200);
     }
 
-    Reply certify(Account partnerOps, Org partner, Account person, String kind) {
+    public Reply certify(Account partnerOps, Org partner, Account person, String kind) {
         return partnerOps.api().post("/api/v2/certifications", """
                 {"certification":{"organization_id":%d,"user_id":%d,"kind":"%s","passed_on":"%s"}}"""
                 .formatted(partner.id(), person.id(), kind, LocalDate.now().minusMonths(2)));
     }
 
     /** An Open or Select partner with one user holding a Solution Architect certification: eligible for NFR users. */
-    Account eligiblePartnerUser(Org partner) {
+    public Account eligiblePartnerUser(Org partner) {
         Account user = desk.endUserIn(partner);
         Reply certified = certify(member("Partner Operations"), partner, user, "solution_architect");
         assertThat(certified.status()).as(certified.toString()).isEqualTo(201);
         return user;
     }
 
-    Reply ask(Account partnerUser, int users) {
+    public Reply ask(Account partnerUser, int users) {
         return partnerUser.api().post("/api/v2/nfr_requests", """
                 {"nfr_request":{"plan":"ultimate","users":%d,"deployment":"self_managed"}}""".formatted(users));
     }
 
     /** The body of the first message to {@code email} whose subject contains {@code subjectPart}, waiting for the outbox. */
-    String mailTo(String email, String subjectPart) {
+    public String mailTo(String email, String subjectPart) {
         Instant deadline = Instant.now().plusSeconds(15);
         while (Instant.now().isBefore(deadline)) {
             for (MimeMessage message : mail.getReceivedMessages()) {

@@ -16,7 +16,9 @@ public record LiveNotice(Topic topic, long ticketId, long by) {
         /** A ticket was opened: queue counts may have moved. */
         TICKET_CREATED("created"),
         /** Someone arrived on, typed on or left a ticket. */
-        PRESENCE("presence");
+        PRESENCE("presence"),
+        /** A partner-operations request came in or was decided: the operations console's inbox counts may have moved. */
+        INBOXES("inboxes");
 
         private final String code;
 
@@ -40,6 +42,10 @@ public record LiveNotice(Topic topic, long ticketId, long by) {
 
     public static LiveNotice ticketCreated(long ticketId) {
         return new LiveNotice(Topic.TICKET_CREATED, ticketId, 0);
+    }
+
+    public static LiveNotice inboxesChanged() {
+        return new LiveNotice(Topic.INBOXES, 0, 0);
     }
 
     public static LiveNotice presence(long ticketId) {

@@ -102,7 +102,7 @@ class LiveStreams implements SmartLifecycle, ChannelListener.Receiver {
                     }
                 }
             }
-            case TICKET_CREATED -> queuesMoved.set(true);
+            case TICKET_CREATED, INBOXES -> queuesMoved.set(true);
             case PRESENCE -> refreshPresence(Set.of(notice.ticketId()));
         }
     }

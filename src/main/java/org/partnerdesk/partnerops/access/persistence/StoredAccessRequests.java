@@ -60,6 +60,10 @@ public class StoredAccessRequests {
     }
 
     public List<PortalAccessRequest> page(Set<PortalAccessRequest.Status> statuses, long afterId, int limit) {
+        if (statuses.size() == 1) { // UI-1 inboxes: one status walks (status, id) in order; any(?) would sort every row of it
+            return db.sql("select " + COLUMNS + " from portal_access_requests where status = ? and id > ? order by id limit ?")
+                    .params(statuses.iterator().next().code(), afterId, limit).query(StoredAccessRequests::map).list();
+        }
         return db.sql("select " + COLUMNS + " from portal_access_requests where status = any(?) and id > ? order by id limit ?")
                 .params(statuses.stream().map(PortalAccessRequest.Status::code).toArray(String[]::new), afterId, limit).query(StoredAccessRequests::map).list();
     }

@@ -68,6 +68,12 @@ public class StoredNfrRequests {
                 .params(organizationId, afterId, limit).query(this::map).list();
     }
 
+    /** UI-1 operations console: one status's requests in id order (nfr_requests_status). */
+    public List<NfrRequest> pageWithStatus(NfrRequest.Status status, long afterId, int limit) {
+        return db.sql("select " + COLUMNS + " from nfr_requests where status = ? and id > ? order by id limit ?")
+                .params(status.code(), afterId, limit).query(this::map).list();
+    }
+
     /** PO-3: users asked for in eligible requests not yet fulfilled count against the allowance. */
     public int usersAwaitingFulfilment(long organizationId) {
         return db.sql("select coalesce(sum(users), 0) from nfr_requests where organization_id = ? and status = 'awaiting_fulfilment'")

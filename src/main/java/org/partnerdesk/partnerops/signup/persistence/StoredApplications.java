@@ -64,6 +64,10 @@ public class StoredApplications {
     }
 
     public List<PartnerApplication> page(Set<PartnerApplication.Status> statuses, long afterId, int limit) {
+        if (statuses.size() == 1) { // UI-1 inboxes: one status walks (status, id) in order; any(?) would sort every row of it
+            return db.sql("select " + COLUMNS + " from partner_applications where status = ? and id > ? order by id limit ?")
+                    .params(statuses.iterator().next().code(), afterId, limit).query(StoredApplications::map).list();
+        }
         return db.sql("select " + COLUMNS + " from partner_applications where status = any(?) and id > ? order by id limit ?")
                 .params(codes(statuses), afterId, limit).query(StoredApplications::map).list();
     }
