@@ -31,7 +31,7 @@ class CertificationPageTest extends BrowserTest {
         assertAccessible();
 
         page.getByLabel("Holder's e-mail").fill(pat.email());
-        page.getByLabel("Certification").selectOption("solution_architect");
+        page.getByLabel("Certification", new Page.GetByLabelOptions().setExact(true)).selectOption("solution_architect");
         page.getByLabel("Passed on").fill(LocalDate.now().minusMonths(2).toString());
         page.waitForNavigation(() -> page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Record certification")).click());
 
@@ -47,7 +47,7 @@ class CertificationPageTest extends BrowserTest {
         assertThat(page.getByText("No certifications are recorded at " + partner.name() + " of this kind.").isVisible()).isTrue();
 
         page.getByLabel("Holder's e-mail").fill(pat.email());
-        page.getByLabel("Certification").selectOption("solution_architect");
+        page.getByLabel("Certification", new Page.GetByLabelOptions().setExact(true)).selectOption("solution_architect");
         page.getByLabel("Passed on").fill(LocalDate.now().minusDays(3).toString());
         page.waitForNavigation(() -> page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Record certification")).click());
 
