@@ -17,7 +17,7 @@ record UploadInWords(String words, String tone, boolean isPolling, int percent) 
             case QUEUED -> new UploadInWords("Waiting for the import before it to finish.", "neutral", true, 0);
             case RUNNING -> new UploadInWords("Importing " + (upload.reading() == null ? "the files" : upload.reading().code()) + ": "
                     + upload.percentRead() + "% of the upload read.", "soon", true, upload.percentRead());
-            case FINISHED -> new UploadInWords("Finished: every file of the upload was imported; the report of each is below.", "ok",
+            case FINISHED -> new UploadInWords("Finished: each file was read to its end; what became of its rows is below.", "ok",
                     false, 100);
             case FAILED -> new UploadInWords("Stopped: " + upload.problem(), "breached", false, upload.percentRead());
         };

@@ -46,6 +46,9 @@ class CrmImportPagesTest extends BrowserTest {
         assertThat(cells(contactsRejects)).startsWith("3", "Email", p + "-C2");
         assertAccessible();
         screenshot("ops-crm-import");
+        APIResponse polled = context.request().get(page.url() + "/progress");
+        assertThat(polled.text()).as("the part htmx polls, once done, asks no more").contains("Finished", "Rejected rows of the contacts file")
+                .doesNotContain("hx-trigger");
 
         page.navigate(at("/ops/crm-imports"));
         Locator latest = page.getByRole(AriaRole.REGION, new Page.GetByRoleOptions().setName("CRM import runs")).getByRole(AriaRole.ROW).nth(1);
