@@ -26,7 +26,8 @@ import org.springframework.stereotype.Component;
 /**
  * #16: the operations console's billing accounts and certification register are not empty on a demo desk. After the demo
  * directory (DemoData), once: Sam of ResellCo asks for two billing accounts (PO-5), Bill of Billing Operations creates one
- * (it counts down to its activation), and Olga records Sam's Sales Core certification (PO-3). Through the facades, as people would.
+ * (it counts down to its activation), and Olga records Ally's Professional Services Engineer certification at Umbrella Cloud
+ * (PO-3; Sam's Sales Core is docs/api.md's example). Through the facades, as people would.
  */
 @Component
 class DemoBillingAccounts {
@@ -58,7 +59,9 @@ class DemoBillingAccounts {
         Optional<User> sam = users.findByEmail("sam@resellco.test");
         Optional<User> bill = users.findByEmail("bill.billing@partnerdesk.test");
         Optional<User> olga = users.findByEmail("olga.partnerops@partnerdesk.test");
-        if (sam.isEmpty() || bill.isEmpty() || olga.isEmpty() || sam.get().organizationId() == null) {
+        Optional<User> ally = users.findByEmail("ally@umbrella-cloud.test");
+        if (sam.isEmpty() || bill.isEmpty() || olga.isEmpty() || ally.isEmpty() || sam.get().organizationId() == null
+                || ally.get().organizationId() == null) {
             return; // not the demo directory
         }
         Actor asBill = new Actor(bill.get().id(), bill.get().email(), Role.AGENT, bill.get().organizationId(), Set.of(Groups.BILLING_OPERATIONS));
@@ -73,7 +76,8 @@ class DemoBillingAccounts {
                 "ResellCo Nordic AB\nDrottninggatan 5\n111 51 Stockholm\nSweden"));
         accounts.create(asBill, gmbh.id());
         Actor asOlga = new Actor(olga.get().id(), olga.get().email(), Role.AGENT, olga.get().organizationId(), Set.of(Groups.PARTNER_OPERATIONS));
-        certifications.record(asOlga, new Certifications.Record(resellCo.id(), sam.get().id(), CertificationKind.SALES_CORE,
+        certifications.record(asOlga, new Certifications.Record(ally.get().organizationId(), ally.get().id(),
+                CertificationKind.PROFESSIONAL_SERVICES_ENGINEER,
                 LocalDate.now(clock).minusMonths(5), LocalDate.now(clock).plusMonths(19)));
     }
 }
