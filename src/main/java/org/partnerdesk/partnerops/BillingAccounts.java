@@ -86,9 +86,14 @@ public class BillingAccounts {
     }
 
     /** PO-5: Billing Operations create the account; it becomes active after the activation delay, by the job scheduler. */
+    /** PO-5: Billing Operations create billing accounts; the operations console shows "Create" to them alone. */
+    public boolean mayCreate(Actor actor) {
+        return actor.isStaff() && actor.isMemberOf(Groups.BILLING_OPERATIONS);
+    }
+
     @Transactional
     public BillingAccount create(Actor actor, long id) {
-        if (!actor.isStaff() || !actor.isMemberOf(Groups.BILLING_OPERATIONS)) {
+        if (!mayCreate(actor)) {
             throw ApiException.forbidden("Only members of Billing Operations create billing accounts (PO-5).");
         }
         BillingAccount before = stored.lock(id).orElseThrow(() -> ApiException.notFound("Billing account " + id));
@@ -141,16 +146,27 @@ public class BillingAccounts {
         return CursorPage.of(stored.page(scope, onlyQuotable, page.afterId(), page.fetchSize()), page, BillingAccount::id);
     }
 
+    /** #16: staff's list of one state (or all), oldest first: the requested ones are Billing Operations' work queue (PO-5). */
+    public CursorPage<BillingAccount> inStatus(Actor actor, BillingAccount.@Nullable Status status, PageRequest page) {
+        actor.requireStaff();
+        return CursorPage.of(stored.inStatus(status, page.afterId(), page.fetchSize()), page, BillingAccount::id);
+    }
+
     public CursorPage<Transition> audits(Actor actor, long id, PageRequest page) {
         find(actor, id);
         return CursorPage.of(stored.audits(id, page.afterId(), page.fetchSize()), page, Transition::id);
     }
 
     // PO-5 [003]: partners ask for their own organization; Partner Operations, Channel Managers and Billing Operations for any partner
+    /** PO-5: staff who may ask for a partner: admins, Partner Operations, Channel Managers and Billing Operations. */
+    public boolean mayRequestForPartners(Actor actor) {
+        return actor.isStaff() && (actor.isAdmin() || actor.isMemberOf(Groups.PARTNER_OPERATIONS)
+                || actor.isMemberOf(Groups.CHANNEL_MANAGERS) || actor.isMemberOf(Groups.BILLING_OPERATIONS));
+    }
+
     /** PO-5: who may ask at all, whatever the body names; the API asks before reading the body. */
     public void requireMayRequest(Actor actor) {
-        if (actor.isStaff() && !actor.isAdmin() && !actor.isMemberOf(Groups.PARTNER_OPERATIONS) && !actor.isMemberOf(Groups.CHANNEL_MANAGERS)
-                && !actor.isMemberOf(Groups.BILLING_OPERATIONS)) {
+        if (actor.isStaff() && !mayRequestForPartners(actor)) {
             throw ApiException.forbidden("Only the partner, Partner Operations, Channel Managers and Billing Operations "
                     + "ask for billing accounts (PO-5).");
         }

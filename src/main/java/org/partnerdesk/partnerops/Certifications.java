@@ -46,6 +46,11 @@ public class Certifications {
         this.clock = clock;
     }
 
+    /** PO-3: Partner Operations keep the register; the operations console shows its form to them alone. */
+    public boolean mayRecord(Actor actor) {
+        return actor.isStaff() && actor.isMemberOf(Groups.PARTNER_OPERATIONS);
+    }
+
     /** PO-3: Partner Operations keep the register; the API asks before reading the body. */
     public void requireMayRecord(Actor actor) {
         OwnerGroup.require(actor, Groups.PARTNER_OPERATIONS, "record certifications", "PO-3");
@@ -104,10 +109,15 @@ public class Certifications {
     }
 
     public CursorPage<Certification> page(Actor actor, PageRequest page, @Nullable Long organizationId) {
+        return page(actor, page, organizationId, null);
+    }
+
+    /** #16: the register of one organization, one kind, both or all, in id order. */
+    public CursorPage<Certification> page(Actor actor, PageRequest page, @Nullable Long organizationId, @Nullable CertificationKind kind) {
         if (!actor.isStaff() && !actor.belongsTo(organizationId)) {
             throw ApiException.forbidden("You can list only the certifications of your own organization: give its organization_id.");
         }
-        return CursorPage.of(stored.page(organizationId, page.afterId(), page.fetchSize()), page, Certification::id);
+        return CursorPage.of(stored.page(organizationId, kind, page.afterId(), page.fetchSize()), page, Certification::id);
     }
 
     /** PO-3: the certifications that count for a partner today: valid, and held by people still in it. */

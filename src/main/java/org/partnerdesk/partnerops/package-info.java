@@ -5,7 +5,7 @@
  * sub-packages by workflow.
  */
 @NullMarked
-@ApplicationModule(displayName = "Partner Operations", allowedDependencies = {"api", "directory", "identity", "ticket", "console"})
+@ApplicationModule(displayName = "Partner Operations", allowedDependencies = {"api", "console", "directory", "identity", "ticket"})
 package org.partnerdesk.partnerops;
 
 import org.jspecify.annotations.NullMarked;

@@ -15,4 +15,6 @@ public record CrmImport(long id, ImportKind kind, @Nullable String fileName, Str
 
     static final String FROM_API = "api";
     static final String FROM_COMMAND_LINE = "command_line";
+    /** #16: uploaded on the operations console's page. */
+    static final String FROM_PAGE = "page";
 }

@@ -19,7 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
  * read their reports.
  */
 @Service
-class CrmImports {
+public class CrmImports {
 
     /** Rows checked and written together: large enough that a chunk costs a handful of statements, small enough to stay light. */
     static final int CHUNK = 2000;
@@ -34,9 +34,18 @@ class CrmImports {
         this.stored = stored;
     }
 
+    /** DIR-7: admins run imports (the API, the command line and the operations console alike). */
+    public boolean mayRun(Actor actor) {
+        return actor.isAdmin();
+    }
+
+    public void requireMayRun(Actor actor) {
+        actor.requireAdmin();
+    }
+
     @Transactional
     public CrmImport run(Actor actor, ImportKind kind, @Nullable String fileName, String source, InputStream body) {
-        actor.requireAdmin();
+        requireMayRun(actor);
         // one import at a time: two runs over the same accounts would each see the other's rows as missing
         if (!stored.tryLock()) {
             throw new ApiException(409, "ImportRunning", "Another CRM import is running; try again when it has finished.");
@@ -67,8 +76,20 @@ class CrmImports {
         return CursorPage.of(stored.page(page.afterId(), page.fetchSize()), page, CrmImport::id);
     }
 
+    /** #16: one import without its rejects, which its page lists a page at a time. */
+    public CrmImport summary(Actor actor, long id) {
+        actor.requireStaff();
+        return stored.findSummary(id).orElseThrow(() -> ApiException.notFound("CRM import " + id));
+    }
+
+    /** #16: the history of imports, latest first, for the operations console. */
+    public CursorPage<CrmImport> latest(Actor actor, PageRequest page) {
+        actor.requireStaff();
+        return CursorPage.of(stored.latest(page.afterId() == 0 ? Long.MAX_VALUE : page.afterId(), page.fetchSize()), page, CrmImport::id);
+    }
+
     public CursorPage<Reject> rejects(Actor actor, long id, PageRequest page) {
-        find(actor, id);
+        summary(actor, id);
         return CursorPage.of(stored.rejects(id, (int) Math.min(page.afterId(), Integer.MAX_VALUE), page.fetchSize()), page, Reject::row);
     }
 }

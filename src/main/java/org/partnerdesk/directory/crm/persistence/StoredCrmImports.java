@@ -65,6 +65,16 @@ public class StoredCrmImports {
                 .query((rs, n) -> map(rs, rejects(id, 0, CrmImport.REJECTS_IN_REPORT))).optional();
     }
 
+    public Optional<CrmImport> findSummary(long id) {
+        return db.sql("select " + COLUMNS + " from crm_imports where id = ?").param(id).query((rs, n) -> map(rs, List.of())).optional();
+    }
+
+    /** Latest first, before the id given, without their rejects (#16: the operations console's history). */
+    public List<CrmImport> latest(long beforeId, int limit) {
+        return db.sql("select " + COLUMNS + " from crm_imports where id < ? order by id desc limit ?").params(beforeId, limit)
+                .query((rs, n) -> map(rs, List.of())).list();
+    }
+
     /** In the order they ran, without their rejects (the report of each has them). */
     public List<CrmImport> page(long afterId, int limit) {
         return db.sql("select " + COLUMNS + " from crm_imports where id > ? order by id limit ?").params(afterId, limit)

@@ -74,6 +74,16 @@ public class StoredBillingAccounts {
         return statement.query(StoredBillingAccounts::map).list();
     }
 
+    /** #16: one state's accounts (or all) in id order; billing_accounts_status (V89) serves the state's. */
+    public List<BillingAccount> inStatus(BillingAccount.@Nullable Status status, long afterId, int limit) {
+        if (status == null) {
+            return db.sql("select " + COLUMNS + " from billing_accounts where id > ? order by id limit ?").params(afterId, limit)
+                    .query(StoredBillingAccounts::map).list();
+        }
+        return db.sql("select " + COLUMNS + " from billing_accounts where status = ? and id > ? order by id limit ?")
+                .params(status.code(), afterId, limit).query(StoredBillingAccounts::map).list();
+    }
+
     public void audit(long accountId, @Nullable Long authorId, String status, @Nullable String previousStatus,
                       @Nullable String note, Instant at) {
         db.sql("""

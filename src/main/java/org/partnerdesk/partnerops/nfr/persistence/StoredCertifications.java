@@ -44,13 +44,19 @@ public class StoredCertifications {
         db.sql("delete from certifications where id = ?").param(id).update();
     }
 
-    public List<Certification> page(@Nullable Long organizationId, long afterId, int limit) {
-        if (organizationId == null) {
-            return db.sql("select " + COLUMNS + " from certifications where id > ? order by id limit ?").params(afterId, limit)
-                    .query(StoredCertifications::map).list();
+    // certifications_org (organization_id, id) and certifications_kind (kind, id, V89) serve the filters
+    public List<Certification> page(@Nullable Long organizationId, @Nullable CertificationKind kind, long afterId, int limit) {
+        String where = "id > :after" + (organizationId == null ? "" : " and organization_id = :organization")
+                + (kind == null ? "" : " and kind = :kind");
+        var statement = db.sql("select " + COLUMNS + " from certifications where " + where + " order by id limit :limit")
+                .param("after", afterId).param("limit", limit);
+        if (organizationId != null) {
+            statement = statement.param("organization", organizationId);
         }
-        return db.sql("select " + COLUMNS + " from certifications where organization_id = ? and id > ? order by id limit ?")
-                .params(organizationId, afterId, limit).query(StoredCertifications::map).list();
+        if (kind != null) {
+            statement = statement.param("kind", kind.code());
+        }
+        return statement.query(StoredCertifications::map).list();
     }
 
     /** PO-3: certifications count while their holder still belongs to the partner. */

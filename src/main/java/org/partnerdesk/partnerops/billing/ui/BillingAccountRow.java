@@ -1,0 +1,13 @@
+package org.partnerdesk.partnerops.billing.ui;
+
+import org.jspecify.annotations.Nullable;
+import org.partnerdesk.partnerops.BillingAccount;
+
+/** One billing account as the operations console lists it: with its partner's name and its activation in words (PO-5). */
+record BillingAccountRow(BillingAccount account, @Nullable String partner, ActivationInWords activation) {
+
+    /** How people name it: the entity, else the partner's own account. */
+    public String title() {
+        return account.entityName() != null ? account.entityName() : (partner == null ? "Billing account" : partner);
+    }
+}
