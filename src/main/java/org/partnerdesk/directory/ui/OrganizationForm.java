@@ -33,7 +33,7 @@ record OrganizationForm(@Nullable String name, @Nullable String externalId, @Nul
                 o.sharesTickets() ? "true" : null, orEmpty(o.specialProcess()), orEmpty(o.chatWebhookUrl()), orEmpty(o.notes()));
     }
 
-    boolean isTicked(@Nullable String checkbox) {
+    public boolean isTicked(@Nullable String checkbox) {
         return "true".equals(checkbox);
     }
 
