@@ -101,7 +101,7 @@ public class Organizations {
         String domain = at >= 0 ? typed.substring(at + 1) : typed.contains(".") && !typed.contains(" ") ? typed : null;
         KeysetRequest.Position after = page.after();
         List<Organization> found = stored.byName(prefix, domain == null || domain.isEmpty() ? null : domain,
-                after == null || after.key() == null ? "" : after.key(), after == null ? 0 : after.id(), page.fetchSize());
+                after == null ? null : after.key() == null ? "" : after.key(), after == null ? 0 : after.id(), page.fetchSize());
         return CursorPage.of(found, page, o -> new KeysetRequest.Position(o.name().toLowerCase(Locale.ROOT), o.id()));
     }
 

@@ -127,7 +127,7 @@ public class Users {
         String typed = query.strip().toLowerCase(java.util.Locale.ROOT);
         boolean byEmail = typed.contains("@");
         KeysetRequest.Position after = page.after();
-        List<User> found = stored.byName(typed, byEmail, after == null || after.key() == null ? "" : after.key(),
+        List<User> found = stored.byName(typed, byEmail, after == null ? null : after.key() == null ? "" : after.key(),
                 after == null ? 0 : after.id(), page.fetchSize());
         return CursorPage.of(found, page, u -> new KeysetRequest.Position(
                 (byEmail ? u.email() : u.name()).toLowerCase(java.util.Locale.ROOT), u.id()));

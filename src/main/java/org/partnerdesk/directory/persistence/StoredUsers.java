@@ -76,18 +76,24 @@ public class StoredUsers {
     }
 
     /**
-     * UI-1 (#16): users in name order (or, with {@code byEmail}, e-mail order) after ({@code afterKey}, {@code afterId}),
-     * whose name (or e-mail) begins with {@code prefix}, already lower case; an index serves the order, range and keyset.
+     * UI-1 (#16): users in name order (or, with {@code byEmail}, e-mail order) after ({@code afterKey}, {@code afterId})
+     * (none on the first page), whose name (or e-mail) begins with {@code prefix}, already lower case; an index serves
+     * the order, the range and the keyset.
      */
-    public List<User> byName(String prefix, boolean byEmail, String afterKey, long afterId, int limit) {
+    public List<User> byName(String prefix, boolean byEmail, @Nullable String afterKey, long afterId, int limit) {
         String key = byEmail ? "lower(u.email) collate \"C\"" : "lower(u.name) collate \"C\"";
-        List<Object> params = new java.util.ArrayList<>(List.of(afterKey, afterId));
+        List<Object> params = new java.util.ArrayList<>();
+        // the keyset only after the first page: with ('', 0) the index scan starts at the first name, not at the prefix
+        if (afterKey != null) {
+            params.addAll(List.of(afterKey, afterId));
+        }
         if (!prefix.isEmpty()) {
             params.add(prefix);
             params.add(NamePrefix.upperBound(prefix));
         }
         params.add(limit);
-        return db.sql(SELECT + " where (" + key + ", u.id) > (?, ?)" + (prefix.isEmpty() ? "" : " and " + key + " >= ? and " + key + " < ?")
+        return db.sql(SELECT + " where true" + (afterKey == null ? "" : " and (" + key + ", u.id) > (?, ?)")
+                        + (prefix.isEmpty() ? "" : " and " + key + " >= ? and " + key + " < ?")
                         + " order by " + key + ", u.id limit ?")
                 .params(params).query(StoredUsers::map).list();
     }
