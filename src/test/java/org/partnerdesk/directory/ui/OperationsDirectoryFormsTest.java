@@ -4,12 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.partnerdesk.directory.ui.SignedInSession.encode;
 
 import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.partnerdesk.ApiTest;
 import org.partnerdesk.Desk;
+import org.partnerdesk.api.Actor;
+import org.partnerdesk.api.KeysetRequest;
+import org.partnerdesk.api.Role;
+import org.partnerdesk.directory.Organization;
+import org.partnerdesk.directory.Organizations;
+import org.partnerdesk.directory.User;
+import org.partnerdesk.directory.Users;
 import org.partnerdesk.identity.Passwords;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.web.util.HtmlUtils;
@@ -25,6 +34,12 @@ class OperationsDirectoryFormsTest extends ApiTest {
 
     @Autowired
     Passwords passwords;
+
+    @Autowired
+    Organizations organizations;
+
+    @Autowired
+    Users users;
 
     @Test
     void anAdminMovingACustomerContactIntoAPartnerIsToldDir3NextToTheFieldAndNothingChanges() throws Exception {
@@ -171,6 +186,40 @@ class OperationsDirectoryFormsTest extends ApiTest {
         assertThat(refused.statusCode()).isEqualTo(422);
         assertThat(fieldError(refused, "group-member-error")).startsWith("Only agents and admins belong to groups (DIR-8).")
                 .contains(contact.email() + " is an end user");
+    }
+
+    @Test
+    void theListsPageByNameWithACursorWithoutSkippingOrRepeatingAnyone() {
+        String prefix = Desk.unique("Pager").toLowerCase();
+        for (String suffix : List.of("c", "a", "b")) {
+            assertThat(desk.admin.post("/api/v2/organizations", """
+                    {"organization":{"name":"%s %s","organization_fields":{"org_type":"customer"}}}""".formatted(prefix, suffix)).status())
+                    .isEqualTo(201);
+            assertThat(desk.admin.post("/api/v2/users", """
+                    {"user":{"name":"%s %s","email":"%s-%s@people.test"}}""".formatted(prefix, suffix, prefix, suffix)).status()).isEqualTo(201);
+        }
+        Actor admin = new Actor(1, ADMIN_EMAIL, Role.ADMIN, null, Set.of());
+
+        var first = organizations.byName(admin, prefix.toUpperCase(), new KeysetRequest(2, null));
+        var second = organizations.byName(admin, prefix, new KeysetRequest(2, position(first.afterCursor())));
+        var people = users.byName(admin, prefix, new KeysetRequest(2, null));
+        var morePeople = users.byName(admin, prefix, new KeysetRequest(2, position(people.afterCursor())));
+        var byEmail = users.byName(admin, prefix + "-b@", new KeysetRequest(2, null));
+
+        assertThat(first.items()).extracting(Organization::name).containsExactly(prefix + " a", prefix + " b");
+        assertThat(first.hasMore()).isTrue();
+        assertThat(second.items()).extracting(Organization::name).containsExactly(prefix + " c");
+        assertThat(second.hasMore()).isFalse();
+        assertThat(people.items()).extracting(User::name).containsExactly(prefix + " a", prefix + " b");
+        assertThat(morePeople.items()).extracting(User::name).containsExactly(prefix + " c");
+        assertThat(byEmail.items()).extracting(User::email).containsExactly(prefix + "-b@people.test");
+    }
+
+    // the cursor as the page's "Next page" link carries it, read back as the next request would
+    private static KeysetRequest.Position position(String cursor) {
+        var request = new org.springframework.mock.web.MockHttpServletRequest();
+        request.setParameter("page[after]", cursor);
+        return KeysetRequest.from(request).after();
     }
 
     private Long organizationOf(Desk.Account account) {
