@@ -69,6 +69,17 @@ public class OrganizationMemberships {
                 Map.of("user_id", membership.userId(), "organization_id", membership.organizationId()));
     }
 
+    /** UI-1 (#16): whether {@link #create} and {@link #delete} would let this person change the organization's members (DIR-4). */
+    public boolean mayChangeMembers(Actor actor, Organization organization) {
+        return actor.isAdmin() && !organization.isAlliance() || organization.isAlliance() && actor.isMemberOf(AssociationRules.SUPPORT_MANAGERS);
+    }
+
+    /** UI-1 (#16): the membership of this user, for a page that names members by user; staff only, as the list is. */
+    public java.util.Optional<Membership> ofUser(Actor actor, long userId) {
+        actor.requireStaff();
+        return stored.ofUser(userId);
+    }
+
     public Membership find(Actor actor, long id) {
         Membership membership = stored.find(id).orElseThrow(() -> ApiException.notFound("Organization membership " + id));
         if (!actor.isStaff() && actor.userId() != membership.userId()) { // #10: as if it did not exist

@@ -2,12 +2,14 @@ package org.partnerdesk.directory;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 import org.partnerdesk.api.Actor;
 import org.partnerdesk.api.ApiException;
 import org.partnerdesk.api.CursorPage;
+import org.partnerdesk.api.KeysetRequest;
 import org.partnerdesk.api.PageRequest;
 import org.partnerdesk.directory.persistence.DirectoryAudits;
 import org.partnerdesk.directory.persistence.StoredNfrLicenses;
@@ -85,6 +87,22 @@ public class Organizations {
     public CursorPage<Organization> page(Actor actor, PageRequest page) {
         actor.requireStaff();
         return CursorPage.of(stored.page(page.afterId(), page.fetchSize()), page, Organization::id);
+    }
+
+    /**
+     * UI-1 operations console (#16): organizations by name, keyset-paged. {@code query} is the beginning of a name; a
+     * domain also finds the organization claiming it, and an e-mail address only that. Staff only, like the list.
+     */
+    public CursorPage<Organization> byName(Actor actor, String query, KeysetRequest page) {
+        actor.requireStaff();
+        String typed = query.strip().toLowerCase(Locale.ROOT);
+        int at = typed.lastIndexOf('@');
+        String prefix = at >= 0 ? null : typed;
+        String domain = at >= 0 ? typed.substring(at + 1) : typed.contains(".") && !typed.contains(" ") ? typed : null;
+        KeysetRequest.Position after = page.after();
+        List<Organization> found = stored.byName(prefix, domain == null || domain.isEmpty() ? null : domain,
+                after == null ? null : after.key() == null ? "" : after.key(), after == null ? 0 : after.id(), page.fetchSize());
+        return CursorPage.of(found, page, o -> new KeysetRequest.Position(o.name().toLowerCase(Locale.ROOT), o.id()));
     }
 
     /** UI-1 correction (ENT-8): an agent names the organization a requester belongs to; names compare without case. */

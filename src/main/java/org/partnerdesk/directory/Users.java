@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
 import org.partnerdesk.api.Actor;
 import org.partnerdesk.api.ApiException;
 import org.partnerdesk.api.CursorPage;
+import org.partnerdesk.api.KeysetRequest;
 import org.partnerdesk.api.PageRequest;
 import org.partnerdesk.directory.AssociationRules.Candidate;
 import org.partnerdesk.directory.persistence.DirectoryAudits;
@@ -115,6 +116,21 @@ public class Users {
     public CursorPage<User> search(Actor actor, String query, PageRequest page) {
         actor.requireStaff();
         return CursorPage.of(stored.search(query.strip(), page.afterId(), page.fetchSize()), page, User::id);
+    }
+
+    /**
+     * UI-1 operations console (#16): users by name, keyset-paged; {@code query} is the beginning of a name, or with an
+     * {@code @} the beginning of an e-mail address, which then orders the list. Staff only, like the list.
+     */
+    public CursorPage<User> byName(Actor actor, String query, KeysetRequest page) {
+        actor.requireStaff();
+        String typed = query.strip().toLowerCase(java.util.Locale.ROOT);
+        boolean byEmail = typed.contains("@");
+        KeysetRequest.Position after = page.after();
+        List<User> found = stored.byName(typed, byEmail, after == null ? null : after.key() == null ? "" : after.key(),
+                after == null ? 0 : after.id(), page.fetchSize());
+        return CursorPage.of(found, page, u -> new KeysetRequest.Position(
+                (byEmail ? u.email() : u.name()).toLowerCase(java.util.Locale.ROOT), u.id()));
     }
 
     /** UI-1: the users a page of tickets names, in one query; staff only, as listing users is (#10). */

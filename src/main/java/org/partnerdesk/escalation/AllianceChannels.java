@@ -31,13 +31,16 @@ public class AllianceChannels {
     private final Users users;
     private final Organizations organizations;
     private final ApplicationEventPublisher publisher;
+    private final ChatWebhook webhook;
 
-    AllianceChannels(Tickets tickets, TicketForms forms, Users users, Organizations organizations, ApplicationEventPublisher publisher) {
+    AllianceChannels(Tickets tickets, TicketForms forms, Users users, Organizations organizations, ApplicationEventPublisher publisher,
+                     ChatWebhook webhook) {
         this.tickets = tickets;
         this.forms = forms;
         this.users = users;
         this.organizations = organizations;
         this.publisher = publisher;
+        this.webhook = webhook;
     }
 
     @Transactional
@@ -58,6 +61,36 @@ public class AllianceChannels {
                 partner.chatWebhookUrl());
         publisher.publishEvent(requested);
         return requested;
+    }
+
+    /**
+     * TKT-8, UI-1 (#16): an admin checks an alliance partner's webhook with a test message, posted at once by the same
+     * delivery the outbox uses, so the answer (delivered, or the webhook's status or error) is known on the spot; nothing
+     * is queued for a retry, as a failed test is for the admin to fix.
+     */
+    public ChannelTest sendTestMessage(Actor actor, long organizationId) {
+        actor.requireAdmin();
+        Organization partner = organizations.find(actor, organizationId);
+        if (!partner.isAlliance() || partner.chatWebhookUrl() == null) {
+            throw new ApiException(422, "RecordInvalid", partner.name() + " has no alliance chat webhook to test (TKT-8)",
+                    Map.of("chat_webhook_url", java.util.List.of(new ApiException.FieldError(partner.name()
+                            + " has no alliance chat webhook to test: set the webhook of the alliance partner's #a_ channel first.", "TKT-8"))));
+        }
+        String channel = channelName(partner);
+        String text = "Test message from PartnerDesk: this is " + channel + ", where escalations for " + partner.name() + " are posted.";
+        try {
+            int status = webhook.deliver(partner.chatWebhookUrl(), text);
+            return status / 100 == 2
+                    ? new ChannelTest(channel, true, "Test message delivered to " + channel + " (the webhook answered " + status + ").")
+                    : new ChannelTest(channel, false, "Test message not delivered to " + channel + ": the webhook answered " + status
+                            + ". Check the webhook address with the partner's chat administrator.");
+        } catch (java.io.IOException | IllegalArgumentException e) {
+            return new ChannelTest(channel, false, "Test message not delivered to " + channel + ": the webhook could not be reached ("
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + "). Check the webhook address.");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new ChannelTest(channel, false, "Test message not sent to " + channel + ": the desk was stopping.");
+        }
     }
 
     /** An alliance partner's channel as the ticket page offers it; {@code channel} is null while no webhook is set. */

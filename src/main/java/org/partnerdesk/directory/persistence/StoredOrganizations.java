@@ -97,6 +97,47 @@ public class StoredOrganizations {
                 .params(afterId, limit).query(StoredOrganizations::map).list();
     }
 
+    private static final String NAME_KEY = "lower(name) collate \"C\"";
+
+    /**
+     * UI-1 (#16): organizations in name order after ({@code afterKey}, {@code afterId}) (none on the first page) whose name
+     * begins with {@code prefix} (lower case, empty for any name; null for none) or that claim {@code domain} (null for
+     * none). The name index serves the order, the prefix range and the keyset; the domain branch is the GIN index's rows.
+     */
+    public List<Organization> byName(@Nullable String prefix, @Nullable String domain, @Nullable String afterKey, long afterId, int limit) {
+        List<String> branches = new java.util.ArrayList<>();
+        List<Object> params = new java.util.ArrayList<>();
+        // the keyset only after the first page: with ('', 0) the index scan starts at the first name, not at the prefix
+        String keyset = afterKey == null ? "" : " and (" + NAME_KEY + ", id) > (?, ?)";
+        if (prefix != null) {
+            branches.add("select " + COLUMNS + ", " + NAME_KEY + " as sort_key from organizations where true" + keyset
+                    + (prefix.isEmpty() ? "" : " and " + NAME_KEY + " >= ? and " + NAME_KEY + " < ?")
+                    + " order by " + NAME_KEY + ", id limit ?");
+            if (afterKey != null) {
+                params.addAll(List.of(afterKey, afterId));
+            }
+            if (!prefix.isEmpty()) {
+                params.addAll(List.of(prefix, NamePrefix.upperBound(prefix)));
+            }
+            params.add(limit);
+        }
+        if (domain != null) {
+            // DIR-1: a domain names one organization, so no order or limit here: either would walk the name index instead
+            // (measured: 674 ms among 100k partners, against a bitmap read of the GIN index's one row)
+            branches.add("select " + COLUMNS + ", " + NAME_KEY + " as sort_key from organizations where domain_names @> array[?]::text[]" + keyset);
+            params.add(domain);
+            if (afterKey != null) {
+                params.addAll(List.of(afterKey, afterId));
+            }
+        }
+        if (branches.isEmpty()) {
+            return List.of();
+        }
+        params.add(limit);
+        return db.sql("select * from ((" + String.join(") union (", branches) + ")) found order by sort_key, id limit ?")
+                .params(params).query(StoredOrganizations::map).list();
+    }
+
     public long memberCount(long organizationId) {
         return db.sql("select count(*) from organization_memberships where organization_id = ?").param(organizationId)
                 .query(Long.class).single();

@@ -75,6 +75,29 @@ public class StoredUsers {
                 .params(afterId, query, like, like, limit).query(StoredUsers::map).list();
     }
 
+    /**
+     * UI-1 (#16): users in name order (or, with {@code byEmail}, e-mail order) after ({@code afterKey}, {@code afterId})
+     * (none on the first page), whose name (or e-mail) begins with {@code prefix}, already lower case; an index serves
+     * the order, the range and the keyset.
+     */
+    public List<User> byName(String prefix, boolean byEmail, @Nullable String afterKey, long afterId, int limit) {
+        String key = byEmail ? "lower(u.email) collate \"C\"" : "lower(u.name) collate \"C\"";
+        List<Object> params = new java.util.ArrayList<>();
+        // the keyset only after the first page: with ('', 0) the index scan starts at the first name, not at the prefix
+        if (afterKey != null) {
+            params.addAll(List.of(afterKey, afterId));
+        }
+        if (!prefix.isEmpty()) {
+            params.add(prefix);
+            params.add(NamePrefix.upperBound(prefix));
+        }
+        params.add(limit);
+        return db.sql(SELECT + " where true" + (afterKey == null ? "" : " and (" + key + ", u.id) > (?, ?)")
+                        + (prefix.isEmpty() ? "" : " and " + key + " >= ? and " + key + " < ?")
+                        + " order by " + key + ", u.id limit ?")
+                .params(params).query(StoredUsers::map).list();
+    }
+
     /** Many users by id in one statement (a page of tickets names its requesters: no query per row). */
     public List<User> findAll(Collection<Long> ids) {
         if (ids.isEmpty()) {
