@@ -14,7 +14,7 @@ import org.partnerdesk.notification.persistence.StoredOutbox;
 import org.springframework.stereotype.Service;
 
 /**
- * NTF-1, issue #16: the outbox for admins: the notifications waiting or failing, oldest first in keyset pages, and a retry
+ * NTF-1, issue #16: the outbox for admins: the notifications waiting or failing, newest first in keyset pages, and a retry
  * of one failed notification or of all of them through {@link OutboxRetry}, the code the retry job runs.
  */
 @Service

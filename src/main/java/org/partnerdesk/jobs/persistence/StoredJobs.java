@@ -26,7 +26,7 @@ public class StoredJobs {
         return db.sql("""
                         select task_name, count(*) as scheduled,
                                min(execution_time) filter (where not picked) as next_run,
-                               array_remove(array_agg(distinct picked_by) filter (where picked), null) as running_on,
+                               coalesce(array_remove(array_agg(distinct picked_by) filter (where picked), null), '{}') as running_on,
                                max(last_success) as last_success, max(last_failure) as last_failure,
                                coalesce(max(consecutive_failures), 0) as consecutive_failures
                           from scheduled_tasks

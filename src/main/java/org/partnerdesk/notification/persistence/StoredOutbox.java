@@ -25,7 +25,7 @@ public class StoredOutbox {
         this.db = db;
     }
 
-    /** Oldest first, after the given publication (keyset on publication date and id). */
+    /** Newest first (what an outage left behind is on top), after the given publication (keyset on publication date and id). */
     public List<OutboxMessage> page(@Nullable Instant afterDate, @Nullable UUID afterId, int limit) {
         return db.sql("""
                         select p.id, p.listener_id, p.event_type, p.publication_date, coalesce(p.status, 'PUBLISHED') as status,
@@ -34,8 +34,8 @@ public class StoredOutbox {
                           from event_publication p
                           left join outbox_failures f on f.publication_id = p.id
                          where p.completion_date is null
-                           and (cast(? as timestamptz) is null or (p.publication_date, p.id) > (cast(? as timestamptz), cast(? as uuid)))
-                         order by p.publication_date, p.id
+                           and (cast(? as timestamptz) is null or (p.publication_date, p.id) < (cast(? as timestamptz), cast(? as uuid)))
+                         order by p.publication_date desc, p.id desc
                          limit ?""")
                 .params(timestamp(afterDate), timestamp(afterDate), afterId, limit)
                 .query(StoredOutbox::message).list();
