@@ -26,6 +26,7 @@ class SubscriptionsPageTest extends BrowserTest {
         var refused = page.waitForResponse(r -> r.request().method().equals("POST"), () -> create("Create subscription"));
 
         assertThat(refused.status()).isEqualTo(422);
+        assertThat(page.locator("main").textContent()).contains("before the subscription starts on 2026-01-01");
         assertThat(page.locator("#endsOn-error").textContent()).contains("before the subscription starts on 2026-01-01", "(DIR-5)");
         assertThat(page.getByLabel("Ends on").getAttribute("aria-invalid")).isEqualTo("true");
         assertThat(page.getByLabel("Seats").inputValue()).isEqualTo("25");
