@@ -73,6 +73,7 @@ class SubscriptionsPageTest extends BrowserTest {
         assertThat(agent.locator("main tbody tr").textContent()).contains(resellCo.name());
         assertThat(agent.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Issue NFR license")).count()).isZero();
         assertThat(agent.navigate(at("/ops/nfr-licenses/new")).status()).isEqualTo(403);
+        agent.navigate(at("/ops/nfr-licenses")); // a page of the layout, whose body carries the CSRF header
         String csrf = agent.locator("body").getAttribute("hx-headers").replaceAll(".*\": \"([^\"]+)\".*", "$1");
         for (String path : new String[] {"/ops/nfr-licenses", "/ops/subscriptions"}) {
             var answer = agent.request().post(at(path), RequestOptions.create().setHeader("X-CSRF-TOKEN", csrf)
