@@ -11,6 +11,8 @@ import java.util.Optional;
 
 import org.partnerdesk.api.Actor;
 import org.partnerdesk.api.ApiException;
+import org.partnerdesk.api.CursorPage;
+import org.partnerdesk.api.PageRequest;
 import org.partnerdesk.directory.Users;
 import org.partnerdesk.identity.persistence.StoredApiTokens;
 import org.springframework.stereotype.Service;
@@ -65,6 +67,12 @@ public class ApiTokens {
             throw ApiException.forbidden("You can list only your own API tokens.");
         }
         return stored.ofUser(userId);
+    }
+
+    /** Issue #16: every token of every user for admins, newest first in keyset pages; never a secret (only hashes are kept). */
+    public CursorPage<TokenInfo> page(Actor actor, PageRequest page) {
+        actor.requireAdmin();
+        return CursorPage.of(stored.page(page.afterId(), page.fetchSize()), page, TokenInfo::id);
     }
 
     @Transactional

@@ -5,7 +5,7 @@
  * on one node only.
  */
 @NullMarked
-@ApplicationModule(displayName = "Jobs", allowedDependencies = {})
+@ApplicationModule(displayName = "Jobs", allowedDependencies = {"api", "console"})
 package org.partnerdesk.jobs;
 
 import org.jspecify.annotations.NullMarked;

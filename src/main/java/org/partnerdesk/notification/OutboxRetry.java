@@ -3,10 +3,13 @@ package org.partnerdesk.notification;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.UUID;
+import java.util.function.Predicate;
 
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import org.partnerdesk.notification.persistence.StoredOutbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -37,13 +40,15 @@ public class OutboxRetry {
     private final Clock clock;
     private final Duration olderThan;
     private final Duration staleAfter;
+    private final StoredOutbox failures;
 
     OutboxRetry(IncompleteEventPublications incomplete, EventPublicationRepository publications, MailsInFlight inFlight, Clock clock,
                 @Value("${partnerdesk.outbox.retry-after:PT30S}") Duration olderThan,
-                @Value("${partnerdesk.outbox.stale-after:PT15M}") Duration staleAfter) {
+                @Value("${partnerdesk.outbox.stale-after:PT15M}") Duration staleAfter, StoredOutbox failures) {
         this.incomplete = incomplete;
         this.publications = publications;
         this.inFlight = inFlight;
+        this.failures = failures;
         this.clock = clock;
         this.olderThan = olderThan;
         this.staleAfter = staleAfter;
@@ -57,6 +62,7 @@ public class OutboxRetry {
     void retry() {
         markStaleAsFailed();
         resubmitFailed(olderThan);
+        failures.forgetDelivered();
     }
 
     /** For tests and operators: retry every failed notification now, however recent (none in flight). */
@@ -64,9 +70,18 @@ public class OutboxRetry {
         resubmitFailed(Duration.ZERO);
     }
 
+    /** Issue #16, the console's "Retry": this one failed notification now, as the job would (not while in flight). */
+    void retryNow(UUID publication) {
+        resubmitFailed(Duration.ZERO, candidate -> candidate.getIdentifier().equals(publication));
+    }
+
     private void resubmitFailed(Duration minAge) {
+        resubmitFailed(minAge, publication -> true);
+    }
+
+    private void resubmitFailed(Duration minAge, Predicate<EventPublication> chosen) {
         incomplete.resubmitIncompletePublications(ResubmissionOptions.defaults().withMinAge(minAge)
-                .withFilter(publication -> !inFlight.isSending(publication.getEvent())));
+                .withFilter(publication -> chosen.test(publication) && !inFlight.isSending(publication.getEvent())));
     }
 
     private void markStaleAsFailed() {

@@ -17,6 +17,11 @@ class StoredEvents {
     }
 
     String identity(Object event) {
-        return event.getClass().getName() + "\n" + serializer.serialize(event);
+        return event.getClass().getName() + "\n" + serialized(event);
+    }
+
+    /** The text of the event_publication row's serialized_event. */
+    String serialized(Object event) {
+        return String.valueOf(serializer.serialize(event));
     }
 }

@@ -39,6 +39,14 @@ public class StoredApiTokens {
                 .list();
     }
 
+    /** Newest first: {@code afterId} 0 starts at the newest, else the page goes on below that id. */
+    public List<TokenInfo> page(long afterId, int limit) {
+        return db.sql("select id, user_id, description, created_at from api_tokens where ? = 0 or id < ? order by id desc limit ?")
+                .params(afterId, afterId, limit)
+                .query((rs, n) -> new TokenInfo(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getTimestamp(4).toInstant()))
+                .list();
+    }
+
     public Optional<Long> owner(long tokenId) {
         return db.sql("select user_id from api_tokens where id = ?").param(tokenId).query(Long.class).optional();
     }
