@@ -5,7 +5,7 @@
  * sub-packages by workflow.
  */
 @NullMarked
-@ApplicationModule(displayName = "Partner Operations", allowedDependencies = {"api", "directory", "identity", "ticket"})
+@ApplicationModule(displayName = "Partner Operations", allowedDependencies = {"api", "directory", "identity", "ticket", "console"})
 package org.partnerdesk.partnerops;
 
 import org.jspecify.annotations.NullMarked;
