@@ -7,7 +7,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.jspecify.annotations.Nullable;
 import org.partnerdesk.api.Actor;
 import org.partnerdesk.api.CursorPage;
 import org.partnerdesk.api.PageRequest;
@@ -40,8 +39,7 @@ class CertificationsPage {
     }
 
     /** One certification as the partner reads it. */
-    record CertificationRow(String holder, String email, String kind, boolean countsForNfr, LocalDate passedOn,
-                            @Nullable LocalDate expiresOn, String validity) {
+    record CertificationRow(String holder, String email, String kind, boolean countsForNfr, String passedOn, String validity) {
     }
 
     @GetMapping("/portal/certifications")
@@ -58,7 +56,7 @@ class CertificationsPage {
         model.addAttribute("rows", found.items().stream().map(c -> {
             User holder = holders.get(c.userId());
             return new CertificationRow(holder == null ? "User " + c.userId() : holder.name(), holder == null ? "" : holder.email(),
-                    c.kind().title(), c.kind().qualifiesForNfr(), c.passedOn(), c.expiresOn(), validity(c, today));
+                    c.kind().title(), c.kind().qualifiesForNfr(), c.passedOn().toString(), validity(c, today));
         }).toList());
         model.addAttribute("nextPage", found.hasMore() ? UriComponentsBuilder.fromPath("/portal/certifications")
                 .queryParam("page[after]", found.afterCursor()).encode().build().toUriString() : null);

@@ -66,12 +66,12 @@ class NfrPage {
     }
 
     /** One NFR request with its requirements and, if a Channel Manager raised one, its exception in words (PO-4). */
-    record RequestRow(long id, LocalDate askedOn, int users, String deployment, String status, boolean eligible,
+    record RequestRow(long id, String askedOn, int users, String deployment, String status, boolean eligible,
                       List<RequirementRow> requirements, @Nullable String exception) {
     }
 
     /** One NFR license with its term in words. */
-    record LicenseRow(long id, String plan, int users, LocalDate startsOn, LocalDate endsOn, String status) {
+    record LicenseRow(long id, String plan, int users, String startsOn, String endsOn, String status) {
     }
 
     @GetMapping("/portal/nfr")
@@ -114,7 +114,7 @@ class NfrPage {
         Map<Long, NfrException.Standing> standings = exceptions.standingsOn(actor, found.items());
         model.addAttribute("partner", partner);
         model.addAttribute("licenses", held.items().stream().map(l -> new LicenseRow(l.id(), title(l.plan().code()), l.users(),
-                l.term().startsOn(), l.term().endsOn(), termInWords(l.statusOn(today)))).toList());
+                l.term().startsOn().toString(), l.term().endsOn().toString(), termInWords(l.statusOn(today)))).toList());
         model.addAttribute("moreLicenses", held.hasMore());
         model.addAttribute("requests", found.items().stream().map(r -> row(r, standings.get(r.id()))).toList());
         model.addAttribute("nextPage", found.hasMore() ? UriComponentsBuilder.fromPath("/portal/nfr")
@@ -123,7 +123,7 @@ class NfrPage {
     }
 
     private static RequestRow row(NfrRequest r, NfrException.@Nullable Standing standing) {
-        return new RequestRow(r.id(), r.createdAt().atZone(java.time.ZoneOffset.UTC).toLocalDate(), r.users(), deploymentInWords(r.deployment()),
+        return new RequestRow(r.id(), r.createdAt().atZone(java.time.ZoneOffset.UTC).toLocalDate().toString(), r.users(), deploymentInWords(r.deployment()),
                 statusInWords(r.status()), r.eligibility().isEligible(),
                 r.eligibility().requirements().stream().map(q -> new RequirementRow(requirementTitle(q.code()), q.met(), q.fact(),
                         q.howToMeet())).toList(), standing == null ? null : exceptionInWords(standing));
