@@ -116,6 +116,11 @@ public class Organizations {
         return stored.findByExternalId(externalId).stream().toList();
     }
 
+    /** PO-2: the partner organization a person names as the company they work for, names compared without case; for anyone. */
+    public Optional<Organization> partnerNamed(String name) {
+        return stored.findByName(name.strip()).filter(Organization::isPartner);
+    }
+
     /** For other modules, which apply their own authorization. */
     public Optional<Organization> find(long id) {
         return stored.find(id);

@@ -106,11 +106,17 @@ public class Users {
     }
 
     public CursorPage<User> page(Actor actor, PageRequest page, @Nullable Long organizationId) {
-        // an end user sees itself, not the other members of its organization (find refuses them one by one too)
-        if (!actor.isStaff()) {
+        // an end user sees itself, not the other members of its organization (find refuses them one by one too);
+        // #15 (UI-1 "Portal"): a partner's users read their own organization's users, the people they work with
+        if (!actor.isStaff() && !isOwnPartner(actor, organizationId)) {
             throw ApiException.forbidden("You can see only yourself: GET /api/v2/users/me.");
         }
         return CursorPage.of(stored.page(page.afterId(), page.fetchSize(), organizationId), page, User::id);
+    }
+
+    private boolean isOwnPartner(Actor actor, @Nullable Long organizationId) {
+        return organizationId != null && actor.belongsTo(organizationId)
+                && organizations.find(organizationId).map(Organization::isPartner).orElse(false);
     }
 
     public CursorPage<User> search(Actor actor, String query, PageRequest page) {

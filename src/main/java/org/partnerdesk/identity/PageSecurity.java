@@ -66,6 +66,7 @@ class PageSecurity {
                         .requestMatchers("/sign-in", "/password/**", "/denied").permitAll()
                         .requestMatchers(HttpMethod.GET, "/portal/sign-up", "/portal/access").permitAll()
                         .requestMatchers(HttpMethod.POST, "/portal/sign-up", "/portal/access").permitAll()
+                        .requestMatchers("/portal/confirm").permitAll() // #15: the mailed link of PO-1/PO-2 confirms without an account
                         .requestMatchers("/agent", "/agent/**").hasAnyRole(Role.AGENT.name(), Role.ADMIN.name())
                         .requestMatchers("/ops", "/ops/**").hasAnyRole(Role.AGENT.name(), Role.ADMIN.name())
                         .anyRequest().authenticated())

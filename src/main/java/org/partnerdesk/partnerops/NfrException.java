@@ -68,6 +68,13 @@ public record NfrException(long id, long nfrRequestId, long organizationId, long
         }
     }
 
+    /**
+     * PO-4: what the partner learns of an exception a Channel Manager raised on its request: where it stands and for how
+     * many users, never the justification or who decides.
+     */
+    public record Standing(long nfrRequestId, Status status, int users, int approvals) {
+    }
+
     /** One director's decision, in one capacity. */
     public record Decision(long decidedBy, Capacity capacity, Verdict verdict, @Nullable String comment, Instant decidedAt) {
     }

@@ -153,6 +153,17 @@ public class NfrExceptions {
         return stored.find(id).orElseThrow(() -> ApiException.notFound("NFR exception " + id));
     }
 
+    /**
+     * PO-4, #15: where the exception on each of these NFR requests stands, for the partner's own requests (staff: any).
+     * Requests of another organization are left out, as if they had none.
+     */
+    public Map<Long, NfrException.Standing> standingsOn(Actor actor, List<NfrRequest> nfrRequests) {
+        List<Long> ids = nfrRequests.stream().filter(r -> actor.isStaff() || actor.belongsTo(r.organizationId())).map(NfrRequest::id).toList();
+        Map<Long, NfrException.Standing> standings = new LinkedHashMap<>();
+        stored.latestOn(ids).forEach(standing -> standings.put(standing.nfrRequestId(), standing));
+        return standings;
+    }
+
     /** PO-4: the exception's audited transitions (requested, each decision, fulfilled), for staff. */
     public CursorPage<NfrAudit> audits(Actor actor, long id, PageRequest page) {
         find(actor, id);

@@ -34,7 +34,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 class PageAuthorizationTest extends ApiTest {
 
     /** Pages anyone may open: signing in, the password links, sign-up and access requests of PO-1/PO-2. */
-    private static final Set<String> PUBLIC = Set.of("/sign-in", "/denied", "/portal/sign-up", "/portal/access");
+    private static final Set<String> PUBLIC = Set.of("/sign-in", "/denied", "/portal/sign-up", "/portal/access", "/portal/confirm");
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
     private static final String PASSWORD = "correct horse battery staple";
 

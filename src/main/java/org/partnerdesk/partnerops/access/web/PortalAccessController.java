@@ -13,6 +13,7 @@ import org.partnerdesk.api.JsonBody;
 import org.partnerdesk.api.PageRequest;
 import org.partnerdesk.partnerops.PortalAccess;
 import org.partnerdesk.partnerops.PortalAccessRequest;
+import org.partnerdesk.partnerops.access.AccessRequestForm;
 import org.partnerdesk.partnerops.access.RequestLimits;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -43,14 +44,12 @@ class PortalAccessController {
     PortalAccessRequestAnswer request(@RequestBody(required = false) JsonNode body, HttpServletRequest http) {
         Optional<Actor> caller = Callers.current();
         JsonBody request = JsonBody.root(body, "portal_access_request");
-        Long organizationId = request.requiredId("organization_id");
-        String name = request.requiredText("name", 255);
-        String email = request.requiredEmail("email");
+        AccessRequestForm form = AccessRequestForm.read(request);
         if (caller.isEmpty()) {
-            limits.hit("portal_access_requests", Callers.address(http), email);
+            limits.hit("portal_access_requests", Callers.address(http), form.email());
         }
         request.throwIfInvalid();
-        PortalAccessRequest created = access.request(caller, new PortalAccess.Ask(organizationId, name, email));
+        PortalAccessRequest created = access.request(caller, form.ask());
         return caller.map(Actor::isStaff).orElse(false) ? new PortalAccessRequestResponse(PortalAccessRequestJson.of(created))
                 : new PublicPortalAccessRequestResponse(PublicPortalAccessRequestJson.of(created));
     }

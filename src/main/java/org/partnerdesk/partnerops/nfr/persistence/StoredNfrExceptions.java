@@ -79,6 +79,21 @@ public class StoredNfrExceptions {
                 .param(nfrRequestId).query(this::map).optional();
     }
 
+    /** PO-4: the latest exception on each of these requests, with its approvals so far, in one statement (no decisions per row). */
+    public List<NfrException.Standing> latestOn(List<Long> nfrRequestIds) {
+        if (nfrRequestIds.isEmpty()) {
+            return List.of();
+        }
+        return db.sql("""
+                        select distinct on (e.nfr_request_id) e.nfr_request_id, e.status, e.users,
+                               (select count(*) from nfr_exception_decisions d where d.nfr_exception_id = e.id and d.verdict = 'approve') as approvals
+                        from nfr_exceptions e where e.nfr_request_id = any(?) order by e.nfr_request_id, e.id desc""")
+                .param(nfrRequestIds.toArray(Long[]::new))
+                .query((rs, row) -> new NfrException.Standing(rs.getLong("nfr_request_id"), NfrException.Status.fromCode(rs.getString("status")),
+                        rs.getInt("users"), rs.getInt("approvals")))
+                .list();
+    }
+
     public List<NfrException> page(NfrException.@Nullable Status status, long afterId, int limit) {
         if (status == null) {
             return withDecisions(db.sql("select " + COLUMNS + " from nfr_exceptions where id > ? order by id limit ?")

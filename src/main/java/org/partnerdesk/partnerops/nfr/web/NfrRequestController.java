@@ -2,7 +2,6 @@ package org.partnerdesk.partnerops.nfr.web;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
@@ -11,11 +10,11 @@ import org.partnerdesk.api.CursorPage;
 import org.partnerdesk.api.JsonBody;
 import org.partnerdesk.api.PageRequest;
 import org.partnerdesk.directory.Groups;
-import org.partnerdesk.directory.Plan;
 import org.partnerdesk.partnerops.NfrEligibility;
 import org.partnerdesk.partnerops.NfrRequest;
 import org.partnerdesk.partnerops.NfrRequests;
 import org.partnerdesk.partnerops.access.web.TransitionJson;
+import org.partnerdesk.partnerops.nfr.NfrRequestForm;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -32,8 +31,7 @@ import tools.jackson.databind.JsonNode;
 @RequestMapping("/api/v2/nfr_requests")
 class NfrRequestController {
 
-    static final int MAX_USERS = 10_000;
-    private static final Set<String> DEPLOYMENTS = Set.of("self_managed", "saas");
+    static final int MAX_USERS = NfrRequestForm.MAX_USERS;
 
     private final NfrRequests requests;
 
@@ -46,19 +44,9 @@ class NfrRequestController {
     NfrRequestResponse submit(Actor actor, @RequestBody JsonNode body) {
         requests.requireMaySubmit(actor);
         JsonBody request = JsonBody.root(body, "nfr_request");
-        String plan = request.oneOf("plan", Plan.CODES);
-        // DOMAIN-FACTS "NFR licenses": the programme issues Ultimate licenses only
-        if (plan != null && !plan.equals(Plan.ULTIMATE.code())) {
-            request.problemWith("plan", "invalid_value", "NFR licenses are issued on ultimate only (PO-3); ask for ultimate");
-        }
-        Integer users = request.requiredCount("users", MAX_USERS);
-        if (users != null && users < 1) {
-            request.problemWith("users", "invalid_value", "must be at least 1");
-        }
-        String deployment = request.requiredOneOf("deployment", DEPLOYMENTS);
-        String comment = request.text("comment", 4_000);
+        NfrRequestForm form = NfrRequestForm.read(request);
         request.throwIfInvalid();
-        return new NfrRequestResponse(NfrRequestJson.of(requests.submit(actor, new NfrRequests.Ask(Plan.ULTIMATE, users, deployment, comment))));
+        return new NfrRequestResponse(NfrRequestJson.of(requests.submit(actor, form.ask())));
     }
 
     @GetMapping("/{id}")

@@ -1,11 +1,8 @@
 package org.partnerdesk.partnerops.signup.web;
 
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
@@ -21,6 +18,7 @@ import org.partnerdesk.partnerops.access.RequestLimits;
 import org.partnerdesk.partnerops.access.web.Callers;
 import org.partnerdesk.partnerops.access.web.DecisionBody;
 import org.partnerdesk.partnerops.access.web.TransitionJson;
+import org.partnerdesk.partnerops.signup.SignUpForm;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -41,8 +39,6 @@ import tools.jackson.databind.JsonNode;
 class PartnerApplicationController {
 
     private static final int TEXT = 4_000;
-    private static final Set<String> AGREEMENT = Arrays.stream(PartnerApplication.Agreement.values()).map(PartnerApplication.Agreement::code)
-            .collect(Collectors.toUnmodifiableSet());
 
     private final SignUps signUps;
     private final RequestLimits limits;
@@ -62,27 +58,13 @@ class PartnerApplicationController {
         if (!staff && request.has("manual_reason") && request.raw("manual_reason") != null) {
             throw ApiException.forbidden("Only Partner Operations create a partner account by hand (PO-1); sign up without manual_reason.");
         }
-        String company = request.requiredText("company", 255);
-        String parentCompany = request.text("parent_company", 255);
-        String contactName = request.requiredText("contact_name", 255);
-        String email = request.requiredEmail("contact_email");
-        Boolean signatory = request.bool("authorized_signatory");
-        if (signatory == null && request.raw("authorized_signatory") == null) { // absent or null; a wrong type is reported by bool()
-            request.problemWith("authorized_signatory", "blank", "is required: true if you may sign the partner agreement for the company");
-        }
-        String agreement = request.oneOf("agreement", AGREEMENT);
-        if (agreement == null && (!request.has("agreement") || request.raw("agreement") == null)) {
-            request.problemWith("agreement", "blank", "is required: accept (an authorized signatory accepts the click-through"
-                    + " partner agreement) or questions (not a signatory, questions, or a redline: Partner Operations review it)");
-        }
-        String questions = request.text("questions", 10_000);
+        SignUpForm form = SignUpForm.read(request);
         String manualReason = request.text("manual_reason", TEXT);
         if (caller.isEmpty()) {
-            limits.hit("partner_applications", Callers.address(http), email);
+            limits.hit("partner_applications", Callers.address(http), form.contactEmail());
         }
         request.throwIfInvalid();
-        SignUps.Application application = new SignUps.Application(company, blankToNull(parentCompany), contactName, email,
-                signatory, PartnerApplication.Agreement.fromCode(agreement), blankToNull(questions));
+        SignUps.Application application = form.application();
         if (!staff) {
             return new PublicPartnerApplicationResponse(PublicPartnerApplicationJson.of(signUps.apply(application, caller)));
         }
