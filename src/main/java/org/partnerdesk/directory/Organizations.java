@@ -23,6 +23,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Organizations {
 
+    /** How many edits apart a typed domain and a known one may be for the portal to suggest the known one. */
+    static final int TYPO_EDITS = 2;
+
     private final StoredOrganizations stored;
     private final StoredUsers users;
     private final StoredSubscriptions subscriptions;
@@ -209,6 +212,25 @@ public class Organizations {
     /** PO-5: the partner organizations a company of this name already belongs to, by parent company or by name. */
     public List<Organization> partnersOfParentCompany(String company) {
         return stored.partnersOfParentCompany(company.strip());
+    }
+
+    /**
+     * The portal's "did you mean acme.test?" for a mistyped customer domain: the known customer domain closest to
+     * {@code domain}, at most {@link #TYPO_EDITS} edits away; empty when the domain is known or nothing is that close. Only a
+     * hint for the person typing: an organization is never taken from a domain (ENT-7, DIR-3).
+     */
+    public Optional<String> customerDomainNear(String domain) {
+        String typed = domain.strip().toLowerCase(java.util.Locale.ROOT);
+        if (typed.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> candidates = stored.customerDomainsOfLength(typed.length() - TYPO_EDITS, typed.length() + TYPO_EDITS);
+        if (candidates.contains(typed)) {
+            return Optional.empty();
+        }
+        return candidates.stream()
+                .filter(known -> EditDistance.between(typed, known) <= TYPO_EDITS)
+                .min(java.util.Comparator.comparingInt((String known) -> EditDistance.between(typed, known)).thenComparing(known -> known));
     }
 
     /** DIR-3: the organizations claiming this e-mail domain, for other modules that must not cross the customer line. */

@@ -9,6 +9,7 @@ import java.util.function.UnaryOperator;
 
 import org.jspecify.annotations.Nullable;
 import org.partnerdesk.sla.domain.BusinessCalendar;
+import org.partnerdesk.sla.domain.Hours;
 import org.partnerdesk.sla.domain.Metric;
 import org.partnerdesk.sla.domain.Policy;
 import org.partnerdesk.sla.domain.SlaMetric;
@@ -95,6 +96,15 @@ public class Slas {
         SlaMetric.Terms latest = metrics.getLast().terms();
         targets.policyFor(latest.supportLevel(), latest.priority(), SlaTargets.isLicensing(latest.policy())).ifPresent(policy ->
                 stored.insert(SlaMetric.start(ticketId, Metric.NEXT_REPLY_TIME, policy, at, calendar)));
+    }
+
+    /**
+     * TKT-4 for a ticket not yet opened (the decision preview): the first-reply target {@link #start} would set; empty
+     * when the support level has no SLA.
+     */
+    public Optional<ReplyTarget> firstReplyTarget(String supportLevel, @Nullable String priority, boolean licensingQuestion) {
+        return targets.policyFor(supportLevel, priority, licensingQuestion).map(policy -> new ReplyTarget(policy.name(), policy.priority(),
+                policy.firstReply().minutes(), policy.firstReply().hours() == Hours.BUSINESS));
     }
 
     /** SPEC 7 {@code slas.policy_metrics}, oldest first. */

@@ -17,6 +17,12 @@ public interface CommentUploads {
      */
     void claim(List<String> tokens, long authorId, long ticketId, long commentId, boolean isPublic);
 
+    /**
+     * The check {@link #claim} makes, without claiming anything: the decision preview refuses a token that intake would
+     * refuse, with the same 422.
+     */
+    void checkClaimable(List<String> tokens, long authorId);
+
     /** The files attached to these comments, by comment id, in upload order. */
     Map<Long, List<CommentAttachment>> attachmentsOf(Collection<Long> commentIds);
 

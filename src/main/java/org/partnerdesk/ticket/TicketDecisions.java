@@ -32,9 +32,19 @@ class TicketDecisions {
         this.clock = clock;
     }
 
+    /** One decision with the facts it was made on: the decision preview names their people and organizations without asking again. */
+    record Decided(StoredDecision decision, TicketFacts facts) {
+    }
+
     /** Decides for {@code decidedForId}: the submitter on partner forms, the requester on the others. */
     StoredDecision decide(long decidedForId, long formId, Map<Long, Object> fields, String subject, String description,
                           List<String> ccEmails) {
+        return decideWithFacts(decidedForId, formId, fields, subject, description, ccEmails).decision();
+    }
+
+    /** The same, keeping the facts (one directory query, no write). */
+    Decided decideWithFacts(long decidedForId, long formId, Map<Long, Object> fields, String subject, String description,
+                            List<String> ccEmails) {
         String organizationEmail = text(fields, TicketForms.ORGANIZATION_EMAIL);
         Contacts.People people = contacts.find(decidedForId, organizationEmail);
         Person person = people.byId();
@@ -47,7 +57,7 @@ class TicketDecisions {
                 text(fields, TicketForms.ALLIANCE_TICKET_ID), text(fields, TicketForms.LICENSING_REQUEST), subject, description,
                 ccEmails, LocalDate.now(clock));
         try {
-            return new StoredDecision(policy.decide(facts), decidedForId);
+            return new Decided(new StoredDecision(policy.decide(facts), decidedForId), facts);
         } catch (EntitlementRefusal refused) {
             throw new ApiException(422, "RecordInvalid", refused.getMessage() + " (" + refused.rule().id() + ")", Map.of("custom_fields",
                     List.of(new ApiException.FieldError(refused.getMessage(), refused.rule().id()))));

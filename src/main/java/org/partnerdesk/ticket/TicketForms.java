@@ -6,7 +6,10 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
 import org.partnerdesk.api.Actor;
+import org.partnerdesk.directory.Organization;
+import org.partnerdesk.directory.PartnerTrack;
 import org.partnerdesk.ticket.persistence.StoredForms;
 import org.springframework.stereotype.Service;
 
@@ -43,6 +46,27 @@ public class TicketForms {
     /** End users see the forms meant for them; staff see all. */
     public List<TicketForm> forms(Actor actor) {
         return forms.stream().filter(form -> form.active() && (actor.isStaff() || form.endUserVisible())).toList();
+    }
+
+    /**
+     * Issue #15, the portal's "Form" list: the forms open to this person, the one that fits them best first. Partners: the
+     * Open Partner form (it grants nothing, so any track may use it) and their own track's form (ENT-3, ENT-6), Support
+     * for their own work (ENT-4), Licensing & Renewals (PO-7) and Partner Operations (PO-6); everyone else the customer
+     * forms (ENT-10) and Licensing & Renewals; staff every form. The policy still decides whatever form is used (ENT-9).
+     */
+    public List<TicketForm> openTo(Actor actor, @Nullable Organization own) {
+        if (actor.isStaff()) {
+            return forms(actor);
+        }
+        List<String> names = own != null && own.isPartner()
+                ? switch (own.track() == null ? PartnerTrack.OPEN : own.track()) {
+                    case SELECT -> List.of("Select Partner", "Open Partner", "Support", "Licensing & Renewals", "Partner Operations");
+                    case ALLIANCE -> List.of("Alliance Partner", "Open Partner", "Support", "Licensing & Renewals", "Partner Operations");
+                    case OPEN, DISTRIBUTOR -> List.of("Open Partner", "Support", "Licensing & Renewals", "Partner Operations");
+                }
+                : List.of("Support", "SaaS", "SaaS Account", "Licensing & Renewals");
+        Map<String, TicketForm> shown = forms(actor).stream().collect(Collectors.toMap(TicketForm::name, Function.identity()));
+        return names.stream().map(shown::get).filter(java.util.Objects::nonNull).toList();
     }
 
     public List<TicketField> fields(Actor actor) {

@@ -46,11 +46,13 @@ public class Tickets {
     private final long deskUserId;
     private final Map<Long, IntakeRouting> routings;
     private final Clock clock;
+    private final TicketPreviews previews;
 
     Tickets(StoredTickets stored, StoredConversation conversation, TicketDecisions decisions, TicketForms forms, Users users,
             ApplicationEventPublisher publisher, TicketCcs ccs, Slas slas, CommentUploads uploads, List<IntakeRouting> routings,
-            Clock clock) {
+            Clock clock, TicketPreviews previews) {
         this.clock = clock;
+        this.previews = previews;
         this.slas = slas;
         this.uploads = uploads;
         this.routings = routings.stream().collect(java.util.stream.Collectors.toUnmodifiableMap(IntakeRouting::formId, r -> r));
@@ -67,15 +69,12 @@ public class Tickets {
 
     @Transactional
     public Ticket create(Actor actor, NewTicket request) {
-        checkMayWrite(actor, request.isPublic());
-        TicketForm form = forms.form(request.formId()).filter(TicketForm::active).orElseThrow(() ->
-                ApiException.invalid("ticket_form_id", "not_found", "names no ticket form (" + request.formId() + ")"));
+        TicketForm form = checkMayOpen(actor, request);
         long decidedFor = requesterFor(actor, request.requesterId());
         // TKT-2: the CCs of a new ticket are the submitter's, by the same rule as a PUT's, before anyone is provisioned
         String ccReason = request.namesCcs() ? ccs.addition(actor, decidedFor, actor.userId(), request.ccReason()).reasonOrRefuse() : null;
         Copied copied = copied(request);
-        Map<Long, Object> fields = new LinkedHashMap<>(request.customFields());
-        fields.values().removeIf(value -> value == null || "".equals(value));
+        Map<Long, Object> fields = filledFields(request);
         StoredDecision decision = decisions.decide(decidedFor, form.id(), fields, request.subject(), request.body(), copied.emails());
         IntakeRouting routing = routings.get(form.id());
         IntakeRouting.Route route = routing == null ? null : routing.route(fields);
@@ -89,21 +88,60 @@ public class Tickets {
         return ticket;
     }
 
+    /**
+     * Issue #15, SPEC 2 dry run: the decision {@link #create} would make for this request, refused as create refuses it
+     * (TKT-1, TKT-2, the form, the requester, CCs and upload tokens), with nothing stored: no ticket, audit, outbox entry,
+     * SLA clock, nor a user provisioned for an unknown CC. Read-only, so a write slipping in here fails loudly.
+     */
+    @Transactional(readOnly = true)
+    public TicketPreview preview(Actor actor, NewTicket request) {
+        TicketForm form = checkMayOpen(actor, request);
+        long decidedFor = requesterFor(actor, request.requesterId());
+        if (request.namesCcs()) {
+            ccs.addition(actor, decidedFor, actor.userId(), request.ccReason()).reasonOrRefuse(); // TKT-2
+        }
+        List<String> ccEmails = copiedEmails(request);
+        if (!request.uploads().isEmpty()) {
+            uploads.checkClaimable(request.uploads(), actor.userId()); // FILE-1
+        }
+        return previews.of(decisions.decideWithFacts(decidedFor, form.id(), filledFields(request), request.subject(), request.body(),
+                ccEmails), request.priority());
+    }
+
+    // TKT-1 and the form: what intake refuses before it looks at anyone
+    private TicketForm checkMayOpen(Actor actor, NewTicket request) {
+        checkMayWrite(actor, request.isPublic());
+        return forms.form(request.formId()).filter(TicketForm::active).orElseThrow(() ->
+                ApiException.invalid("ticket_form_id", "not_found", "names no ticket form (" + request.formId() + ")"));
+    }
+
+    private static Map<Long, Object> filledFields(NewTicket request) {
+        Map<Long, Object> fields = new LinkedHashMap<>(request.customFields());
+        fields.values().removeIf(value -> value == null || "".equals(value));
+        return fields;
+    }
+
     /** The people a new ticket copies, by id and by e-mail (the decision reads the e-mails, TKT-2). */
     private record Copied(List<Long> ids, List<String> emails) {
     }
 
     private Copied copied(NewTicket request) {
         List<Long> ccIds = new ArrayList<>(request.ccUserIds());
+        List<String> ccEmails = copiedEmails(request);
+        for (String email : request.ccEmails()) {
+            ccIds.add(userWithEmail(email).id());
+        }
+        return new Copied(ccIds, ccEmails);
+    }
+
+    // the CC e-mails the decision reads (ENT-6): those given, then those of the users named by id, who must exist
+    private List<String> copiedEmails(NewTicket request) {
         List<String> ccEmails = new ArrayList<>(request.ccEmails());
         for (long ccId : request.ccUserIds()) {
             ccEmails.add(users.find(ccId).orElseThrow(() -> ApiException.invalid("collaborators", "not_found",
                     "names no user (" + ccId + ")")).email());
         }
-        for (String email : request.ccEmails()) {
-            ccIds.add(userWithEmail(email).id());
-        }
-        return new Copied(ccIds, ccEmails);
+        return ccEmails;
     }
 
     // FILE-1 uploads, TicketCreated, the SLA clocks, the desk's notes (ENT-5/6/9) and the mail of a new ticket

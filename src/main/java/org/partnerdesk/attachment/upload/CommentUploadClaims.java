@@ -45,6 +45,18 @@ class CommentUploadClaims implements CommentUploads {
                 + ": upload the file again with POST /api/v2/uploads and use the new token.");
     }
 
+    @Override
+    public void checkClaimable(List<String> tokens, long authorId) {
+        Instant now = clock.instant();
+        for (String token : new LinkedHashSet<>(tokens)) {
+            boolean usable = stored.findUpload(token).filter(upload -> upload.isUsableBy(authorId, now)).isPresent();
+            if (!usable) {
+                throw ApiException.invalid("uploads", "invalid_value", "Upload token " + token + " " + why(token, authorId, now)
+                        + ": upload the file again with POST /api/v2/uploads and use the new token.");
+            }
+        }
+    }
+
     private String why(String token, long authorId, Instant now) {
         UploadRow upload = stored.findUpload(token).filter(u -> u.uploaderId() == authorId).orElse(null);
         if (upload == null) {

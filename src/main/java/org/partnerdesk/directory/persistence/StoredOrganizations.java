@@ -168,6 +168,13 @@ public class StoredOrganizations {
                 db.sql("select pg_advisory_xact_lock(hashtext('organization-domain:' || ?))").param(domain).query((rs, n) -> 1).list());
     }
 
+    /** The e-mail domains of customer organizations whose length lies between the two, each once (the portal's typo hint). */
+    public List<String> customerDomainsOfLength(int shortest, int longest) {
+        return db.sql("select distinct d from organizations, unnest(domain_names) d where org_type = 'customer'"
+                        + " and length(d) between ? and ?")
+                .param(shortest).param(longest).query(String.class).list();
+    }
+
     /** Organizations that claim any of these e-mail domains: {@link #claimingDomain} for a whole chunk of an import. */
     public List<Organization> claimingAnyDomain(List<String> domains) {
         return db.sql("select " + COLUMNS + " from organizations where domain_names && ?::text[] order by id")

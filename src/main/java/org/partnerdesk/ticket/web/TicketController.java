@@ -72,6 +72,18 @@ class TicketController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     TicketResponse create(Actor actor, @RequestBody JsonNode body) {
+        Ticket created = tickets.create(actor, newTicket(body));
+        return new TicketResponse(shape.of(created, actor));
+    }
+
+    /** Issue #15: the create body's decision and trace, refused as create refuses it, with nothing stored (SPEC 2 dry run). */
+    @PostMapping("/preview")
+    PreviewResponse preview(Actor actor, @RequestBody JsonNode body) {
+        return new PreviewResponse(PreviewJson.of(tickets.preview(actor, newTicket(body))));
+    }
+
+    // the create body (SPEC 7), read once for intake and its preview
+    private NewTicket newTicket(JsonNode body) {
         JsonBody ticket = JsonBody.root(body, "ticket");
         JsonBody comment = ticket.object("comment");
         String text = comment.has("body") ? comment.requiredText("body", MAX_BODY) : ticket.requiredText("description", MAX_BODY);
@@ -92,10 +104,9 @@ class TicketController {
         // TKT-1: an internal note never becomes the subject the requester reads
         String finalSubject = subject != null && !subject.isBlank() ? subject : isPublic == null || isPublic ? firstLine(text) : firstLine(null);
         long form = formId != null ? formId : forms.formNamed("Support").id();
-        Ticket created = tickets.create(actor, NewTicket.opening(finalSubject, text, form).withPublicComment(isPublic == null || isPublic)
+        return NewTicket.opening(finalSubject, text, form).withPublicComment(isPublic == null || isPublic)
                 .withPriority(priority).withType(type).withFields(fields).copying(ccEmails, ccIds).tagged(tags == null ? List.of() : tags)
-                .forRequester(requesterId).attaching(uploadTokens == null ? List.of() : uploadTokens).because(ccReason));
-        return new TicketResponse(shape.of(created, actor));
+                .forRequester(requesterId).attaching(uploadTokens == null ? List.of() : uploadTokens).because(ccReason);
     }
 
     @PutMapping("/{id}")
@@ -312,6 +323,10 @@ class TicketController {
 
     /** One cursor page of a ticket's audits, oldest first. */
     record AuditPage(List<TicketAuditJson> audits, CursorPage.Meta meta, CursorPage.Links links, @Nullable String nextPage) {
+    }
+
+    /** The root object of a decision preview (issue #15). */
+    record PreviewResponse(PreviewJson preview) {
     }
 
     /** The root object of a ticket's entitlement decision (SPEC 7). */
