@@ -2,6 +2,7 @@ package org.partnerdesk.console;
 
 import java.time.Duration;
 
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -9,7 +10,7 @@ import org.springframework.http.CacheControl;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.resource.LiteWebJarsResourceResolver;
-import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
+import org.springframework.web.servlet.resource.ResourceUrlProvider;
 import org.springframework.web.servlet.resource.VersionResourceResolver;
 
 /**
@@ -34,8 +35,8 @@ class Assets implements WebMvcConfigurer {
 
     /** Rewrites {@code @{/assets/desk.css}} in templates to its fingerprinted name; pages only, the API answers JSON. */
     @Bean
-    FilterRegistrationBean<ResourceUrlEncodingFilter> resourceUrlEncodingFilter() {
-        var registration = new FilterRegistrationBean<>(new ResourceUrlEncodingFilter());
+    FilterRegistrationBean<FingerprintedLinks> fingerprintedLinks(@Qualifier("mvcResourceUrlProvider") ResourceUrlProvider assets) {
+        var registration = new FilterRegistrationBean<>(new FingerprintedLinks(assets));
         registration.addUrlPatterns("/agent/*", "/portal/*", "/ops/*", "/sign-in", "/password/*", "/denied");
         return registration;
     }

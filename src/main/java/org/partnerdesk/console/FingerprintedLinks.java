@@ -1,0 +1,63 @@
+package org.partnerdesk.console;
+
+import java.io.IOException;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.resource.ResourceUrlProvider;
+
+/**
+ * UI-1: a page's links to {@code /assets/...} and {@code /webjars/...} get their fingerprinted names; every other link is
+ * left alone. Spring's ResourceUrlEncodingFilter looked each of a queue's hundred links up on the class path as a possible
+ * static file (about half of the page's 50 ms at 1M tickets, docs/benchmarks.md).
+ */
+class FingerprintedLinks extends OncePerRequestFilter {
+
+    private static final String[] ASSET_PREFIXES = {"/assets/", "/webjars/"};
+
+    private final ResourceUrlProvider assets;
+
+    FingerprintedLinks(ResourceUrlProvider assets) {
+        this.assets = assets;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String context = request.getContextPath();
+        chain.doFilter(request, new HttpServletResponseWrapper(response) {
+            @Override
+            public String encodeURL(String url) {
+                return fingerprinted(context, super.encodeURL(url));
+            }
+        });
+    }
+
+    String fingerprinted(String context, String url) {
+        if (!url.startsWith(context) || !isAsset(url.substring(context.length()))) {
+            return url;
+        }
+        int end = url.length();
+        for (char suffix : new char[] {'?', '#'}) {
+            int at = url.indexOf(suffix, context.length());
+            if (at >= 0 && at < end) {
+                end = at;
+            }
+        }
+        String found = assets.getForLookupPath(url.substring(context.length(), end));
+        return found == null ? url : context + found + url.substring(end);
+    }
+
+    private static boolean isAsset(String path) {
+        for (String prefix : ASSET_PREFIXES) {
+            if (path.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
