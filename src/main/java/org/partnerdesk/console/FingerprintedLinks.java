@@ -1,6 +1,9 @@
 package org.partnerdesk.console;
 
 import java.io.IOException;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -20,6 +23,8 @@ class FingerprintedLinks extends OncePerRequestFilter {
     private static final String[] ASSET_PREFIXES = {"/assets/", "/webjars/"};
 
     private final ResourceUrlProvider assets;
+    // an asset's content, so its name, is fixed for the life of the jar; Boot's own webjars chain misses first and never caches that
+    private final Map<String, Optional<String>> named = new ConcurrentHashMap<>();
 
     FingerprintedLinks(ResourceUrlProvider assets) {
         this.assets = assets;
@@ -48,8 +53,10 @@ class FingerprintedLinks extends OncePerRequestFilter {
                 end = at;
             }
         }
-        String found = assets.getForLookupPath(url.substring(context.length(), end));
-        return found == null ? url : context + found + url.substring(end);
+        String path = url.substring(context.length(), end);
+        Optional<String> found = named.computeIfAbsent(path, asset -> Optional.ofNullable(assets.getForLookupPath(asset)));
+        String rest = url.substring(end);
+        return found.map(name -> context + name + rest).orElse(url);
     }
 
     private static boolean isAsset(String path) {
