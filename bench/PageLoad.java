@@ -30,7 +30,7 @@ import java.util.zip.GZIPInputStream;
  *   java bench/PageLoad.java URL EMAIL PASSWORD ADMIN_EMAIL ADMIN_TOKEN REQUESTS CLIENTS SEARCH MAX_SECONDS
  *
  * Gives one ticket 50 comments through the API (ADMIN_TOKEN), signs CLIENTS browsers in through the sign-in form (CSRF
- * token from GET /sign-in), then requests the agent queue, that ticket's page and a search REQUESTS times each (after 20
+ * token from GET /sign-in), then requests the agent queue, that ticket's page and a search REQUESTS times each (after 100
  * unreported warm-up requests), CLIENTS at a time, for at most MAX_SECONDS per page. It reports the server time the desk
  * sends (Server-Timing: app;dur=, with partnerdesk.bench.query-count=true) as p50/p95/p99, the client's p95, the most
  * SQL statements one request ran (X-Query-Count), and the bytes a first visit transfers (the page and every stylesheet,
@@ -41,7 +41,7 @@ public class PageLoad {
 
     static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
     static final Pattern ASSET = Pattern.compile("<(?:link|script)\\b[^>]*?\\b(?:href|src)=\"(/[^\"]+)\"");
-    static final int WARM_UP = 20;
+    static final int WARM_UP = 100;
 
     record Page(String name, String path) { }
 
