@@ -1,12 +1,8 @@
 package org.partnerdesk.ticket.ui;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -93,7 +89,8 @@ class NewRequestPage {
             return refused(actor, request, errors, model, response, 422);
         }
         try {
-            request = stored(actor, request, sent);
+            SentFiles stored = SentFiles.store(files, actor, request.uploads(), request.uploadNames(), sent);
+            request = request.keeping(stored.tokens(), stored.names());
             Ticket filed = tickets.create(actor, request.newTicket(forms));
             redirect.addFlashAttribute("flash", "Request #" + filed.id() + " submitted: we reply here and by e-mail.");
             return "redirect:/portal/requests/" + filed.id();
@@ -146,30 +143,6 @@ class NewRequestPage {
     private String organizationEmail(RequestForm request) {
         long id = forms.fieldId(TicketForms.ORGANIZATION_EMAIL);
         return request.form().ticketFieldIds().contains(id) ? request.fields().getOrDefault(id, "") : "";
-    }
-
-    // FILE-1: the files go to storage first, through the attachment module's upload, and the request then names their token
-    private RequestForm stored(Actor actor, RequestForm request, @Nullable List<MultipartFile> sent) {
-        List<MultipartFile> chosen = sent == null ? List.of() : sent.stream()
-                .filter(f -> !f.isEmpty() || f.getOriginalFilename() != null && !f.getOriginalFilename().isBlank()).toList();
-        if (chosen.isEmpty()) {
-            return request;
-        }
-        List<String> tokens = new ArrayList<>(request.uploads());
-        List<String> names = new ArrayList<>(request.uploadNames());
-        String token = null;
-        for (MultipartFile file : chosen) {
-            String name = file.getOriginalFilename() == null || file.getOriginalFilename().isBlank() ? "file" : file.getOriginalFilename();
-            try (InputStream content = file.getInputStream()) {
-                token = files.orElseThrow(() -> new ApiException(503, "UploadsUnavailable", "Attachments cannot be stored here."))
-                        .upload(actor, token, name, file.getContentType(), file.getSize(), content);
-            } catch (IOException e) {
-                throw ApiException.badRequest("UploadInterrupted", "The file " + name + " could not be read; nothing was stored. Attach it again.");
-            }
-            names.add(name);
-        }
-        tokens.add(Objects.requireNonNull(token));
-        return request.keeping(tokens, names);
     }
 
     /** A refusal's words next to the field it is about; what no field holds goes above the form. */

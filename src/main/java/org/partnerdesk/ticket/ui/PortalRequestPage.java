@@ -1,7 +1,5 @@
 package org.partnerdesk.ticket.ui;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -101,7 +99,7 @@ class PortalRequestPage {
         Ticket ticket = tickets.find(actor, id);
         ReplyForm form = new ReplyForm(body, listOf(uploads), listOf(uploadNames));
         if (body.isBlank()) {
-            return refused(actor, ticket, form, "", Map.of("body", "Write a message" + (hasFiles(sent) ? " to go with the files." : ".")),
+            return refused(actor, ticket, form, "", Map.of("body", "Write a message" + (SentFiles.any(sent) ? " to go with the files." : ".")),
                     422, model, response);
         }
         if (body.length() > MAX_BODY) {
@@ -109,7 +107,8 @@ class PortalRequestPage {
                     model, response);
         }
         try {
-            form = stored(actor, form, sent);
+            SentFiles stored = SentFiles.store(files, actor, form.uploads(), form.uploadNames(), sent);
+            form = new ReplyForm(form.body(), stored.tokens(), stored.names());
             tickets.update(actor, id, TicketChange.reply(form.body(), form.uploads()));
         } catch (ApiException e) {
             return refused(actor, ticket, form, "", Map.of(e.status() == 413 ? "files" : "body", e.description()), e.status(), model,
@@ -208,37 +207,6 @@ class PortalRequestPage {
         ids.addAll(ticket.collaboratorIds());
         comments.forEach(c -> ids.add(c.authorId()));
         return users.findAll(ids).stream().collect(Collectors.toMap(User::id, Function.identity()));
-    }
-
-    // FILE-1: the files go to storage first (streamed, outside the ticket's transaction), the reply then names their token
-    private ReplyForm stored(Actor actor, ReplyForm form, @Nullable List<MultipartFile> sent) {
-        if (!hasFiles(sent)) {
-            return form;
-        }
-        List<String> tokens = new ArrayList<>(form.uploads());
-        List<String> names = new ArrayList<>(form.uploadNames());
-        String token = null;
-        for (MultipartFile file : Objects.requireNonNull(sent)) {
-            if (file.isEmpty() && (file.getOriginalFilename() == null || file.getOriginalFilename().isBlank())) {
-                continue; // the empty part a file input sends when nothing was chosen
-            }
-            String name = file.getOriginalFilename() == null || file.getOriginalFilename().isBlank() ? "file" : file.getOriginalFilename();
-            try (InputStream content = file.getInputStream()) {
-                token = files.orElseThrow(() -> new ApiException(503, "UploadsUnavailable", "Attachments cannot be stored here."))
-                        .upload(actor, token, name, file.getContentType(), file.getSize(), content);
-            } catch (IOException e) {
-                throw ApiException.badRequest("UploadInterrupted", "The file " + name + " could not be read; nothing was stored. Attach it again.");
-            }
-            names.add(name);
-        }
-        if (token != null) {
-            tokens.add(token);
-        }
-        return new ReplyForm(form.body(), tokens, names);
-    }
-
-    private static boolean hasFiles(@Nullable List<MultipartFile> sent) {
-        return sent != null && sent.stream().anyMatch(f -> !f.isEmpty() || f.getOriginalFilename() != null && !f.getOriginalFilename().isBlank());
     }
 
     private static List<String> listOf(@Nullable List<String> values) {

@@ -1,7 +1,5 @@
 package org.partnerdesk.ticket.ui;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -122,7 +120,7 @@ class TicketPage {
         }
         if (body.isBlank() && form.status().isEmpty()) {
             errors.put("body", "Write a message, or choose a status to submit as.");
-        } else if (body.isBlank() && !form.uploads().isEmpty() || body.isBlank() && hasFiles(sent)) {
+        } else if (body.isBlank() && !form.uploads().isEmpty() || body.isBlank() && SentFiles.any(sent)) {
             errors.put("body", "Write a message to go with the files.");
         } else if (body.length() > MAX_BODY) {
             errors.put("body", "The message is longer than " + MAX_BODY + " characters.");
@@ -131,7 +129,8 @@ class TicketPage {
             return refused(actor, ticket, shownView, form, PropertiesForm.of(ticket), errors, 422, model, response);
         }
         try {
-            form = stored(actor, form, sent);
+            SentFiles stored = SentFiles.store(files, actor, form.uploads(), form.uploadNames(), sent);
+            form = form.keeping(stored.tokens(), stored.names());
             TicketChange change = form.body().isBlank() ? TicketChange.fields()
                     : TicketChange.fields().withComment(new TicketChange.Comment(form.body(), !form.isInternal(), form.uploads()));
             tickets.update(actor, id, change.settingStatus(form.statusAsked()).expecting(loadedAt(updatedAt)));
@@ -219,37 +218,6 @@ class TicketPage {
             change = change.changingCcs(ccs).because(form.ccReason().isBlank() ? null : form.ccReason().strip());
         }
         return change;
-    }
-
-    // FILE-1: the files go to storage first (streamed, outside the ticket's transaction), the comment then names their token
-    private ComposerForm stored(Actor actor, ComposerForm form, @Nullable List<MultipartFile> sent) {
-        if (!hasFiles(sent)) {
-            return form;
-        }
-        List<String> tokens = new ArrayList<>(form.uploads());
-        List<String> names = new ArrayList<>(form.uploadNames());
-        String token = null;
-        for (MultipartFile file : Objects.requireNonNull(sent)) {
-            if (file.isEmpty() && (file.getOriginalFilename() == null || file.getOriginalFilename().isBlank())) {
-                continue; // the empty part a file input sends when nothing was chosen
-            }
-            String name = file.getOriginalFilename() == null || file.getOriginalFilename().isBlank() ? "file" : file.getOriginalFilename();
-            try (InputStream content = file.getInputStream()) {
-                token = files.orElseThrow(() -> new ApiException(503, "UploadsUnavailable", "Attachments cannot be stored here."))
-                        .upload(actor, token, name, file.getContentType(), file.getSize(), content);
-            } catch (IOException e) {
-                throw ApiException.badRequest("UploadInterrupted", "The file " + name + " could not be read; nothing was stored. Attach it again.");
-            }
-            names.add(name);
-        }
-        if (token != null) {
-            tokens.add(token);
-        }
-        return form.keeping(tokens, names);
-    }
-
-    private static boolean hasFiles(@Nullable List<MultipartFile> sent) {
-        return sent != null && sent.stream().anyMatch(f -> !f.isEmpty() || f.getOriginalFilename() != null && !f.getOriginalFilename().isBlank());
     }
 
     // UI-1 collision: nothing was saved; the page shows the ticket as it is now, what changed, and keeps what the agent wrote

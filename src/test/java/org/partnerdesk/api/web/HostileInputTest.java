@@ -300,6 +300,8 @@ class HostileInputTest extends ApiTest {
                  "priority":"normal","type":"question","tags":["t"],"requester_id":{user},
                  "custom_fields":[{"id":360012194200,"value":"{email}"},{"id":360012194240,"value":"on_behalf_of_customer"}],
                  "email_ccs":[{"user_email":"{email}"}],"collaborator_ids":[{user}]}}""");
+        // issue #15: the dry run takes the create body as it is
+        example("POST /api/v2/tickets/preview", null, examples.get("POST /api/v2/tickets"));
         example("POST /api/v2/tickets/{id}/alliance_messages", ticket, """
                 {"alliance_message":{"kind":"escalation","text":"t"}}""");
         example("POST /api/v2/subscriptions", null, """

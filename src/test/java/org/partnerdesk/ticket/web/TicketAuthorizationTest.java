@@ -210,6 +210,12 @@ class TicketAuthorizationTest extends ApiTest {
                                 {"ticket":{"subject":"%s","comment":{"body":"It broke"},"ticket_form_id":%d}}"""
                                 .formatted(w.intakeSubjectOf(caller), SUPPORT_FORM),
                         ANYONE_SIGNED_IN_CREATES, "ticket", OPENS_THE_CALLERS_OWN_TICKET),
+                // issue #15: the dry run of create is allowed to whoever may create, and stores nothing
+                new Call("POST /tickets/preview", Endpoint.of("POST /api/v2/tickets/preview"),
+                        (w, caller) -> """
+                                {"ticket":{"subject":"%s","comment":{"body":"It broke"},"ticket_form_id":%d}}"""
+                                .formatted(w.intakeSubjectOf(caller), SUPPORT_FORM),
+                        ANYONE_SIGNED_IN, "preview", CHANGES_NOTHING),
                 new Call("GET /tickets", Endpoint.of("GET /api/v2/tickets"), null, ANYONE_SIGNED_IN, "tickets",
                         LISTS_THE_TICKET_ONLY_TO_THOSE_WHO_SEE_IT),
                 new Call("GET /tickets/{id}", Endpoint.of("GET /api/v2/tickets/{id}"), null, THE_TICKETS_PEOPLE_AND_STAFF, "ticket",

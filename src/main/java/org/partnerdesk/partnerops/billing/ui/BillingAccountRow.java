@@ -8,6 +8,11 @@ record BillingAccountRow(BillingAccount account, @Nullable String partner, Activ
 
     /** How people name it: the entity, else the partner's own account. */
     public String title() {
-        return account.entityName() != null ? account.entityName() : (partner == null ? "Billing account" : partner);
+        // a name without a letter or digit (blanks, invisible marks) would leave the list a link without words
+        return hasWords(account.entityName()) ? account.entityName() : hasWords(partner) ? partner : "Billing account #" + account.id();
+    }
+
+    private static boolean hasWords(@Nullable String name) {
+        return name != null && name.codePoints().anyMatch(Character::isLetterOrDigit);
     }
 }
