@@ -102,7 +102,7 @@ select p.id, case when k % 2 = 1 then a.user_id else (select id from agents wher
 -- SLA clocks: an active first-reply clock on most new/open tickets (about 30% of all), 1% of them already overdue
 -- (the desk's breach scan marks those within its interval); achieved clocks on half of the solved/closed ones
 insert into ticket_slas (ticket_id, policy, support_level, priority, metric, stage, calendar, target_minutes, started_at,
-                         breach_at, achieved_at, created_at, updated_at, group_id, assignee_id, organization_id)
+                         breach_at, achieved_at, created_at, updated_at, group_id, assignee_id, organization_id, flags)
 select t.id, 'bench', case when t.id % 3 = 0 then 'priority' else 'standard' end, t.priority, 'first_reply_time',
        case when t.status in ('new', 'open') then 'active' else 'achieved' end,
        'calendar', 480, t.created_at,
@@ -111,7 +111,8 @@ select t.id, 'bench', case when t.id % 3 = 0 then 'priority' else 'standard' end
                       else now() + (t.id % 4320) * interval '1 minute' end
             else t.created_at + interval '8 hours' end,
        case when t.status in ('new', 'open') then null else t.created_at + interval '1 hour' end,
-       t.created_at, t.created_at, t.group_id, t.assignee_id, t.organization_id -- V29's copies (its trigger is off here)
+       t.created_at, t.created_at, t.group_id, t.assignee_id, t.organization_id, -- V29's copies (its trigger is off here)
+       t.flags -- V60's copy: the flag queues read a clock's flags (without it "clarify" had no clocked tickets)
   from tickets t
  where t.id > (select min(id) - 1 from plan)
    and ((t.status in ('new', 'open') and t.id % 10 <> 0) or (t.status in ('solved', 'closed') and t.id % 2 = 0));
