@@ -27,8 +27,13 @@ import java.util.zip.GZIPInputStream;
 /**
  * PartnerDesk's page benchmark (issue #14, UI-1 budgets): JDK only, loopback only, bounded in requests and time.
  *
- *   java bench/PageLoad.java URL EMAIL PASSWORD ADMIN_EMAIL ADMIN_TOKEN REQUESTS CLIENTS SEARCH MAX_SECONDS
+ *   java [-Dpages=agent,portal,ops] [-Dportal.email=.. -Dportal.password=.. -Dcustomer.email=..] [-Dops.email=.. -Dops.password=..] \
+ *        bench/PageLoad.java URL EMAIL PASSWORD ADMIN_EMAIL ADMIN_TOKEN REQUESTS CLIENTS SEARCH MAX_SECONDS
  *
+ * The agent pages (issue #14) sign in as EMAIL. The portal pages (issue #15) sign in as portal.email, a partner who filed
+ * for customers: "My requests", "For my customers", a request page with 50 comments (half internal, not shown) and the
+ * decision preview the "New request" page posts on every change (for customer.email, and for a mistyped domain), budget
+ * 20 ms. The operations console's lists (issue #16) sign in as ops.email (default EMAIL).
  * Gives one ticket 50 comments through the API (ADMIN_TOKEN), signs CLIENTS browsers in through the sign-in form (CSRF
  * token from GET /sign-in), then requests the agent queue, that ticket's page and a search REQUESTS times each (after 100
  * unreported warm-up requests), CLIENTS at a time, for at most MAX_SECONDS per page. It reports the server time the desk
@@ -43,7 +48,15 @@ public class PageLoad {
     static final Pattern ASSET = Pattern.compile("<(?:link|script)\\b[^>]*?\\b(?:href|src)=\"(/[^\"]+)\"");
     static final int WARM_UP = 100;
 
-    record Page(String name, String path) { }
+    /** A page to measure: GET {@code path}, or POST {@code form} (with the browser's CSRF token, as htmx sends it). */
+    record Page(String name, String path, String form, double budgetMs) {
+        Page(String name, String path) {
+            this(name, path, null, 50);
+        }
+    }
+
+    /** A signed-in browser and its CSRF token (from the sign-in form). */
+    record Browser(HttpClient client, String csrf) { }
 
     record Sample(double serverMs, double clientMs, int queries) { }
 
@@ -65,21 +78,68 @@ public class PageLoad {
         String search = args[7];
         int maxSeconds = Math.min(Integer.parseInt(args[8]), 600);
 
-        long ticket = ticketWithComments(url, adminAuth, 50);
-        List<HttpClient> browsers = new ArrayList<>();
-        for (int i = 0; i < clients; i++) {
-            browsers.add(signIn(url, email, password));
-        }
-        List<Page> pages = List.of(new Page("agent queue", "/agent"),
-                new Page("ticket page, 50 comments", "/agent/tickets/" + ticket),
-                new Page("search results", "/agent/search?q=" + URLEncoder.encode(search, StandardCharsets.UTF_8)));
-        System.out.printf("%d requests per page, %d clients, at most %d s per page; signed in as %s%n%n", requests, clients,
-                maxSeconds, email);
+        Set<String> suites = new LinkedHashSet<>(List.of(System.getProperty("pages", "agent").split(",")));
+        System.out.printf("%d requests per page, %d clients, at most %d s per page%n%n", requests, clients, maxSeconds);
         System.out.println("| page | path | requests | errors | server p50 ms | server p95 ms | server p99 ms | client p95 ms "
                 + "| max SQL statements | first visit KB | later visit KB | budgets |");
         System.out.println("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+        if (suites.contains("agent")) {
+            long ticket = ticketWithComments(url, adminAuth, 50, null);
+            measure(url, browsers(url, email, password, clients), List.of(new Page("agent queue", "/agent"),
+                    new Page("ticket page, 50 comments", "/agent/tickets/" + ticket),
+                    new Page("search results", "/agent/search?q=" + URLEncoder.encode(search, StandardCharsets.UTF_8))),
+                    requests, maxSeconds);
+        }
+        if (suites.contains("portal")) {
+            String partner = System.getProperty("portal.email", "sam@resellco.test");
+            String customer = System.getProperty("customer.email", "ann@acme.test");
+            long ticket = ticketWithComments(url, adminAuth, 50, userId(url, adminAuth, partner));
+            String at = customer.substring(customer.indexOf('@') + 1);
+            String mistyped = customer.substring(0, customer.indexOf('@') + 1) + at.substring(0, at.length() - 2)
+                    + at.charAt(at.length() - 1) + at.charAt(at.length() - 2);
+            measure(url, browsers(url, partner, System.getProperty("portal.password", password), clients), List.of(
+                    new Page("portal: My requests", "/portal/requests"),
+                    new Page("portal: For my customers", "/portal/requests?list=customers"),
+                    new Page("portal: request page, 50 comments", "/portal/requests/" + ticket),
+                    new Page("portal: decision preview", "/portal/requests/preview", openPartnerForm(customer), 20),
+                    new Page("portal: preview, mistyped domain", "/portal/requests/preview", openPartnerForm(mistyped), 20)),
+                    requests, maxSeconds);
+        }
+        if (suites.contains("ops")) {
+            List<Page> lists = new ArrayList<>();
+            for (String path : List.of("/ops", "/ops/inbox-counts", "/ops/applications", "/ops/access-requests", "/ops/nfr-requests",
+                    "/ops/nfr-exceptions", "/ops/billing-accounts", "/ops/certifications", "/ops/crm-imports", "/ops/organizations",
+                    "/ops/organizations?q=Bench+Partner+05", "/ops/users", "/ops/users?q=contact", "/ops/users/groups",
+                    "/ops/subscriptions", "/ops/nfr-licenses", "/ops/api-tokens", "/ops/outbox", "/ops/jobs")) {
+                lists.add(new Page("ops " + path, path));
+            }
+            measure(url, browsers(url, System.getProperty("ops.email", email), System.getProperty("ops.password", password), clients),
+                    lists, requests, maxSeconds);
+        }
+        System.out.println();
+        System.out.println("Budgets (UI-1): server p95 <= 50 ms (the decision preview 20 ms), <= 15 SQL statements, first visit <= 150 KB,"
+                + " later visit <= 30 KB. Bytes are compressed response bodies (headers not counted).");
+    }
+
+    // the Open Partner form (ENT-1) naming the customer by e-mail and name, as a partner types it into "New request"
+    static String openPartnerForm(String customerEmail) {
+        return "form=360000818199&subject=" + enc("Cluster upgrade fails on the second node") + "&description="
+                + enc("After the upgrade the second node does not rejoin; logs attached.") + "&priority=normal"
+                + "&field-360012194200=" + enc(customerEmail) + "&field-360012167579=" + enc("Their customer")
+                + "&field-360012194220=" + enc("Restarted the node and checked the network.");
+    }
+
+    static List<Browser> browsers(String url, String email, String password, int clients) throws Exception {
+        List<Browser> browsers = new ArrayList<>();
+        for (int i = 0; i < clients; i++) {
+            browsers.add(signIn(url, email, password));
+        }
+        return browsers;
+    }
+
+    static void measure(String url, List<Browser> browsers, List<Page> pages, int requests, int maxSeconds) throws Exception {
         for (Page page : pages) {
-            HttpResponse<byte[]> probe = get(browsers.getFirst(), url + page.path());
+            HttpResponse<byte[]> probe = send(browsers.getFirst(), url, page);
             if (probe.statusCode() == 404) {
                 System.out.printf("| %s | `%s` | - | - | - | - | - | - | - | - | - | not there yet (404) |%n", page.name(), page.path());
                 continue;
@@ -89,30 +149,39 @@ public class PageLoad {
                         probe.statusCode());
                 continue;
             }
-            run(browsers.subList(0, 1), url + page.path(), WARM_UP, maxSeconds);
-            Result r = run(browsers, url + page.path(), requests, maxSeconds);
+            run(browsers.subList(0, 1), url, page, WARM_UP, maxSeconds);
+            Result r = run(browsers, url, page, requests, maxSeconds);
             long later = probe.body().length;
-            long first = later + assetBytes(browsers.getFirst(), url, probe);
+            long first = page.form() == null ? later + assetBytes(browsers.getFirst().client(), url, probe) : later;
             System.out.printf(Locale.ROOT, "| %s | `%s` | %d | %d | %s | %s | %s | %.1f | %s | %.1f | %.1f | %s |%n", page.name(),
-                    page.path(), r.samples().size(), r.errors(), ms(r.server(50)), ms(r.server(95)), ms(r.server(99)),
-                    r.client(95), r.maxQueries() < 0 ? "?" : Integer.toString(r.maxQueries()), first / 1024.0, later / 1024.0,
-                    budgets(r, first, later));
+                    page.form() == null ? page.path() : "POST " + page.path(), r.samples().size(), r.errors(), ms(r.server(50)),
+                    ms(r.server(95)), ms(r.server(99)), r.client(95), r.maxQueries() < 0 ? "?" : Integer.toString(r.maxQueries()),
+                    first / 1024.0, later / 1024.0, budgets(r, page, first, later));
         }
-        System.out.println();
-        System.out.println("Budgets (UI-1): server p95 <= 50 ms, <= 15 SQL statements, first visit <= 150 KB, later visit <= 30 KB."
-                + " Bytes are compressed response bodies (headers not counted).");
+    }
+
+    /** The id of the user with this e-mail, found by the admin. */
+    static long userId(String url, String auth, String email) throws Exception {
+        HttpResponse<String> found = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(url + "/api/v2/users/search?query=" + enc(email))).header("Authorization", auth).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        Matcher id = Pattern.compile("\"id\":(\\d+)").matcher(found.body());
+        if (found.statusCode() != 200 || !id.find()) {
+            throw new IllegalStateException("no user " + email + ": " + found.statusCode() + " " + found.body());
+        }
+        return Long.parseLong(id.group(1));
     }
 
     static String ms(double value) {
         return Double.isNaN(value) ? "?" : String.format(Locale.ROOT, "%.1f", value);
     }
 
-    static String budgets(Result r, long first, long later) {
+    static String budgets(Result r, Page page, long first, long later) {
         List<String> over = new ArrayList<>();
         if (Double.isNaN(r.server(95))) {
             over.add("no Server-Timing: start the desk with --partnerdesk.bench.query-count=true");
-        } else if (r.server(95) > 50) {
-            over.add("server p95 over 50 ms");
+        } else if (r.server(95) > page.budgetMs()) {
+            over.add(String.format(Locale.ROOT, "server p95 over %.0f ms", page.budgetMs()));
         }
         if (r.maxQueries() > 15) {
             over.add("over 15 statements");
@@ -126,12 +195,12 @@ public class PageLoad {
         return over.isEmpty() ? "within" : String.join("; ", over);
     }
 
-    /** A new ticket (the admin's) with {@code count} comments in all, half of the later ones internal notes. */
-    static long ticketWithComments(String url, String auth, int count) throws Exception {
+    /** A new ticket (the admin's, or requested by {@code requester}) with {@code count} comments, half of the later ones internal notes. */
+    static long ticketWithComments(String url, String auth, int count, Long requester) throws Exception {
         HttpClient api = HttpClient.newHttpClient();
         HttpResponse<String> created = api.send(json(url + "/api/v2/tickets", auth, "POST", """
-                {"ticket":{"subject":"Bench: a ticket page with %d comments","comment":{"body":"The first comment of the bench ticket."},"priority":"high"}}"""
-                .formatted(count)), HttpResponse.BodyHandlers.ofString());
+                {"ticket":{"subject":"Bench: a ticket page with %d comments","comment":{"body":"The first comment of the bench ticket."},"priority":"high"%s}}"""
+                .formatted(count, requester == null ? "" : ",\"requester_id\":" + requester)), HttpResponse.BodyHandlers.ofString());
         Matcher id = Pattern.compile("\"id\":(\\d+)").matcher(created.body());
         if (created.statusCode() != 201 || !id.find()) {
             throw new IllegalStateException("could not open the bench ticket: " + created.statusCode() + " " + created.body());
@@ -156,7 +225,7 @@ public class PageLoad {
     }
 
     /** A browser of its own (cookies), signed in through the form as a person is: GET /sign-in for the CSRF token, then POST. */
-    static HttpClient signIn(String url, String email, String password) throws Exception {
+    static Browser signIn(String url, String email, String password) throws Exception {
         HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).connectTimeout(Duration.ofSeconds(5)).build();
         String form = browser.send(HttpRequest.newBuilder(URI.create(url + "/sign-in")).GET().build(),
                 HttpResponse.BodyHandlers.ofString()).body();
@@ -172,7 +241,10 @@ public class PageLoad {
         if (signedIn.statusCode() != 302 || to.contains("error")) {
             throw new IllegalStateException("sign-in as " + email + " refused: " + signedIn.statusCode() + " " + to);
         }
-        return browser;
+        // the session's token after sign-in, from a page with a form (POST pages send it as htmx does, in X-CSRF-TOKEN)
+        Matcher token = CSRF.matcher(browser.send(HttpRequest.newBuilder(URI.create(url + (to.contains("/portal") ? "/portal/requests/new"
+                : "/ops/api-tokens"))).GET().build(), HttpResponse.BodyHandlers.ofString()).body());
+        return new Browser(browser, token.find() ? token.group(1) : "");
     }
 
     static String enc(String value) {
@@ -182,6 +254,16 @@ public class PageLoad {
     static HttpResponse<byte[]> get(HttpClient browser, String url) throws Exception {
         return browser.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
                 .header("Accept", "text/html,*/*").header("Accept-Encoding", "gzip").GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    static HttpResponse<byte[]> send(Browser browser, String url, Page page) throws Exception {
+        if (page.form() == null) {
+            return get(browser.client(), url + page.path());
+        }
+        return browser.client().send(HttpRequest.newBuilder(URI.create(url + page.path())).timeout(Duration.ofSeconds(30))
+                .header("Accept", "text/html,*/*").header("Accept-Encoding", "gzip").header("HX-Request", "true")
+                .header("X-CSRF-TOKEN", browser.csrf()).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(page.form())).build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     /** The compressed bytes of every stylesheet, icon and script the page names, each once. */
@@ -230,23 +312,23 @@ public class PageLoad {
         }
     }
 
-    static Result run(List<HttpClient> browsers, String url, int requests, int maxSeconds) throws Exception {
+    static Result run(List<Browser> browsers, String url, Page page, int requests, int maxSeconds) throws Exception {
         long until = System.nanoTime() + maxSeconds * 1_000_000_000L;
         AtomicInteger left = new AtomicInteger(requests);
         AtomicLong errors = new AtomicLong();
         List<Future<List<Sample>>> futures = new ArrayList<>();
         try (ExecutorService pool = Executors.newFixedThreadPool(browsers.size())) {
-            for (HttpClient browser : browsers) {
+            for (Browser browser : browsers) {
                 futures.add(pool.submit(() -> {
                     List<Sample> own = new ArrayList<>();
                     while (left.getAndDecrement() > 0 && System.nanoTime() < until) {
                         long start = System.nanoTime();
                         try {
-                            HttpResponse<byte[]> response = get(browser, url);
+                            HttpResponse<byte[]> response = send(browser, url, page);
                             double clientMs = (System.nanoTime() - start) / 1e6;
                             if (response.statusCode() != 200) {
                                 if (errors.incrementAndGet() == 1) {
-                                    System.err.println(url + " answered " + response.statusCode());
+                                    System.err.println(page.path() + " answered " + response.statusCode());
                                 }
                                 continue;
                             }

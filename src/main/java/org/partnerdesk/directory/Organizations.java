@@ -25,6 +25,8 @@ public class Organizations {
 
     /** How many edits apart a typed domain and a known one may be for the portal to suggest the known one. */
     static final int TYPO_EDITS = 2;
+    // a domain two edits away shares most of its trigrams: it is among the few nearest by trigram distance
+    static final int NEAREST_DOMAINS = 20;
 
     private final StoredOrganizations stored;
     private final StoredUsers users;
@@ -224,7 +226,7 @@ public class Organizations {
         if (typed.isEmpty()) {
             return Optional.empty();
         }
-        List<String> candidates = stored.customerDomainsOfLength(typed.length() - TYPO_EDITS, typed.length() + TYPO_EDITS);
+        List<String> candidates = stored.customerDomainsNearest(typed, NEAREST_DOMAINS);
         if (candidates.contains(typed)) {
             return Optional.empty();
         }

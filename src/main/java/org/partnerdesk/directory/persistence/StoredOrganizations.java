@@ -168,11 +168,15 @@ public class StoredOrganizations {
                 db.sql("select pg_advisory_xact_lock(hashtext('organization-domain:' || ?))").param(domain).query((rs, n) -> 1).list());
     }
 
-    /** The e-mail domains of customer organizations whose length lies between the two, each once (the portal's typo hint). */
-    public List<String> customerDomainsOfLength(int shortest, int longest) {
-        return db.sql("select distinct d from organizations, unnest(domain_names) d where org_type = 'customer'"
-                        + " and length(d) between ? and ?")
-                .param(shortest).param(longest).query(String.class).list();
+    /**
+     * The customer e-mail domains nearest to {@code domain} by trigram distance, closest first, at most {@code limit} (the
+     * portal's typo hint): a walk of V104's GiST index, however many customers the desk has.
+     */
+    public List<String> customerDomainsNearest(String domain, int limit) {
+        return db.sql("select domain from (select distinct on (domain) domain, domain <-> :typed as distance from"
+                        + " (select domain from customer_domains order by domain <-> :typed limit :limit) nearest) d"
+                        + " order by distance, domain")
+                .param("typed", domain).param("limit", limit).query(String.class).list();
     }
 
     /** Organizations that claim any of these e-mail domains: {@link #claimingDomain} for a whole chunk of an import. */

@@ -80,6 +80,25 @@ class TicketPreviewTest extends ApiTest {
     }
 
     @Test
+    void theSuggestionFollowsAChangedCustomerDomainAndNeverNamesAPartnersDomain() {
+        Org acme = desk.aCustomer();
+        Org resellCo = desk.aPartner("open");
+        Account sam = desk.endUserIn(resellCo);
+        String moved = "moved-" + acme.domain();
+        Reply put = desk.admin.put("/api/v2/organizations/" + acme.id(), """
+                {"organization":{"domain_names":["%s"]}}""".formatted(moved));
+        assertThat(put.status()).as(put.toString()).isEqualTo(200);
+
+        JsonNode toMoved = preview(sam.api(), OPEN_PARTNER_FORM, null,
+                field(ORGANIZATION_EMAIL, "ann@" + moved.replace(".test", ".tset"))).json().get("preview");
+        JsonNode toPartner = preview(sam.api(), OPEN_PARTNER_FORM, null,
+                field(ORGANIZATION_EMAIL, "ann@" + resellCo.domain().replace(".test", ".tset"))).json().get("preview");
+
+        assertThat(toMoved.at("/did_you_mean/domain").stringValue()).isEqualTo(moved);
+        assertThat(toPartner.get("did_you_mean").isNull()).as(toPartner.toString()).isTrue();
+    }
+
+    @Test
     void aKnownDomainWithAnUnknownContactGetsNoSuggestion() {
         Org acme = desk.aCustomer();
         Account sam = desk.endUserIn(desk.aPartner("open"));
