@@ -100,6 +100,8 @@ public class PageLoad {
             measure(url, browsers(url, partner, System.getProperty("portal.password", password), clients), List.of(
                     new Page("portal: My requests", "/portal/requests"),
                     new Page("portal: For my customers", "/portal/requests?list=customers"),
+                    new Page("portal: My requests, open", "/portal/requests?status=open"),
+                    new Page("portal: search my requests", "/portal/requests?q=" + URLEncoder.encode(search, StandardCharsets.UTF_8)),
                     new Page("portal: request page, 50 comments", "/portal/requests/" + ticket),
                     new Page("portal: decision preview", "/portal/requests/preview", openPartnerForm(customer), 20),
                     new Page("portal: preview, mistyped domain", "/portal/requests/preview", openPartnerForm(mistyped), 20)),
