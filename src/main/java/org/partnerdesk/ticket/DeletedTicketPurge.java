@@ -18,7 +18,7 @@ import org.springframework.context.annotation.Configuration;
 class DeletedTicketPurge {
 
     @Bean
-    RecurringTask<Void> deletedTicketPurge(TicketDeletions deletions, Clock clock,
+    RecurringTask<Void> deletedTicketPurgeTask(TicketDeletions deletions, Clock clock,
             @Value("${partnerdesk.tickets.purge-interval:P1D}") Duration interval) {
         return Tasks.recurring("deleted-ticket-purge", FixedDelay.of(interval))
                 .execute((instance, context) -> {
