@@ -3,6 +3,7 @@ package org.partnerdesk.ticket.web;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
@@ -10,6 +11,7 @@ import org.partnerdesk.api.Actor;
 import org.partnerdesk.api.ApiException;
 import org.partnerdesk.api.CursorPage;
 import org.partnerdesk.api.KeysetRequest;
+import org.partnerdesk.api.WholeSeconds;
 import org.partnerdesk.ticket.DeletedTicket;
 import org.partnerdesk.ticket.DeletedTicketOrder;
 import org.partnerdesk.ticket.TicketDeletions;
@@ -45,11 +47,18 @@ class DeletedTicketController {
         deletions.delete(actor, id);
     }
 
+    /**
+     * Zendesk answers a bulk delete with a job status; the desk deletes at once (at most 100 tickets, one transaction), so
+     * the status it answers is already completed, with one result per ticket.
+     */
     @DeleteMapping("/tickets/destroy_many")
-    @ResponseStatus(HttpStatus.NO_CONTENT)
-    void deleteMany(Actor actor, @RequestParam(name = "ids", required = false) @Nullable String ids) {
+    JobStatusResponse deleteMany(Actor actor, @RequestParam(name = "ids", required = false) @Nullable String ids) {
         deletions.checkMayDelete(actor); // authorize before validating
-        deletions.deleteMany(actor, ids(ids));
+        List<Long> wanted = ids(ids).stream().distinct().toList();
+        deletions.deleteMany(actor, wanted);
+        List<JobResult> results = wanted.stream().map(id -> new JobResult(id, "delete", true, "Deleted")).toList();
+        return new JobStatusResponse(new JobStatus(UUID.randomUUID().toString(), null, results.size(), results.size(), "completed",
+                "Completed at " + WholeSeconds.of(Instant.now()), results));
     }
 
     @GetMapping("/deleted_tickets")
@@ -123,6 +132,16 @@ class DeletedTicketController {
     }
 
     record ActorJson(long id, @Nullable String name) {
+    }
+
+    /** Zendesk's job status of a bulk request, as the desk answers it: finished. */
+    record JobStatus(String id, @Nullable String url, int total, int progress, String status, String message, List<JobResult> results) {
+    }
+
+    record JobResult(long id, String action, boolean success, String status) {
+    }
+
+    record JobStatusResponse(JobStatus jobStatus) {
     }
 
     /** One cursor page of the bin (API-1). */

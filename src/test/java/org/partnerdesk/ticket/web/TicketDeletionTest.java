@@ -245,7 +245,9 @@ class TicketDeletionTest extends ApiTest {
 
         Reply reply = desk.supportManager().delete("/api/v2/tickets/destroy_many?ids=" + one + "," + two);
 
-        assertThat(reply.status()).as(reply.toString()).isEqualTo(204);
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+        assertThat(reply.at("/job_status/status").stringValue()).isEqualTo("completed");
+        assertThat(reply.at("/job_status/results").valueStream().map(r -> r.get("id").longValue())).containsExactly(one, two);
         assertThat(ids(ann.api().get("/api/v2/tickets"), "tickets")).isEmpty();
     }
 
