@@ -86,6 +86,11 @@ public class TicketDeletions {
         return CursorPage.of(fetched, page, d -> new KeysetRequest.Position(order.byDeletedAt() ? d.deletedAt().toString() : null, d.id()));
     }
 
+    /** For modules that act without a signed-in user: whether the ticket is in the bin (deleted, restorable, not purged). */
+    public boolean isInBin(long id) {
+        return bin.isInBin(id);
+    }
+
     /** {@code PUT /deleted_tickets/{id}/restore}: back where it was, in every list; its SLA clocks run again as its status says. */
     @Transactional
     public Ticket restore(Actor actor, long id) {

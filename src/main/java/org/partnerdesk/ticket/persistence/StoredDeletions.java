@@ -46,6 +46,11 @@ public class StoredDeletions {
                 .query(StoredDeletions::map).optional();
     }
 
+    public boolean isInBin(long ticketId) {
+        return db.sql("select exists (select 1 from tickets t where t.id = ? and " + IN_BIN + ")").param(ticketId)
+                .query(Boolean.class).single();
+    }
+
     public void restore(long ticketId) {
         db.sql("update tickets set deleted_at = null, deleted_by_id = null, updated_at = now() where id = ?").param(ticketId).update();
     }
