@@ -8,6 +8,7 @@ import java.util.Set;
 import org.partnerdesk.directory.User;
 import org.partnerdesk.directory.Users;
 import org.partnerdesk.ticket.PublicReplyAdded;
+import org.partnerdesk.ticket.Tickets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -26,17 +27,22 @@ class ReplyMail {
     private static final long DESK_AUTHOR = -1; // the desk's own user has an .invalid address and is never mailed anyway
 
     private final Users users;
+    private final Tickets tickets;
     private final MailDelivery mail;
     private final String from;
 
-    ReplyMail(Users users, MailDelivery mail, @Value("${partnerdesk.mail.from:support@partnerdesk.test}") String from) {
+    ReplyMail(Users users, Tickets tickets, MailDelivery mail, @Value("${partnerdesk.mail.from:support@partnerdesk.test}") String from) {
         this.users = users;
+        this.tickets = tickets;
         this.mail = mail;
         this.from = from;
     }
 
     @ApplicationModuleListener
     void on(PublicReplyAdded reply) {
+        if (tickets.find(reply.ticketId()).isEmpty()) {
+            return; // issue #17 item 5: a reply still in the outbox when its ticket was deleted is mailed to no one
+        }
         send(reply, "reply", reply.authorId(), reply.body());
         if (reply.deskReply() != null) { // ENT-5/6/9: the desk's answer to a new ticket, mailed with its opening
             send(reply, "desk-reply", DESK_AUTHOR, reply.deskReply());

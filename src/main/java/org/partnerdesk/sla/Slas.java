@@ -77,6 +77,21 @@ public class Slas {
         change(stored.ofTicket(ticketId), transition);
     }
 
+    /**
+     * Issue #17 item 5: a deleted ticket's running clocks pause, so the breach scan (which reads active clocks only) never
+     * alerts on it; one already past due is marked breached without an alert, as a pause marks it (TKT-4).
+     */
+    @Transactional
+    public void ticketDeleted(long ticketId, Instant at) {
+        change(stored.ofTicket(ticketId), m -> m.pause(at));
+    }
+
+    /** A restored ticket's clocks run again as its status says (pending stays paused); the time in the bin does not count. */
+    @Transactional
+    public void ticketRestored(long ticketId, String status, Instant at) {
+        statusChanged(ticketId, status, at);
+    }
+
     /** A public reply by an agent: the awaited reply (first or next) is given. */
     @Transactional
     public void agentReplied(long ticketId, Instant at) {

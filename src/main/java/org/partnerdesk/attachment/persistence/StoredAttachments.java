@@ -95,6 +95,13 @@ public class StoredAttachments {
         return claimed;
     }
 
+    /** Issue #17 item 5: a purged ticket's attachments and their uploads go; answers the storage keys of their files. */
+    public List<String> removeOfTicket(long ticketId) {
+        List<String> keys = db.sql("delete from attachments where ticket_id = ? returning storage_key").param(ticketId).query(String.class).list();
+        db.sql("delete from uploads where ticket_id = ?").param(ticketId).update();
+        return keys;
+    }
+
     public List<Attachment> ofComments(Collection<Long> commentIds) {
         return db.sql("select " + COLUMNS + " from attachments where comment_id = any(?) order by comment_id, id")
                 .param(commentIds.toArray(Long[]::new)).query(StoredAttachments::attachment).list();

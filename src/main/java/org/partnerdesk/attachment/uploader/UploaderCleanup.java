@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.partnerdesk.attachment.FileStore;
 import org.partnerdesk.attachment.persistence.StoredUploads;
+import org.partnerdesk.ticket.TicketDeletions;
 import org.partnerdesk.ticket.Tickets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,8 +25,10 @@ class UploaderCleanup {
     private final TusUploads uploads;
     private final FileStore files;
     private final Tickets tickets;
+    private final TicketDeletions deletions;
 
-    UploaderCleanup(StoredUploads stored, TusUploads uploads, FileStore files, Tickets tickets) {
+    UploaderCleanup(StoredUploads stored, TusUploads uploads, FileStore files, Tickets tickets, TicketDeletions deletions) {
+        this.deletions = deletions;
         this.stored = stored;
         this.uploads = uploads;
         this.files = files;
@@ -39,8 +42,8 @@ class UploaderCleanup {
             swept += uploads.abandon(upload) ? 1 : 0;
         }
         for (long ticketId : stored.ticketsWithReceivingUploadsOrKeptFiles()) {
-            if (!tickets.isClosed(ticketId)) {
-                continue;
+            if (!tickets.isClosed(ticketId) || deletions.isInBin(ticketId)) {
+                continue; // issue #17 item 5: a deleted ticket keeps its files until it is restored or purged
             }
             for (TusUpload upload : stored.receivingOnTicket(ticketId)) {
                 swept += uploads.abandon(upload) ? 1 : 0;

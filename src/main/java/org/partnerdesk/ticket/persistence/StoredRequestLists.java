@@ -66,7 +66,7 @@ public class StoredRequestLists {
     }
 
     private static String page(@Nullable TicketStatus status, long olderThan) {
-        return (status != null ? " and status = :status" : "") + (olderThan > 0 ? " and id < :older_than" : "");
+        return " and " + TicketVisibility.NOT_DELETED + (status != null ? " and status = :status" : "") + (olderThan > 0 ? " and id < :older_than" : "");
     }
 
     private List<Ticket> bind(JdbcClient.StatementSpec query, @Nullable TicketStatus status, long olderThan, int limit) {

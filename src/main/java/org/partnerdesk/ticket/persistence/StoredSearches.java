@@ -56,7 +56,8 @@ public class StoredSearches {
             params.put("user", searcher.userId());
             params.put("org", searcher.organizationId());
         }
-        String filter = where.isEmpty() ? "true" : String.join(" and ", where);
+        where.add(TicketVisibility.NOT_DELETED); // issue #17 item 5: deleted tickets are found by no search
+        String filter = String.join(" and ", where);
         // TKT-6: the newest matches only (as Zendesk, at most 1,000): the id index walks them with the text as a filter,
         // or the GIN index finds a rare word's few; ranking and sorting happen within that window
         String window = "select id, created_at, updated_at, priority, status, type" + (ranked ? ", " + vector + " as vector" : "")

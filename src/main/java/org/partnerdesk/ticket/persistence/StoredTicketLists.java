@@ -37,7 +37,7 @@ public class StoredTicketLists {
     }
 
     private List<Ticket> newest(String condition, long owner, long olderThan, int limit) {
-        var query = db.sql("select " + StoredTickets.COLUMNS + " from tickets where " + condition
+        var query = db.sql("select " + StoredTickets.COLUMNS + " from tickets where " + condition + " and " + TicketVisibility.NOT_DELETED
                         + (olderThan > 0 ? " and id < :older_than" : "") + " order by id desc limit :limit")
                 .param("owner", owner).param("limit", limit);
         return (olderThan > 0 ? query.param("older_than", olderThan) : query).query(tickets::map).list();

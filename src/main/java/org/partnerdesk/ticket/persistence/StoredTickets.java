@@ -78,27 +78,27 @@ public class StoredTickets {
     }
 
     public Optional<Ticket> find(long id) {
-        return db.sql("select " + COLUMNS + " from tickets where id = ?").param(id).query(this::map).optional();
+        return db.sql("select " + COLUMNS + " from tickets where id = ? and " + TicketVisibility.NOT_DELETED).param(id).query(this::map).optional();
     }
 
     public Optional<Ticket> findForUpdate(long id) {
-        return db.sql("select " + COLUMNS + " from tickets where id = ? for update").param(id).query(this::map).optional();
+        return db.sql("select " + COLUMNS + " from tickets where id = ? and " + TicketVisibility.NOT_DELETED + " for update").param(id).query(this::map).optional();
     }
 
     public List<Ticket> page(long afterId, int limit) {
-        return db.sql("select " + COLUMNS + " from tickets where id > ? order by id limit ?")
+        return db.sql("select " + COLUMNS + " from tickets where id > ? and " + TicketVisibility.NOT_DELETED + " order by id limit ?")
                 .params(afterId, limit).query(this::map).list();
     }
 
     public List<Ticket> pageVisibleTo(long userId, @Nullable Long organizationId, long afterId, int limit) {
-        return db.sql("select " + COLUMNS + " from tickets where id > :after and " + TicketVisibility.VISIBLE_TO + " order by id limit :limit")
+        return db.sql("select " + COLUMNS + " from tickets where id > :after and " + TicketVisibility.NOT_DELETED + " and " + TicketVisibility.VISIBLE_TO + " order by id limit :limit")
                 .param("after", afterId).param("user", userId).param("org", organizationId).param("limit", limit)
                 .query(this::map).list();
     }
 
     /** API-2 for one ticket, by the same rule lists and search use. */
     public boolean isVisibleTo(long ticketId, long userId, @Nullable Long organizationId) {
-        return db.sql("select exists (select 1 from tickets where id = :id and " + TicketVisibility.VISIBLE_TO + ")")
+        return db.sql("select exists (select 1 from tickets where id = :id and " + TicketVisibility.NOT_DELETED + " and " + TicketVisibility.VISIBLE_TO + ")")
                 .param("id", ticketId).param("user", userId).param("org", organizationId)
                 .query(Boolean.class).single();
     }
@@ -107,7 +107,7 @@ public class StoredTickets {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return db.sql("select " + COLUMNS + " from tickets where id = any(:ids) and " + TicketVisibility.VISIBLE_TO + " order by id")
+        return db.sql("select " + COLUMNS + " from tickets where id = any(:ids) and " + TicketVisibility.NOT_DELETED + " and " + TicketVisibility.VISIBLE_TO + " order by id")
                 .param("ids", ids.toArray(Long[]::new)).param("user", userId).param("org", organizationId)
                 .query(this::map).list();
     }
@@ -116,7 +116,7 @@ public class StoredTickets {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return db.sql("select " + COLUMNS + " from tickets where id = any(?) order by id").param(ids.toArray(Long[]::new))
+        return db.sql("select " + COLUMNS + " from tickets where id = any(?) and " + TicketVisibility.NOT_DELETED + " order by id").param(ids.toArray(Long[]::new))
                 .query(this::map).list();
     }
 

@@ -8,10 +8,12 @@ import static org.partnerdesk.ticket.web.TicketIntakeTest.field;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiFunction;
 import java.util.stream.Stream;
 
@@ -65,7 +67,8 @@ class TicketAuthorizationTest extends ApiTest {
     }
 
     record World(ApiClient admin, ApiClient nobody, ApiClient wrongToken, long ticketId, Org acme, Account ann, Account carl,
-                 Account sam, Account bob, Account rival, Account stranger, Account agent, Account anAdmin, String intakeSubject) {
+                 Account sam, Account bob, Account rival, Account stranger, Account agent, Account anAdmin, String intakeSubject,
+                 AtomicLong doomed) {
 
         static World arrange(Desk desk, String baseUrl) {
             Org acme = desk.aCustomer();
@@ -79,7 +82,23 @@ class TicketAuthorizationTest extends ApiTest {
             assertThat(filed.at("/ticket/collaborator_ids").valueStream().map(JsonNode::longValue).toList()).containsExactly(carl.id());
             return new World(desk.admin, desk.anonymous(), ApiClient.withToken(baseUrl, ann.email(), "not-anns-token"),
                     filed.id("ticket"), acme, ann, carl, sam, desk.endUserIn(desk.aCustomer()), desk.endUserIn(desk.aPartner("open")),
-                    desk.stranger(), desk.agent(), desk.anAdmin(), Desk.unique("Intake by"));
+                    desk.stranger(), desk.agent(), desk.anAdmin(), Desk.unique("Intake by"), new AtomicLong());
+        }
+
+        /** Issue #17 item 5: a ticket of its own for each deletion call, so the matrix ticket stays; in the bin already for /deleted_tickets/{id}. */
+        long doom(boolean inTheBin) {
+            long id = admin.post("/api/v2/tickets", """
+                    {"ticket":{"subject":"Doomed","comment":{"body":"b"},"requester_id":%d,"ticket_form_id":%d}}"""
+                    .formatted(ann.id(), SUPPORT_FORM)).id("ticket");
+            if (inTheBin) {
+                assertThat(admin.delete("/api/v2/tickets/" + id).status()).isEqualTo(204);
+            }
+            doomed.set(id);
+            return id;
+        }
+
+        int statusOfDoomed() {
+            return admin.get("/api/v2/tickets/" + doomed.get()).status();
         }
 
         ApiClient as(Caller caller) {
@@ -138,6 +157,9 @@ class TicketAuthorizationTest extends ApiTest {
     private static final Map<Caller, Integer> THE_TICKETS_PEOPLE_AND_STAFF = expect(401, 401, 404, 404, 404, 200, 200, 200, 200, 200);
     private static final Map<Caller, Integer> STAFF_CHANGE_WHAT_THE_TICKETS_PEOPLE_SEE = expect(401, 401, 404, 404, 404, 403, 403, 403, 200, 200);
     private static final Map<Caller, Integer> STAFF_ONLY = expect(401, 401, 403, 403, 403, 403, 403, 403, 200, 200);
+    // issue #17 item 5: admins and Support Managers delete, restore and purge; any other agent is refused like an end user
+    private static final Map<Caller, Integer> ADMINS_ONLY_WITHOUT_CONTENT = expect(401, 401, 403, 403, 403, 403, 403, 403, 403, 204);
+    private static final Map<Caller, Integer> ADMINS_ONLY = expect(401, 401, 403, 403, 403, 403, 403, 403, 403, 200);
 
     private static Map<Caller, Integer> expect(int... statuses) {
         Map<Caller, Integer> expected = new EnumMap<>(Caller.class);
@@ -203,8 +225,36 @@ class TicketAuthorizationTest extends ApiTest {
         assertThat(reply.at("/ticket/requester_id").longValue()).isEqualTo(w.ann().id());
     };
 
+    private static final Effect MOVES_THE_DOOMED_TICKET_TO_THE_BIN = (w, caller, reply, before, after) -> {
+        CHANGES_NOTHING.check(w, caller, reply, before, after);
+        assertThat(w.statusOfDoomed()).isEqualTo(404);
+        assertThat(w.admin().get("/api/v2/deleted_tickets?sort=-deleted_at&page[size]=100").json().get("deleted_tickets").valueStream()
+                .map(t -> t.get("id").longValue())).contains(w.doomed().get());
+    };
+
+    private static final Effect RESTORES_THE_DOOMED_TICKET = (w, caller, reply, before, after) -> {
+        CHANGES_NOTHING.check(w, caller, reply, before, after);
+        assertThat(w.statusOfDoomed()).isEqualTo(200);
+    };
+
+    private static final Effect PURGES_THE_DOOMED_TICKET = (w, caller, reply, before, after) -> {
+        CHANGES_NOTHING.check(w, caller, reply, before, after);
+        assertThat(w.statusOfDoomed()).isEqualTo(404);
+        assertThat(w.admin().put("/api/v2/deleted_tickets/" + w.doomed().get() + "/restore", "").status()).isEqualTo(404);
+    };
+
     static List<Call> calls() {
         return List.of(
+                new Call("DELETE /tickets/{id}", Endpoint.of("DELETE /api/v2/tickets/{doomed}"), null, ADMINS_ONLY_WITHOUT_CONTENT, "",
+                        MOVES_THE_DOOMED_TICKET_TO_THE_BIN),
+                new Call("DELETE /tickets/destroy_many", Endpoint.of("DELETE /api/v2/tickets/destroy_many?ids={doomed}"), null,
+                        ADMINS_ONLY, "job_status", MOVES_THE_DOOMED_TICKET_TO_THE_BIN),
+                new Call("GET /deleted_tickets", Endpoint.of("GET /api/v2/deleted_tickets"), null, ADMINS_ONLY, "deleted_tickets",
+                        CHANGES_NOTHING),
+                new Call("PUT /deleted_tickets/{id}/restore", Endpoint.of("PUT /api/v2/deleted_tickets/{doomed}/restore"), (w, caller) -> "",
+                        ADMINS_ONLY, "ticket", RESTORES_THE_DOOMED_TICKET),
+                new Call("DELETE /deleted_tickets/{id}", Endpoint.of("DELETE /api/v2/deleted_tickets/{doomed}"), null, ADMINS_ONLY_WITHOUT_CONTENT, "",
+                        PURGES_THE_DOOMED_TICKET),
                 new Call("POST /tickets", Endpoint.of("POST /api/v2/tickets"),
                         (w, caller) -> """
                                 {"ticket":{"subject":"%s","comment":{"body":"It broke"},"ticket_form_id":%d}}"""
@@ -278,10 +328,13 @@ class TicketAuthorizationTest extends ApiTest {
     void callerGetsWhatTheTicketRulesAllow(Call call, Caller caller, int expected) {
         World w = world();
         String body = call.body() == null ? null : call.body().apply(w, caller);
+        Map<String, Object> values = new HashMap<>(Map.of("id", w.ticketId(), "form", SUPPORT_FORM, "field", ORGANIZATION_EMAIL));
+        if (call.endpoint().path().contains("{doomed}")) {
+            values.put("doomed", w.doom(call.endpoint().path().startsWith("/api/v2/deleted_tickets/")));
+        }
         Snapshot before = snapshot(w);
 
-        Reply reply = call.endpoint().send(w.as(caller), Map.of("id", w.ticketId(), "form", SUPPORT_FORM, "field", ORGANIZATION_EMAIL),
-                body);
+        Reply reply = call.endpoint().send(w.as(caller), values, body);
 
         Snapshot after = snapshot(w);
         assertThat(reply.status()).as(reply.toString()).isEqualTo(expected);
@@ -298,7 +351,9 @@ class TicketAuthorizationTest extends ApiTest {
             assertThat(reply.at("/description").stringValue()).isNotBlank();
             assertThat(after).as("a refused call changes nothing").isEqualTo(before);
         } else {
-            assertThat(reply.json().has(call.root())).as(reply.toString()).isTrue();
+            if (expected != 204) { // a 204 has no body (issue #17's deletions)
+                assertThat(reply.json().has(call.root())).as(reply.toString()).isTrue();
+            }
             call.effect().check(w, caller, reply, before, after);
         }
     }
@@ -316,7 +371,7 @@ class TicketAuthorizationTest extends ApiTest {
                 .filter(entry -> entry.getValue().getBeanType().getPackageName().startsWith("org.partnerdesk.ticket"))
                 .map(java.util.Map.Entry::getKey)
                 .forEach(info -> info.getPatternValues().stream()
-                .filter(path -> path.matches("/api/v2/(tickets|ticket_forms|ticket_fields)(/.*)?"))
+                .filter(path -> path.matches("/api/v2/(tickets|deleted_tickets|ticket_forms|ticket_fields)(/.*)?"))
                 .forEach(path -> info.getMethodsCondition().getMethods()
                         .forEach(method -> served.add(method + " " + path.replaceAll("\\{[^}]+}", "{}")))));
         Set<String> covered = new TreeSet<>();
