@@ -20,7 +20,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class StoredOrganizations {
 
-    private static final String COLUMNS = """
+    static final String COLUMNS = """
             id, name, external_id, org_type, partner_track, track_compliant, parent_company, notes,
             domain_names, shared_tickets, special_process, chat_webhook_url, created_at, updated_at""";
 

@@ -20,7 +20,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class StoredUsers {
 
-    private static final String SELECT = """
+    static final String SELECT = """
             select u.id, u.name, u.email, u.role, m.organization_id, u.external_id, u.manager_id, u.active,
                    u.contact_side, u.created_at, u.updated_at
               from users u left join organization_memberships m on m.user_id = u.id""";

@@ -29,6 +29,13 @@ record TicketJson(long id, String url, @Nullable String externalId, String subje
         static final Via API = new Via("api");
     }
 
+    /** Issue #17: a deleted ticket as the incremental export reports it, its content kept and its status {@code deleted}. */
+    TicketJson deleted() {
+        return new TicketJson(id, url, externalId, subject, rawSubject, description, "deleted", priority, type, requesterId,
+                submitterId, organizationId, assigneeId, groupId, collaboratorIds, emailCcIds, followerIds, tags, customFields, fields,
+                ticketFormId, via, isPublic, hasIncidents, createdAt, updatedAt);
+    }
+
     /** Writes tickets with every custom field of their form, as Zendesk lists them (null when empty). */
     static final class Shape {
         private final TicketForms forms;

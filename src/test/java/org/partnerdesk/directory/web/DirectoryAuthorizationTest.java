@@ -141,6 +141,13 @@ class DirectoryAuthorizationTest extends ApiTest {
                 new Endpoint("GET /organizations", "GET", w -> "/api/v2/organizations", null, STAFF_READ, READ_ONLY),
                 new Endpoint("GET /organizations/search", "GET", w -> "/api/v2/organizations/search?external_id=anything",
                         null, STAFF_READ, READ_ONLY),
+                // issue #17: the incremental exports hold every user and organization, so they are the admins' (as in Zendesk)
+                new Endpoint("GET /incremental/users/cursor", "GET", w -> "/api/v2/incremental/users/cursor?start_time=0&per_page=1", null,
+                        ADMINS_ONLY, READ_ONLY),
+                new Endpoint("GET /incremental/users", "GET", w -> "/api/v2/incremental/users?start_time=0&per_page=1", null,
+                        ADMINS_ONLY, READ_ONLY),
+                new Endpoint("GET /incremental/organizations", "GET", w -> "/api/v2/incremental/organizations?start_time=0&per_page=1",
+                        null, ADMINS_ONLY, READ_ONLY),
                 // organization memberships
                 new Endpoint("POST /organization_memberships", "POST", w -> "/api/v2/organization_memberships",
                         w -> """

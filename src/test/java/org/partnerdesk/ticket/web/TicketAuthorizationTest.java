@@ -161,6 +161,8 @@ class TicketAuthorizationTest extends ApiTest {
     private static final Map<Caller, Integer> ADMINS_ONLY_WITHOUT_CONTENT = expect(401, 401, 403, 403, 403, 403, 403, 403, 403, 204);
     private static final Map<Caller, Integer> ADMINS_ONLY = expect(401, 401, 403, 403, 403, 403, 403, 403, 403, 200);
 
+    // issue #17: an export holds every ticket, internal notes and all, so it is the admins' (as in Zendesk)
+
     private static Map<Caller, Integer> expect(int... statuses) {
         Map<Caller, Integer> expected = new EnumMap<>(Caller.class);
         for (Caller caller : Caller.values()) {
@@ -287,6 +289,12 @@ class TicketAuthorizationTest extends ApiTest {
                         CHANGES_NOTHING),
                 new Call("GET /tickets/{id}/entitlement", Endpoint.of("GET /api/v2/tickets/{id}/entitlement"), null, STAFF_ONLY,
                         "entitlement", CHANGES_NOTHING),
+                new Call("GET /incremental/tickets/cursor", Endpoint.of("GET /api/v2/incremental/tickets/cursor?start_time=0&per_page=1"),
+                        null, ADMINS_ONLY, "tickets", CHANGES_NOTHING),
+                new Call("GET /incremental/tickets", Endpoint.of("GET /api/v2/incremental/tickets?start_time=0&per_page=1"), null,
+                        ADMINS_ONLY, "tickets", CHANGES_NOTHING),
+                new Call("GET /incremental/ticket_events", Endpoint.of("GET /api/v2/incremental/ticket_events?start_time=0&per_page=1"),
+                        null, ADMINS_ONLY, "ticket_events", CHANGES_NOTHING),
                 new Call("GET /ticket_forms", Endpoint.of("GET /api/v2/ticket_forms"), null, ANYONE_SIGNED_IN, "ticket_forms",
                         CHANGES_NOTHING),
                 new Call("GET /ticket_forms/{form}", Endpoint.of("GET /api/v2/ticket_forms/{form}"), null, ANYONE_SIGNED_IN,
@@ -371,7 +379,7 @@ class TicketAuthorizationTest extends ApiTest {
                 .filter(entry -> entry.getValue().getBeanType().getPackageName().startsWith("org.partnerdesk.ticket"))
                 .map(java.util.Map.Entry::getKey)
                 .forEach(info -> info.getPatternValues().stream()
-                .filter(path -> path.matches("/api/v2/(tickets|deleted_tickets|ticket_forms|ticket_fields)(/.*)?"))
+                .filter(path -> path.matches("/api/v2/(tickets|deleted_tickets|ticket_forms|ticket_fields|incremental/tickets|incremental/ticket_events)(/.*)?"))
                 .forEach(path -> info.getMethodsCondition().getMethods()
                         .forEach(method -> served.add(method + " " + path.replaceAll("\\{[^}]+}", "{}")))));
         Set<String> covered = new TreeSet<>();
