@@ -6,12 +6,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.partnerdesk.ApiClient.Reply;
 import org.partnerdesk.Desk;
 import org.partnerdesk.Desk.Account;
 import org.partnerdesk.Desk.Org;
 import org.partnerdesk.ZendeskClientTest;
 import org.zendesk.client.v2.Zendesk;
-import org.zendesk.client.v2.model.Comment;
 import org.zendesk.client.v2.model.Organization;
 import org.zendesk.client.v2.model.OrganizationMembership;
 import org.zendesk.client.v2.model.Ticket;
@@ -35,7 +35,7 @@ class ZendeskClientListsTest extends ZendeskClientTest {
         Account carl = desk.endUserIn(acme);
         List<Long> filed = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            filed.add(fileFor(ann, i % 2 == 0 ? List.of(carl.id()) : List.of()));
+            filed.add(fileFor(ann, i % 2 == 0 ? List.of(carl.email()) : List.of()));
         }
         long carlsOwn = fileFor(carl, List.of());
 
@@ -85,15 +85,14 @@ class ZendeskClientListsTest extends ZendeskClientTest {
         assertThat(zendesk.getTicket(ticket).getTags()).containsExactly("legacy_runner", "vip");
     }
 
-    // the admin files for the requester, who is served under their organization; the CCs by id
-    private long fileFor(Account requester, List<Long> ccIds) {
-        Ticket ticket = new Ticket();
-        ticket.setSubject("Lists " + Desk.unique("ticket"));
-        ticket.setComment(new Comment("Runner crashes"));
-        ticket.setTicketFormId(Desk.SUPPORT_FORM);
-        ticket.setRequesterId(requester.id());
-        ticket.setCollaboratorIds(ccIds);
-        return zendesk.createTicket(ticket).getId();
+    // the requester files for itself, with its CCs (TKT-2: the requester may add them, an agent may not)
+    private static long fileFor(Account requester, List<String> ccEmails) {
+        String ccs = ccEmails.stream().map(email -> "{\"user_email\":\"" + email + "\"}").toList().toString();
+        Reply filed = requester.api().post("/api/v2/tickets", """
+                {"ticket":{"subject":"Lists","comment":{"body":"Runner crashes"},"ticket_form_id":%d,"email_ccs":%s}}"""
+                .formatted(Desk.SUPPORT_FORM, ccs));
+        assertThat(filed.status()).as(filed.toString()).isEqualTo(201);
+        return filed.id("ticket");
     }
 
     private static List<Long> ids(Iterable<Ticket> tickets) {

@@ -39,6 +39,22 @@ class TicketTagsTest extends ApiTest {
     }
 
     @Test
+    void tagsGivenWithTheTicketAreKeptTheSameWayAndSearchFindsThemWhateverTheCase() {
+        String tag = Desk.unique("Legacy Runner");
+        String kept = tag.toLowerCase().replace(' ', '_');
+        Desk.Account ann = desk.endUserIn(desk.aCustomer());
+        Reply filed = ann.api().post("/api/v2/tickets", """
+                {"ticket":{"subject":"Tagged","comment":{"body":"x"},"tags":["%s","VIP","vip"]}}""".formatted(tag));
+        assertThat(filed.status()).as(filed.toString()).isEqualTo(201);
+        assertThat(tags(filed.json().get("ticket"))).containsExactly(kept, "vip");
+
+        Reply changed = TicketState.put(desk.agent().api(), filed.id("ticket"), "{\"tags\":[\"%s\",\"Needs Review\"]}".formatted(kept));
+
+        assertThat(tags(changed.json().get("ticket"))).containsExactly(kept, "needs_review");
+        assertThat(desk.admin.get("/api/v2/search?query=tags:" + kept.toUpperCase()).json().get("results")).hasSize(1);
+    }
+
+    @Test
     void eachTagChangeIsOneAuditWithTheTagsBeforeAndAfter() {
         TicketState.Filed filed = TicketState.aPremiumCustomerFiles(desk, "Tags", "Runner crashes", "normal");
         int audits = TicketState.audits(desk, filed.id()).size();
