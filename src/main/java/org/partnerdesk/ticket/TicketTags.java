@@ -65,7 +65,7 @@ public class TicketTags {
     }
 
     /** Zendesk's {@code GET /tags}: the most used tags over the tickets not deleted, most used first; for staff. */
-    public List<StoredTagCounts.TagCount> mostUsed(Actor actor, int limit) {
+    public List<TagCount> mostUsed(Actor actor, int limit) {
         actor.requireStaff();
         return counts.mostUsed(limit);
     }

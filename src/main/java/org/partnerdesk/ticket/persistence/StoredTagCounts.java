@@ -2,16 +2,13 @@ package org.partnerdesk.ticket.persistence;
 
 import java.util.List;
 
+import org.partnerdesk.ticket.TagCount;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** Issue #17: how many tickets not deleted carry each tag, kept by the V97 trigger on tickets. */
 @Repository
 public class StoredTagCounts {
-
-    /** One tag and the number of tickets that carry it. */
-    public record TagCount(String name, long count) {
-    }
 
     private final JdbcClient db;
 
