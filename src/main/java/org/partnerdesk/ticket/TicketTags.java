@@ -75,7 +75,7 @@ public class TicketTags {
         return stored.findForUpdate(ticketId).orElseThrow(() -> ApiException.notFound("Ticket " + ticketId));
     }
 
-    // nothing changed: no audit, no event, as a PUT naming the same tags would leave no trace either
+    // a call that changes nothing writes nothing: no audit, no event, updated_at kept (integrations retry adds freely)
     private List<String> change(Actor actor, Ticket locked, List<String> tags) {
         if (locked.tags().equals(tags)) {
             return tags;
