@@ -54,6 +54,14 @@ public class QueryLoad {
         for (String q : System.getProperty("searches", "host4244|\"connection refused\" host1236|grafana deadlock|timeout").split("\\|")) {
             scenarios.add(new Scenario("search " + q, "/api/v2/search?query=" + URLEncoder.encode(q, StandardCharsets.UTF_8)));
         }
+        // issue #17: -Dpaths="name=>path|name=>path" measures those GETs instead of the queues and searches above
+        if (System.getProperty("paths") != null) {
+            scenarios.clear();
+            for (String named : System.getProperty("paths").split("\\|")) {
+                String[] parts = named.split("=>", 2);
+                scenarios.add(new Scenario(parts[0], parts[1]));
+            }
+        }
         System.out.println("| scenario | clients | requests | errors | req/s | p50 ms | p95 ms | p99 ms | max ms |");
         System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
         for (Scenario scenario : scenarios) {

@@ -24,6 +24,6 @@ public record Endpoint(String method, String path) {
         for (var value : values.entrySet()) {
             filled = filled.replace("{" + value.getKey() + "}", String.valueOf(value.getValue()));
         }
-        return api.send(method, filled, writes() && !method.equals("DELETE") ? body : null);
+        return api.send(method, filled, writes() ? body : null); // a DELETE sends its body when given (issue #17: DELETE /tickets/{id}/tags)
     }
 }

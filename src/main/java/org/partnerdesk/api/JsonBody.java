@@ -38,6 +38,14 @@ public final class JsonBody {
         return new JsonBody(body.get(root), "", new LinkedHashMap<>());
     }
 
+    /** The whole body as one object, for the few Zendesk bodies without a root object ({@code {"tags":[…]}}); else a 400. */
+    public static JsonBody whole(@Nullable JsonNode body) {
+        if (body == null || !body.isObject()) {
+            throw ApiException.badRequest("InvalidRequest", "The request body must be a JSON object.");
+        }
+        return new JsonBody(body, "", new LinkedHashMap<>());
+    }
+
     public boolean has(String field) {
         return node.get(field) != null;
     }

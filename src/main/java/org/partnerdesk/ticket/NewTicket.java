@@ -19,7 +19,7 @@ public record NewTicket(String subject, String body, long formId, @Nullable Tick
         customFields = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(customFields));
         ccEmails = List.copyOf(ccEmails);
         ccUserIds = List.copyOf(ccUserIds);
-        tags = List.copyOf(tags);
+        tags = List.copyOf(TicketTag.normalized(tags)); // issue #17: kept as Zendesk keeps tags
         uploads = List.copyOf(uploads);
     }
 

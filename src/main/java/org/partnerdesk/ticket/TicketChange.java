@@ -22,7 +22,7 @@ public record TicketChange(@Nullable String subject, @Nullable TicketStatus stat
 
     public TicketChange {
         customFields = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(customFields));
-        tags = tags == null ? null : List.copyOf(tags);
+        tags = tags == null ? null : List.copyOf(TicketTag.normalized(tags)); // issue #17: kept as Zendesk keeps tags
         ccChanges = List.copyOf(ccChanges);
         ccIds = ccIds == null ? null : List.copyOf(ccIds);
     }

@@ -21,6 +21,7 @@ import org.partnerdesk.api.SupportedDates;
 import org.partnerdesk.entitlement.Flag;
 import org.partnerdesk.ticket.TicketPriority;
 import org.partnerdesk.ticket.TicketStatus;
+import org.partnerdesk.ticket.TicketTag;
 import org.partnerdesk.ticket.TicketType;
 
 /**
@@ -289,7 +290,8 @@ public final class SearchQuery {
                 case "flag", "flags" -> flag(operator, value);
                 case "tags", "tag" -> {
                     requireColon(field, operator);
-                    yield new Condition("tags @> array[cast(:v as text)]", Map.of("v", value));
+                    // issue #17: tags are stored as Zendesk keeps them, so tags:VIP finds vip
+                    yield new Condition("tags @> array[cast(:v as text)]", Map.of("v", TicketTag.of(value).name()));
                 }
                 case "form" -> {
                     requireColon(field, operator);

@@ -302,6 +302,13 @@ class HostileInputTest extends ApiTest {
                  "email_ccs":[{"user_email":"{email}"}],"collaborator_ids":[{user}]}}""");
         // issue #15: the dry run takes the create body as it is
         example("POST /api/v2/tickets/preview", null, examples.get("POST /api/v2/tickets"));
+        // issue #17: the tags endpoints take Zendesk's body without a root object
+        example("PUT /api/v2/tickets/{id}/tags", ticket, """
+                {"tags":["a"]}""");
+        example("POST /api/v2/tickets/{id}/tags", ticket, """
+                {"tags":["a"]}""");
+        example("DELETE /api/v2/tickets/{id}/tags", ticket, """
+                {"tags":["a"]}""");
         example("POST /api/v2/tickets/{id}/alliance_messages", ticket, """
                 {"alliance_message":{"kind":"escalation","text":"t"}}""");
         example("POST /api/v2/subscriptions", null, """

@@ -164,6 +164,16 @@ class DirectoryAuthorizationTest extends ApiTest {
                         w -> "/api/v2/organization_memberships?organization_id=" + w.acme().id(), null, STAFF_READ, READ_ONLY),
                 new Endpoint("GET /organization_memberships?user_id=", "GET",
                         w -> "/api/v2/organization_memberships?user_id=" + w.ann().id(), null, STAFF_READ, READ_ONLY),
+                // issue #17: show_many answers everyone signed in, leaving out whom they may not see; lists per owner as show
+                new Endpoint("GET /users/show_many", "GET", w -> "/api/v2/users/show_many?ids=" + w.ann().id(), null, OWN_ONLY,
+                        w -> assertThat(w.bob().api().get("/api/v2/users/show_many?ids=" + w.ann().id()).json().get("users")).isEmpty()),
+                new Endpoint("GET /organizations/show_many", "GET", w -> "/api/v2/organizations/show_many?ids=" + w.acme().id(), null,
+                        OWN_ONLY, w -> assertThat(w.bob().api().get("/api/v2/organizations/show_many?ids=" + w.acme().id())
+                                .json().get("organizations")).isEmpty()),
+                new Endpoint("GET /users/{id}/organization_memberships", "GET",
+                        w -> "/api/v2/users/" + w.ann().id() + "/organization_memberships", null, STAFF_READ_BY_ID, READ_ONLY),
+                new Endpoint("GET /organizations/{id}/organization_memberships", "GET",
+                        w -> "/api/v2/organizations/" + w.acme().id() + "/organization_memberships", null, STAFF_READ_BY_ID, READ_ONLY),
                 // API tokens: admins for anyone, everyone else for themselves only
                 new Endpoint("POST /api_tokens", "POST", w -> "/api/v2/api_tokens",
                         w -> """

@@ -103,7 +103,7 @@ class SearchQueryTest {
                 term("flag:no_entitlement", "flags @> array[cast(:v as text)]", Map.of("v", "no_entitlement")),
                 term("flag:customer_cc_missing", "flags @> array[cast(:v as text)]", Map.of("v", "customer_cc_missing")),
                 term("tags:vip", "tags @> array[cast(:v as text)]", Map.of("v", "vip")),
-                term("tag:VIP keeps its case", "tag:VIP", "tags @> array[cast(:v as text)]", Map.of("v", "VIP")),
+                term("tag:VIP finds the tag as stored, lowercase (issue #17)", "tag:VIP", "tags @> array[cast(:v as text)]", Map.of("v", "vip")),
                 term("form:12", "ticket_form_id = :v", Map.of("v", 12L)),
                 term("form:\"Partner intake\"", "ticket_form_id in (select f.id from ticket_forms f where lower(f.name) = lower(:v))",
                         Map.of("v", "Partner intake")),

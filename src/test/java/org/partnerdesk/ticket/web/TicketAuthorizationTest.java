@@ -245,6 +245,41 @@ class TicketAuthorizationTest extends ApiTest {
         assertThat(w.admin().put("/api/v2/deleted_tickets/" + w.doomed().get() + "/restore", "").status()).isEqualTo(404);
     };
 
+    /** Issue #17: a list per owner holds the ticket for staff and for those who see it, and nothing else for an end user. */
+    private static final Effect LISTS_THE_OWNERS_TICKET_TO_THOSE_WHO_SEE_IT = (w, caller, reply, before, after) -> {
+        CHANGES_NOTHING.check(w, caller, reply, before, after);
+        assertThat(ids(reply).contains(w.ticketId())).as(reply.toString()).isEqualTo(caller.seesTheTicket());
+        if (!caller.isStaff()) {
+            long me = w.account(caller).id();
+            assertThat(reply.json().get("tickets")).allSatisfy(t -> assertThat(involves(t, me)).as(t.toString()).isTrue());
+        }
+    };
+
+    /** Issue #17: the ticket's tags as the ticket shows them. */
+    private static final Effect SHOWS_THE_TAGS = (w, caller, reply, before, after) -> {
+        CHANGES_NOTHING.check(w, caller, reply, before, after);
+        assertThat(reply.json().get("tags")).isEqualTo(before.ticket().get("tags"));
+    };
+
+    /** Issue #17: an agent's tag change lands on the ticket, normalized, in one audit, as a PUT of the ticket's tags does. */
+    private static final Effect ADDS_THE_CALLERS_TAG = (w, caller, reply, before, after) -> {
+        assertThat(tags(after.ticket())).contains(tagOf(caller)).containsAll(tags(before.ticket()));
+        assertThat(tags(reply.json())).isEqualTo(tags(after.ticket()));
+        assertThat(after.audits()).isEqualTo(before.audits() + 1);
+        assertThat(after.comments()).isEqualTo(before.comments());
+    };
+
+    private static final Effect SETS_THE_CALLERS_TAGS = (w, caller, reply, before, after) -> {
+        assertThat(tags(after.ticket())).containsExactly(tagOf(caller), "set_by_" + caller.name().toLowerCase());
+        assertThat(after.audits()).isEqualTo(before.audits() + 1);
+    };
+
+    private static final Effect REMOVES_THE_CALLERS_TAG = (w, caller, reply, before, after) -> {
+        assertThat(tags(before.ticket())).contains("doomed_" + caller.name().toLowerCase());
+        assertThat(tags(after.ticket())).doesNotContain("doomed_" + caller.name().toLowerCase());
+        assertThat(after.audits()).isEqualTo(before.audits() + 1);
+    };
+
     static List<Call> calls() {
         return List.of(
                 new Call("DELETE /tickets/{id}", Endpoint.of("DELETE /api/v2/tickets/{doomed}"), null, ADMINS_ONLY_WITHOUT_CONTENT, "",
@@ -302,7 +337,34 @@ class TicketAuthorizationTest extends ApiTest {
                 new Call("GET /ticket_fields", Endpoint.of("GET /api/v2/ticket_fields"), null, ANYONE_SIGNED_IN, "ticket_fields",
                         CHANGES_NOTHING),
                 new Call("GET /ticket_fields/{field}", Endpoint.of("GET /api/v2/ticket_fields/{field}"), null, ANYONE_SIGNED_IN,
-                        "ticket_field", CHANGES_NOTHING));
+                        "ticket_field", CHANGES_NOTHING),
+                // issue #17: lists per owner answer everyone signed in, with the owner's tickets the caller may see
+                new Call("GET /organizations/{org}/tickets", Endpoint.of("GET /api/v2/organizations/{org}/tickets"), null,
+                        ANYONE_SIGNED_IN, "tickets", LISTS_THE_OWNERS_TICKET_TO_THOSE_WHO_SEE_IT),
+                new Call("GET /users/{requester}/tickets/requested", Endpoint.of("GET /api/v2/users/{requester}/tickets/requested"), null,
+                        ANYONE_SIGNED_IN, "tickets", LISTS_THE_OWNERS_TICKET_TO_THOSE_WHO_SEE_IT),
+                new Call("GET /users/{cc}/tickets/ccd", Endpoint.of("GET /api/v2/users/{cc}/tickets/ccd"), null,
+                        ANYONE_SIGNED_IN, "tickets", LISTS_THE_OWNERS_TICKET_TO_THOSE_WHO_SEE_IT),
+                // issue #17: tags are read by whoever sees the ticket and changed by staff
+                new Call("GET /tickets/{id}/tags", Endpoint.of("GET /api/v2/tickets/{id}/tags"), null, THE_TICKETS_PEOPLE_AND_STAFF,
+                        "tags", SHOWS_THE_TAGS),
+                new Call("PUT /tickets/{id}/tags", Endpoint.of("PUT /api/v2/tickets/{id}/tags"),
+                        (w, caller) -> """
+                                {"tags":["Added By %s"]}""".formatted(caller.name()),
+                        STAFF_CHANGE_WHAT_THE_TICKETS_PEOPLE_SEE, "tags", ADDS_THE_CALLERS_TAG),
+                new Call("POST /tickets/{id}/tags", Endpoint.of("POST /api/v2/tickets/{id}/tags"),
+                        (w, caller) -> """
+                                {"tags":["added_by_%s","SET BY %s"]}""".formatted(caller.name().toLowerCase(), caller.name()),
+                        STAFF_CHANGE_WHAT_THE_TICKETS_PEOPLE_SEE, "tags", SETS_THE_CALLERS_TAGS),
+                new Call("DELETE /tickets/{id}/tags", Endpoint.of("DELETE /api/v2/tickets/{id}/tags"),
+                        (w, caller) -> {
+                            String doomed = "doomed_" + caller.name().toLowerCase();
+                            assertThat(w.admin().put("/api/v2/tickets/" + w.ticketId() + "/tags", "{\"tags\":[\"" + doomed + "\"]}")
+                                    .status()).isEqualTo(200);
+                            return "{\"tags\":[\"" + doomed + "\"]}";
+                        },
+                        STAFF_CHANGE_WHAT_THE_TICKETS_PEOPLE_SEE, "tags", REMOVES_THE_CALLERS_TAG),
+                new Call("GET /tags", Endpoint.of("GET /api/v2/tags"), null, STAFF_ONLY, "tags", CHANGES_NOTHING));
     }
 
     static Stream<Arguments> matrix() {
@@ -342,6 +404,7 @@ class TicketAuthorizationTest extends ApiTest {
         }
         Snapshot before = snapshot(w);
 
+        values.putAll(Map.of("org", w.acme().id(), "requester", w.ann().id(), "cc", w.carl().id()));
         Reply reply = call.endpoint().send(w.as(caller), values, body);
 
         Snapshot after = snapshot(w);
@@ -379,7 +442,8 @@ class TicketAuthorizationTest extends ApiTest {
                 .filter(entry -> entry.getValue().getBeanType().getPackageName().startsWith("org.partnerdesk.ticket"))
                 .map(java.util.Map.Entry::getKey)
                 .forEach(info -> info.getPatternValues().stream()
-                .filter(path -> path.matches("/api/v2/(tickets|deleted_tickets|ticket_forms|ticket_fields|incremental/tickets|incremental/ticket_events)(/.*)?"))
+                .filter(path -> path.matches("/api/v2/(tickets|deleted_tickets|ticket_forms|ticket_fields|tags|incremental/tickets|incremental/ticket_events)(/.*)?")
+                        || path.matches("/api/v2/(organizations|users)/\\{[^}]+}/tickets(/.*)?")) // issue #17: lists per owner
                 .forEach(path -> info.getMethodsCondition().getMethods()
                         .forEach(method -> served.add(method + " " + path.replaceAll("\\{[^}]+}", "{}")))));
         Set<String> covered = new TreeSet<>();
@@ -462,6 +526,14 @@ class TicketAuthorizationTest extends ApiTest {
                 .param("prefix", w.intakeSubject() + " %").query(Long.class).single();
         return new Snapshot(w.ticketAsAdminSeesIt(), w.commentsAsAdminSeesThem().size(),
                 w.admin().get("/api/v2/tickets/" + w.ticketId() + "/audits").json().get("audits").size(), intakes);
+    }
+
+    private static String tagOf(Caller caller) {
+        return "added_by_" + caller.name().toLowerCase();
+    }
+
+    private static List<String> tags(JsonNode holder) {
+        return holder.get("tags").valueStream().map(JsonNode::stringValue).toList();
     }
 
     private static String otherPriority(JsonNode ticket) {
