@@ -71,33 +71,48 @@ class RequestController {
         this.shape = new RequestJson.Shape(new TicketJson.Shape(forms), requests);
     }
 
+    /** The person's own requests: asked or filed for a customer (TKT-5). */
     @GetMapping("/api/v2/requests")
-    RequestPage mine(Actor actor, @RequestParam(name = "status", required = false) @Nullable String status, HttpServletRequest request) {
-        return list(actor, RequestList.MINE, statuses(status), request);
+    RequestPage mine(Actor actor, @RequestParam(name = "status", required = false) @Nullable String status,
+                     @RequestParam(name = "sort_by", required = false) @Nullable String sortBy,
+                     @RequestParam(name = "sort_order", required = false) @Nullable String sortOrder,
+                     @RequestParam(name = "page", required = false) @Nullable String page, HttpServletRequest request) {
+        return list(actor, RequestList.MINE, statuses(status), order(sortBy, sortOrder), page, request);
     }
 
+    /** The person's own requests not yet solved: new, open, pending or on hold. */
     @GetMapping("/api/v2/requests/open")
-    RequestPage open(Actor actor, HttpServletRequest request) {
-        return list(actor, RequestList.MINE, UNSOLVED, request);
+    RequestPage open(Actor actor, @RequestParam(name = "sort_by", required = false) @Nullable String sortBy,
+                     @RequestParam(name = "sort_order", required = false) @Nullable String sortOrder,
+                     @RequestParam(name = "page", required = false) @Nullable String page, HttpServletRequest request) {
+        return list(actor, RequestList.MINE, UNSOLVED, order(sortBy, sortOrder), page, request);
     }
 
+    /** The person's own requests solved or closed. */
     @GetMapping("/api/v2/requests/solved")
-    RequestPage solved(Actor actor, HttpServletRequest request) {
-        return list(actor, RequestList.MINE, SOLVED, request);
+    RequestPage solved(Actor actor, @RequestParam(name = "sort_by", required = false) @Nullable String sortBy,
+                       @RequestParam(name = "sort_order", required = false) @Nullable String sortOrder,
+                       @RequestParam(name = "page", required = false) @Nullable String page, HttpServletRequest request) {
+        return list(actor, RequestList.MINE, SOLVED, order(sortBy, sortOrder), page, request);
     }
 
     /** TKT-2: the requests the person is CC'd on. */
     @GetMapping("/api/v2/requests/ccd")
-    RequestPage ccd(Actor actor, @RequestParam(name = "status", required = false) @Nullable String status, HttpServletRequest request) {
-        return list(actor, RequestList.CCD, statuses(status), request);
+    RequestPage ccd(Actor actor, @RequestParam(name = "status", required = false) @Nullable String status,
+                    @RequestParam(name = "sort_by", required = false) @Nullable String sortBy,
+                    @RequestParam(name = "sort_order", required = false) @Nullable String sortOrder,
+                    @RequestParam(name = "page", required = false) @Nullable String page, HttpServletRequest request) {
+        return list(actor, RequestList.CCD, statuses(status), order(sortBy, sortOrder), page, request);
     }
 
     /** API-2: one's own organization's requests, where it shares them among its people. */
     @GetMapping("/api/v2/organizations/{id}/requests")
     RequestPage organization(Actor actor, @PathVariable long id, @RequestParam(name = "status", required = false) @Nullable String status,
-                             HttpServletRequest request) {
+                             @RequestParam(name = "sort_by", required = false) @Nullable String sortBy,
+                             @RequestParam(name = "sort_order", required = false) @Nullable String sortOrder,
+                             @RequestParam(name = "page", required = false) @Nullable String page, HttpServletRequest request) {
         requests.checkMayListOrganization(actor, id);
-        return list(actor, RequestList.ORGANIZATION, statuses(status), request);
+        return list(actor, RequestList.ORGANIZATION, statuses(status), order(sortBy, sortOrder), page, request);
     }
 
     @GetMapping("/api/v2/requests/{id}")
@@ -154,10 +169,13 @@ class RequestController {
         return new RequestResponse(shape.of(requests.update(actor, id, change), actor));
     }
 
-    private RequestPage list(Actor actor, RequestList list, Set<TicketStatus> statuses, HttpServletRequest request) {
-        RequestOrder order = RequestOrder.of(request.getParameter("sort_by"), request.getParameter("sort_order")).orElseThrow(() ->
+    private static RequestOrder order(@Nullable String sortBy, @Nullable String sortOrder) {
+        return RequestOrder.of(sortBy, sortOrder).orElseThrow(() ->
                 ApiException.badRequest("InvalidParameter", "sort_by must be created_at or updated_at, sort_order asc or desc."));
-        String number = request.getParameter("page");
+    }
+
+    private RequestPage list(Actor actor, RequestList list, Set<TicketStatus> statuses, RequestOrder order, @Nullable String number,
+                             HttpServletRequest request) {
         if (number != null && request.getParameter("page[after]") == null && request.getParameter("page[size]") == null) {
             return numbered(actor, list, statuses, order, number, request);
         }
