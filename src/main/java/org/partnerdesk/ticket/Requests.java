@@ -5,11 +5,13 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
 import org.partnerdesk.api.Actor;
 import org.partnerdesk.api.ApiException;
 import org.partnerdesk.api.CursorPage;
 import org.partnerdesk.api.KeysetRequest;
 import org.partnerdesk.api.PageRequest;
+import org.partnerdesk.api.Role;
 import org.partnerdesk.ticket.persistence.StoredRequests;
 import org.springframework.stereotype.Service;
 
@@ -29,11 +31,13 @@ public class Requests {
     private final StoredRequests stored;
     private final Tickets tickets;
     private final RequestLists lists;
+    private final TicketSearch search;
 
-    Requests(StoredRequests stored, Tickets tickets, RequestLists lists) {
+    Requests(StoredRequests stored, Tickets tickets, RequestLists lists, TicketSearch search) {
         this.stored = stored;
         this.tickets = tickets;
         this.lists = lists;
+        this.search = search;
     }
 
     /** One numbered page of a list (Zendesk's offset pages), and how many the whole list holds. */
@@ -60,6 +64,18 @@ public class Requests {
         boolean hasMore = fetched.size() > size;
         return new Numbered(hasMore ? fetched.subList(0, size) : fetched, hasMore,
                 stored.count(list, actor.userId(), actor.organizationId(), statuses));
+    }
+
+    /**
+     * Zendesk's {@code /requests/search}: ticket search (TKT-6) as an end user searches, whoever asks: over the requests
+     * the person may see and their public conversation only (API-2); page {@code number} from 1.
+     */
+    public Numbered search(Actor actor, String query, int number, int size, @Nullable String sortBy, @Nullable String sortOrder) {
+        Actor asEndUser = new Actor(actor.userId(), actor.email(), Role.END_USER, actor.organizationId(), Set.of());
+        TicketSearch.Results found = search.search(asEndUser, query, number, size, sortBy, sortOrder);
+        Set<Long> kept = stored.notDeleted(found.tickets().stream().map(Ticket::id).toList());
+        return new Numbered(found.tickets().stream().filter(t -> kept.contains(t.id())).toList(), (long) number * size < found.count(),
+                found.count());
     }
 
     /** The organization's requests (Zendesk's {@code /organizations/{id}/requests}): one's own organization, where it shares them (API-2). */

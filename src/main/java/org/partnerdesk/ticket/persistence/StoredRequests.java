@@ -65,6 +65,15 @@ public class StoredRequests {
         return query.query(tickets::map).list();
     }
 
+    /** Which of these tickets are not deleted (V95), for results found by search. */
+    public Set<Long> notDeleted(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return Set.of();
+        }
+        return Set.copyOf(db.sql("select id from tickets where id = any(:ids)" + NOT_DELETED).param("ids", ids.toArray(Long[]::new))
+                .query(Long.class).list());
+    }
+
     /** How many requests {@code list} holds, for an offset page's {@code count}. */
     public long count(RequestList list, long userId, @Nullable Long organizationId, Set<TicketStatus> statuses) {
         String sql = "select count(*) from tickets where " + scope(list) + NOT_DELETED + (statuses.isEmpty() ? "" : " and status = any(:statuses)");

@@ -267,6 +267,28 @@ class RequestsApiTest extends ApiTest {
     }
 
     @Test
+    void searchFindsTheCallersRequestsByTheirPublicWordsOnly() {
+        Account ann = desk.endUserIn(premiumCustomer());
+        Account bob = desk.endUserIn(premiumCustomer());
+        Account agent = desk.agent();
+        String word = letters();
+        String secret = letters();
+        long id = file(ann, "Printer " + word);
+        long gone = file(ann, "Scanner " + word);
+        db.sql("update tickets set deleted_at = now() where id = ?").param(gone).update();
+        assertThat(agent.api().put("/api/v2/tickets/" + id, """
+                {"ticket":{"comment":{"body":"%s","public":false}}}""".formatted(secret)).status()).isEqualTo(200);
+
+        Reply found = ann.api().get("/api/v2/requests/search?query=" + word);
+        assertThat(ids(found)).containsExactly(id);
+        assertThat(ids(ann.api().get("/api/v2/requests/search?query=" + secret))).isEmpty();
+        assertThat(ids(bob.api().get("/api/v2/requests/search?query=" + word))).isEmpty();
+        assertThat(ids(agent.api().get("/api/v2/requests/search?query=" + word))).as("agents search their own requests").isEmpty();
+        assertThat(ann.api().get("/api/v2/requests/search?query=x&page=0").status()).isEqualTo(400);
+        assertThat(ann.api().get("/api/v2/requests/search?query=flag:needs_org").status()).isEqualTo(400);
+    }
+
+    @Test
     void badParametersAndBodiesAreRefusedInTheErrorFormat() {
         Account ann = desk.endUserIn(premiumCustomer());
         long id = file(ann, "Something");
@@ -288,6 +310,15 @@ class RequestsApiTest extends ApiTest {
         assertThat(api.put("/api/v2/requests/" + id, "[]").status()).isEqualTo(400);
         assertThat(desk.anonymous().get("/api/v2/requests").status()).isEqualTo(401);
         assertThat(desk.anonymous().post("/api/v2/requests", "{\"request\":{\"comment\":{\"body\":\"b\"}}}").status()).isEqualTo(401);
+    }
+
+    // a word of letters only, which the search index keeps whole
+    private static String letters() {
+        StringBuilder word = new StringBuilder("rq");
+        for (int i = 0; i < 10; i++) {
+            word.append((char) ('a' + java.util.concurrent.ThreadLocalRandom.current().nextInt(26)));
+        }
+        return word.toString();
     }
 
     private Org premiumCustomer() {
