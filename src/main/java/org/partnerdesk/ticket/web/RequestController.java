@@ -302,7 +302,7 @@ class RequestController {
                 return; // the intake's reader refuses it
             }
             ArrayNode list = fields != null ? (ArrayNode) fields : ticket.putArray("custom_fields");
-            boolean named = list.valueStream().anyMatch(f -> f.isObject() && f.path("id").isNumber() && f.path("id").longValue() == organizationEmail);
+            boolean named = list.valueStream().anyMatch(f -> f.isObject() && JsonBody.isWholeLong(f.path("id")) && f.path("id").longValue() == organizationEmail);
             if (!named) {
                 list.addObject().put("id", organizationEmail).put("value", email);
             }
