@@ -82,8 +82,8 @@ class TicketController {
         return new PreviewResponse(PreviewJson.of(tickets.preview(actor, newTicket(body))));
     }
 
-    // the create body (SPEC 7), read once for intake and its preview
-    private NewTicket newTicket(JsonNode body) {
+    // the create body (SPEC 7), read once for intake, its preview and POST /requests (issue #17)
+    NewTicket newTicket(JsonNode body) {
         JsonBody ticket = JsonBody.root(body, "ticket");
         JsonBody comment = ticket.object("comment");
         String text = comment.has("body") ? comment.requiredText("body", MAX_BODY) : ticket.requiredText("description", MAX_BODY);

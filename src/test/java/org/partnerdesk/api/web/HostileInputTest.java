@@ -309,6 +309,17 @@ class HostileInputTest extends ApiTest {
                 {"tags":["a"]}""");
         example("DELETE /api/v2/tickets/{id}/tags", ticket, """
                 {"tags":["a"]}""");
+        // issue #17 item 4: the Requests API's bodies; the admin filed this request, so it is theirs to write to
+        long request = desk.admin.post("/api/v2/requests", """
+                {"request":{"subject":"hostile request","comment":{"body":"b"},"ticket_form_id":%d}}""".formatted(Desk.SUPPORT_FORM)).id("request");
+        example("POST /api/v2/requests", null, """
+                {"request":{"subject":"s","comment":{"body":"b","uploads":["t"],"public":true},"description":"d","ticket_form_id":360000818199,
+                 "priority":"normal","type":"question","requester":{"name":"n","email":"{email}"},"requester_id":{user},
+                 "custom_fields":[{"id":360012194240,"value":"on_behalf_of_customer"}],"email_ccs":[{"user_email":"{email}"}],
+                 "collaborators":["{email}"],"collaborator_ids":[{user}]}}""");
+        example("PUT /api/v2/requests/{id}", request, """
+                {"request":{"comment":{"body":"b","uploads":["t"],"public":true},"solved":true,"email_ccs":[{"user_email":"{email}","action":"put"}],
+                 "collaborators":["{email}"],"additional_collaborators":["{email}"],"collaborator_ids":[{user}]}}""");
         example("POST /api/v2/tickets/{id}/alliance_messages", ticket, """
                 {"alliance_message":{"kind":"escalation","text":"t"}}""");
         example("POST /api/v2/subscriptions", null, """

@@ -162,6 +162,8 @@ class TicketAuthorizationTest extends ApiTest {
     private static final Map<Caller, Integer> ADMINS_ONLY = expect(401, 401, 403, 403, 403, 403, 403, 403, 403, 200);
 
     // issue #17: an export holds every ticket, internal notes and all, so it is the admins' (as in Zendesk)
+    // issue #17 item 4: Zendesk treats agents as end users on /requests: they see the requests they asked, filed or are CC'd on
+    private static final Map<Caller, Integer> THE_REQUESTS_PEOPLE = expect(401, 401, 404, 404, 404, 200, 200, 200, 404, 404);
 
     private static Map<Caller, Integer> expect(int... statuses) {
         Map<Caller, Integer> expected = new EnumMap<>(Caller.class);
@@ -203,6 +205,17 @@ class TicketAuthorizationTest extends ApiTest {
         assertThat(after.ticket().get("priority")).isEqualTo(before.ticket().get("priority"));
         assertThat(after.ticket().get("requester_id")).isEqualTo(before.ticket().get("requester_id"));
         assertThat(after.ticket().get("custom_fields")).isEqualTo(before.ticket().get("custom_fields"));
+    };
+
+    /** SPEC 7 through POST /requests: the caller's own request, filed by the intake of POST /tickets; the matrix ticket is untouched. */
+    private static final Effect OPENS_THE_CALLERS_OWN_REQUEST = (w, caller, reply, before, after) -> {
+        Account account = w.account(caller);
+        assertThat(account).isNotNull();
+        assertThat(reply.at("/request/subject").stringValue()).isEqualTo(w.intakeSubjectOf(caller));
+        assertThat(reply.at("/request/requester_id").longValue()).isEqualTo(account.id());
+        assertThat(after.intakes()).isEqualTo(before.intakes() + 1);
+        assertThat(after.ticket()).isEqualTo(before.ticket());
+        assertThat(after.comments()).isEqualTo(before.comments());
     };
 
     /** API-2: a listing holds the ticket exactly when the caller may see it (staff lists are paged past it, see TicketAccessTest). */
@@ -364,7 +377,41 @@ class TicketAuthorizationTest extends ApiTest {
                             return "{\"tags\":[\"" + doomed + "\"]}";
                         },
                         STAFF_CHANGE_WHAT_THE_TICKETS_PEOPLE_SEE, "tags", REMOVES_THE_CALLERS_TAG),
-                new Call("GET /tags", Endpoint.of("GET /api/v2/tags"), null, STAFF_ONLY, "tags", CHANGES_NOTHING));
+                new Call("GET /tags", Endpoint.of("GET /api/v2/tags"), null, STAFF_ONLY, "tags", CHANGES_NOTHING),
+                // issue #17 item 4: the Requests API, scoped as the portal; agents and admins are end users there (their own only)
+                new Call("POST /requests", Endpoint.of("POST /api/v2/requests"),
+                        (w, caller) -> """
+                                {"request":{"subject":"%s","comment":{"body":"It broke"},"ticket_form_id":%d}}"""
+                                .formatted(w.intakeSubjectOf(caller), SUPPORT_FORM),
+                        ANYONE_SIGNED_IN_CREATES, "request", OPENS_THE_CALLERS_OWN_REQUEST),
+                new Call("GET /requests", Endpoint.of("GET /api/v2/requests"), null, ANYONE_SIGNED_IN, "requests",
+                        listsTheRequestTo(Caller.REQUESTER, Caller.PARTNER_SUBMITTER)),
+                new Call("GET /requests/open", Endpoint.of("GET /api/v2/requests/open"), null, ANYONE_SIGNED_IN, "requests",
+                        listsTheRequestTo(Caller.REQUESTER, Caller.PARTNER_SUBMITTER)),
+                new Call("GET /requests/solved", Endpoint.of("GET /api/v2/requests/solved"), null, ANYONE_SIGNED_IN, "requests",
+                        listsTheRequestTo()),
+                new Call("GET /requests/ccd", Endpoint.of("GET /api/v2/requests/ccd"), null, ANYONE_SIGNED_IN, "requests",
+                        listsTheRequestTo(Caller.CCD_USER)),
+                new Call("GET /requests/search", Endpoint.of("GET /api/v2/requests/search?query=Runner"), null, ANYONE_SIGNED_IN, "requests",
+                        listsTheRequestTo(Caller.REQUESTER, Caller.PARTNER_SUBMITTER, Caller.CCD_USER)),
+                new Call("GET /requests/{id}", Endpoint.of("GET /api/v2/requests/{id}"), null, THE_REQUESTS_PEOPLE, "request",
+                        CHANGES_NOTHING),
+                new Call("GET /requests/{id}/comments", Endpoint.of("GET /api/v2/requests/{id}/comments"), null, THE_REQUESTS_PEOPLE,
+                        "comments", CHANGES_NOTHING),
+                new Call("PUT /requests/{id} with a comment", Endpoint.of("PUT /api/v2/requests/{id}"),
+                        (w, caller) -> """
+                                {"request":{"comment":{"body":"%s"}}}""".formatted(commentOf(caller)),
+                        THE_REQUESTS_PEOPLE, "request", ADDS_THE_CALLERS_COMMENT));
+    }
+
+    /** A request list holds the matrix ticket exactly for these callers (TKT-5: own, CC'd; staff only their own). */
+    private static Effect listsTheRequestTo(Caller... callers) {
+        Set<Caller> holding = Set.of(callers);
+        return (w, caller, reply, before, after) -> {
+            CHANGES_NOTHING.check(w, caller, reply, before, after);
+            List<Long> ids = reply.json().get("requests").valueStream().map(t -> t.get("id").longValue()).toList();
+            assertThat(ids.contains(w.ticketId())).as(reply.toString()).isEqualTo(holding.contains(caller));
+        };
     }
 
     static Stream<Arguments> matrix() {
@@ -442,7 +489,7 @@ class TicketAuthorizationTest extends ApiTest {
                 .filter(entry -> entry.getValue().getBeanType().getPackageName().startsWith("org.partnerdesk.ticket"))
                 .map(java.util.Map.Entry::getKey)
                 .forEach(info -> info.getPatternValues().stream()
-                .filter(path -> path.matches("/api/v2/(tickets|deleted_tickets|ticket_forms|ticket_fields|tags|incremental/tickets|incremental/ticket_events)(/.*)?")
+                .filter(path -> path.matches("/api/v2/(tickets|deleted_tickets|ticket_forms|ticket_fields|tags|requests|incremental/tickets|incremental/ticket_events)(/.*)?")
                         || path.matches("/api/v2/(organizations|users)/\\{[^}]+}/tickets(/.*)?")) // issue #17: lists per owner
                 .forEach(path -> info.getMethodsCondition().getMethods()
                         .forEach(method -> served.add(method + " " + path.replaceAll("\\{[^}]+}", "{}")))));
