@@ -237,6 +237,13 @@ class TicketAuthorizationTest extends ApiTest {
                         CHANGES_NOTHING),
                 new Call("GET /tickets/{id}/entitlement", Endpoint.of("GET /api/v2/tickets/{id}/entitlement"), null, STAFF_ONLY,
                         "entitlement", CHANGES_NOTHING),
+                // issue #17 item 6: reply and wait times are the desk's own measures, for staff
+                new Call("GET /tickets/{id}/metrics", Endpoint.of("GET /api/v2/tickets/{id}/metrics"), null, STAFF_ONLY,
+                        "ticket_metric", CHANGES_NOTHING),
+                new Call("GET /ticket_metrics", Endpoint.of("GET /api/v2/ticket_metrics"), null, STAFF_ONLY, "ticket_metrics",
+                        CHANGES_NOTHING),
+                new Call("GET /ticket_metrics/{id}", Endpoint.of("GET /api/v2/ticket_metrics/{id}"), null, STAFF_ONLY, "ticket_metric",
+                        CHANGES_NOTHING),
                 new Call("GET /ticket_forms", Endpoint.of("GET /api/v2/ticket_forms"), null, ANYONE_SIGNED_IN, "ticket_forms",
                         CHANGES_NOTHING),
                 new Call("GET /ticket_forms/{form}", Endpoint.of("GET /api/v2/ticket_forms/{form}"), null, ANYONE_SIGNED_IN,
@@ -316,7 +323,7 @@ class TicketAuthorizationTest extends ApiTest {
                 .filter(entry -> entry.getValue().getBeanType().getPackageName().startsWith("org.partnerdesk.ticket"))
                 .map(java.util.Map.Entry::getKey)
                 .forEach(info -> info.getPatternValues().stream()
-                .filter(path -> path.matches("/api/v2/(tickets|ticket_forms|ticket_fields)(/.*)?"))
+                .filter(path -> path.matches("/api/v2/(tickets|ticket_forms|ticket_fields|ticket_metrics)(/.*)?"))
                 .forEach(path -> info.getMethodsCondition().getMethods()
                         .forEach(method -> served.add(method + " " + path.replaceAll("\\{[^}]+}", "{}")))));
         Set<String> covered = new TreeSet<>();
