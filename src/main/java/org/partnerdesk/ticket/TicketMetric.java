@@ -69,6 +69,20 @@ public record TicketMetric(long ticketId, int replies, int reopens, int assignee
                 groups.add(change.value());
             }
         }
+        if (!status.equals(history.status()) && !history.updatedAt().isBefore(since)) {
+            // a status no audit recorded (a row loaded around the API) is taken as set at the ticket's last update
+            count(status, since, history.updatedAt(), agentWait, requesterWait, onHold, businessHours);
+            if (isResolved(history.status()) && !isResolved(status)) {
+                firstSolved = firstSolved == null ? history.updatedAt() : firstSolved;
+                lastSolved = history.updatedAt();
+            }
+            if (isResolved(status) && !isResolved(history.status())) {
+                reopens++;
+            }
+            statusUpdatedAt = history.updatedAt();
+            status = history.status();
+            since = history.updatedAt();
+        }
         if (!isResolved(status)) {
             count(status, since, now, agentWait, requesterWait, onHold, businessHours);
         }

@@ -29,17 +29,17 @@ public class StoredTicketMetrics {
     }
 
     public Optional<TicketHistory> history(long ticketId, String deskEmail) {
-        return histories(db.sql("select id, created_at, updated_at from tickets where id = ? and deleted_at is null")
+        return histories(db.sql("select id, status, created_at, updated_at from tickets where id = ? and deleted_at is null")
                 .param(ticketId).query(StoredTicketMetrics::ticket).list(), deskEmail).stream().findFirst();
     }
 
     /** The tickets after {@code afterId}, by id, at most {@code limit}. */
     public List<TicketHistory> histories(long afterId, int limit, String deskEmail) {
-        return histories(db.sql("select id, created_at, updated_at from tickets where id > ? and deleted_at is null order by id limit ?")
+        return histories(db.sql("select id, status, created_at, updated_at from tickets where id > ? and deleted_at is null order by id limit ?")
                 .params(afterId, limit).query(StoredTicketMetrics::ticket).list(), deskEmail);
     }
 
-    private record Row(long id, Instant createdAt, Instant updatedAt) {
+    private record Row(long id, String status, Instant createdAt, Instant updatedAt) {
     }
 
     private record Comments(int replies, @Nullable Instant firstReplyAt, @Nullable Instant latestAt) {
@@ -98,14 +98,14 @@ public class StoredTicketMetrics {
         for (Row t : tickets) {
             Comments c = comments.getOrDefault(t.id(), new Comments(0, null, null));
             Updates u = updates.getOrDefault(t.id(), new Updates(null, null));
-            histories.add(new TicketHistory(t.id(), t.createdAt(), t.updatedAt(), changes.getOrDefault(t.id(), List.of()), c.replies(),
+            histories.add(new TicketHistory(t.id(), t.status(), t.createdAt(), t.updatedAt(), changes.getOrDefault(t.id(), List.of()), c.replies(),
                     c.firstReplyAt(), c.latestAt(), u.byRequester(), u.byAssignee()));
         }
         return histories;
     }
 
     private static Row ticket(ResultSet rs, int n) throws SQLException {
-        return new Row(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getTimestamp(3).toInstant());
+        return new Row(rs.getLong(1), rs.getString(2), rs.getTimestamp(3).toInstant(), rs.getTimestamp(4).toInstant());
     }
 
     private static @Nullable Instant instant(ResultSet rs, int column) throws SQLException {
