@@ -51,6 +51,13 @@ public class QueryLoad {
             scenarios.add(new Scenario("queue new,open + organization_id=" + System.getProperty("organization"),
                     "/api/v2/views/tickets?status=new,open&sort=sla_due&page[size]=25&organization_id=" + System.getProperty("organization")));
         }
+        // issue #17 item 6: ticket metrics are computed on read, a page of 100 in four statements; first page and one deep in
+        String deep = Base64.getUrlEncoder().withoutPadding().encodeToString(("id:" + System.getProperty("metricsAfter", "500000"))
+                .getBytes(StandardCharsets.UTF_8));
+        scenarios.add(new Scenario("ticket_metrics, first page of 100", "/api/v2/ticket_metrics?page[size]=100"));
+        scenarios.add(new Scenario("ticket_metrics, page of 100 after id " + System.getProperty("metricsAfter", "500000"),
+                "/api/v2/ticket_metrics?page[size]=100&page[after]=" + deep));
+        scenarios.add(new Scenario("tickets/{id}/metrics", "/api/v2/tickets/" + System.getProperty("metricsTicket", "1000") + "/metrics"));
         for (String q : System.getProperty("searches", "host4244|\"connection refused\" host1236|grafana deadlock|timeout").split("\\|")) {
             scenarios.add(new Scenario("search " + q, "/api/v2/search?query=" + URLEncoder.encode(q, StandardCharsets.UTF_8)));
         }

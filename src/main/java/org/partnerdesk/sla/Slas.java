@@ -1,6 +1,7 @@
 package org.partnerdesk.sla;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -120,6 +121,14 @@ public class Slas {
     public Optional<ReplyTarget> firstReplyTarget(String supportLevel, @Nullable String priority, boolean licensingQuestion) {
         return targets.policyFor(supportLevel, priority, licensingQuestion).map(policy -> new ReplyTarget(policy.name(), policy.priority(),
                 policy.firstReply().minutes(), policy.firstReply().hours() == Hours.BUSINESS));
+    }
+
+    /**
+     * TKT-4 business hours between two instants, on the calendar the reply targets use: issue #17's ticket metrics
+     * report their business minutes on it, so the desk keeps one calendar.
+     */
+    public Duration businessTimeBetween(Instant from, Instant to) {
+        return calendar.businessTimeBetween(from, to);
     }
 
     /** SPEC 7 {@code slas.policy_metrics}, oldest first. */

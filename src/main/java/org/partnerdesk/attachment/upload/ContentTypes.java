@@ -16,9 +16,12 @@ public final class ContentTypes {
 
     static final String BYTES = MediaType.APPLICATION_OCTET_STREAM_VALUE;
 
-    /** Types that say nothing about the file: clients send them for any content. */
+    /**
+     * Types that say nothing about the file: clients send them for any content. Issue #17 item 8: API clients that
+     * default every request to JSON send files as application/json, so that too yields to the name's extension.
+     */
     private static final Set<String> GENERIC = Set.of(BYTES, "application/binary", "application/x-www-form-urlencoded",
-            "application/unknown", "binary/octet-stream");
+            "application/unknown", "binary/octet-stream", "application/json");
 
     /** Types a browser shows without running anything. */
     private static final Set<String> PASSIVE = Set.of("image/png", "image/jpeg", "image/gif", "image/webp", "image/bmp",

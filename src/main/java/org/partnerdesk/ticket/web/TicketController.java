@@ -91,6 +91,8 @@ class TicketController {
         Long formId = ticket.id("ticket_form_id");
         TicketPriority priority = TicketPriority.ofNullable(ticket.oneOf("priority", PRIORITIES));
         TicketType type = TicketType.ofNullable(ticket.oneOf("type", TYPES));
+        // #17 item 9: an unknown status is refused as on update, never stored silently as new
+        ticket.oneOf("status", STATUSES);
         Map<Long, Object> fields = customFields(ticket);
         List<String> ccEmails = new ArrayList<>();
         List<Long> ccIds = new ArrayList<>();

@@ -297,7 +297,7 @@ class HostileInputTest extends ApiTest {
                 {"user":{"name":"N","email":"{email}","role":"end-user","organization_id":{org},"external_id":"{name}"}}""");
         example("POST /api/v2/tickets", null, """
                 {"ticket":{"subject":"s","comment":{"body":"b","uploads":["t"]},"description":"d","ticket_form_id":360000818199,
-                 "priority":"normal","type":"question","tags":["t"],"requester_id":{user},
+                 "priority":"normal","type":"question","status":"new","tags":["t"],"requester_id":{user},
                  "custom_fields":[{"id":360012194200,"value":"{email}"},{"id":360012194240,"value":"on_behalf_of_customer"}],
                  "email_ccs":[{"user_email":"{email}"}],"collaborator_ids":[{user}]}}""");
         // issue #15: the dry run takes the create body as it is

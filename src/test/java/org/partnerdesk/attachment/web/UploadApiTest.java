@@ -266,6 +266,24 @@ class UploadApiTest extends ApiTest {
     }
 
     @Test
+    void anUploadDeclaredAsJsonByAClientThatDefaultsToItTakesItsTypeFromTheFileName() {
+        Account ann = desk.endUserIn(desk.aCustomer());
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', 1, 2, 3};
+
+        Reply image = upload(ann.api(), "screen.png", "application/json", png);
+        Reply withCharset = upload(ann.api(), "notes.txt", "application/json; charset=UTF-8", "n".getBytes(StandardCharsets.UTF_8));
+        Reply unknown = upload(ann.api(), "core.dump", "application/json", "x".getBytes(StandardCharsets.UTF_8));
+        Reply realJson = upload(ann.api(), "config.json", "application/json", "{\"a\":1}".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(image.status()).as(image.toString()).isEqualTo(201);
+        assertThat(image.at("/upload/attachment/content_type").stringValue()).isEqualTo("image/png");
+        assertThat(ann.api().getBytes(image.at("/upload/attachment/content_url").stringValue()).body()).isEqualTo(png);
+        assertThat(withCharset.at("/upload/attachment/content_type").stringValue()).isEqualTo("text/plain");
+        assertThat(unknown.at("/upload/attachment/content_type").stringValue()).isEqualTo("application/octet-stream");
+        assertThat(realJson.at("/upload/attachment/content_type").stringValue()).isEqualTo("application/json");
+    }
+
+    @Test
     void theUploaderDeletesAnUnusedUploadAndItsFiles() throws IOException {
         Account ann = desk.endUserIn(desk.aCustomer());
         Reply uploaded = upload(ann.api(), "oops.txt", "text/plain", "wrong file".getBytes(StandardCharsets.UTF_8));

@@ -343,6 +343,13 @@ class TicketAuthorizationTest extends ApiTest {
                         ADMINS_ONLY, "tickets", CHANGES_NOTHING),
                 new Call("GET /incremental/ticket_events", Endpoint.of("GET /api/v2/incremental/ticket_events?start_time=0&per_page=1"),
                         null, ADMINS_ONLY, "ticket_events", CHANGES_NOTHING),
+                // issue #17 item 6: reply and wait times are the desk's own measures, for staff
+                new Call("GET /tickets/{id}/metrics", Endpoint.of("GET /api/v2/tickets/{id}/metrics"), null, STAFF_ONLY,
+                        "ticket_metric", CHANGES_NOTHING),
+                new Call("GET /ticket_metrics", Endpoint.of("GET /api/v2/ticket_metrics"), null, STAFF_ONLY, "ticket_metrics",
+                        CHANGES_NOTHING),
+                new Call("GET /ticket_metrics/{id}", Endpoint.of("GET /api/v2/ticket_metrics/{id}"), null, STAFF_ONLY, "ticket_metric",
+                        CHANGES_NOTHING),
                 new Call("GET /ticket_forms", Endpoint.of("GET /api/v2/ticket_forms"), null, ANYONE_SIGNED_IN, "ticket_forms",
                         CHANGES_NOTHING),
                 new Call("GET /ticket_forms/{form}", Endpoint.of("GET /api/v2/ticket_forms/{form}"), null, ANYONE_SIGNED_IN,
@@ -489,7 +496,7 @@ class TicketAuthorizationTest extends ApiTest {
                 .filter(entry -> entry.getValue().getBeanType().getPackageName().startsWith("org.partnerdesk.ticket"))
                 .map(java.util.Map.Entry::getKey)
                 .forEach(info -> info.getPatternValues().stream()
-                .filter(path -> path.matches("/api/v2/(tickets|deleted_tickets|ticket_forms|ticket_fields|tags|requests|incremental/tickets|incremental/ticket_events)(/.*)?")
+                .filter(path -> path.matches("/api/v2/(tickets|deleted_tickets|ticket_forms|ticket_fields|tags|requests|ticket_metrics|incremental/tickets|incremental/ticket_events)(/.*)?")
                         || path.matches("/api/v2/(organizations|users)/\\{[^}]+}/tickets(/.*)?")) // issue #17: lists per owner
                 .forEach(path -> info.getMethodsCondition().getMethods()
                         .forEach(method -> served.add(method + " " + path.replaceAll("\\{[^}]+}", "{}")))));

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.partnerdesk.ApiClient;
 import org.partnerdesk.ApiClient.Reply;
 import org.partnerdesk.ApiTest;
+import org.partnerdesk.Desk;
 import org.partnerdesk.Desk.Account;
 import org.partnerdesk.Desk.Org;
 import tools.jackson.databind.JsonNode;
@@ -266,6 +267,28 @@ class TicketIntakeTest extends ApiTest {
         Reply created = file(loner.api(), SUPPORT_FORM, "Hello", "Who am I");
 
         assertThat(entitlement(created).get("flags").valueStream().map(JsonNode::stringValue).toList()).contains("needs_org");
+    }
+
+    @Test
+    void anUnknownStatusPriorityOrTypeOnCreateIsRefusedNamingTheAllowedValuesAndNothingIsFiled() {
+        Account ann = desk.endUserIn(desk.aCustomer());
+        String subject = Desk.unique("bogus status");
+
+        for (String field : List.of("status", "priority", "type")) {
+            Reply refused = ann.api().post("/api/v2/tickets", """
+                    {"ticket":{"subject":"%s","comment":{"body":"b"},"ticket_form_id":%d,"%s":"bogus"}}"""
+                    .formatted(subject, SUPPORT_FORM, field));
+
+            assertThat(refused.status()).as(refused.toString()).isEqualTo(422);
+            assertThat(refused.at("/error").stringValue()).isEqualTo("RecordInvalid");
+            assertThat(refused.at("/details/" + field + "/0/error").stringValue()).isEqualTo("invalid_value");
+            assertThat(refused.at("/details/" + field + "/0/description").stringValue()).startsWith("must be one of");
+        }
+        assertThat(ann.api().get("/api/v2/tickets").json().get("tickets").valueStream()
+                .filter(t -> t.get("subject").stringValue().equals(subject))).isEmpty();
+        Reply refusedStatus = ann.api().post("/api/v2/tickets", """
+                {"ticket":{"subject":"s","comment":{"body":"b"},"ticket_form_id":%d,"status":"bogus"}}""".formatted(SUPPORT_FORM));
+        assertThat(refusedStatus.at("/details/status/0/description").stringValue()).contains("open", "pending", "solved");
     }
 
     // --- helpers of this test ---
