@@ -34,7 +34,7 @@ class BulkJob {
     private static final Logger log = LoggerFactory.getLogger(BulkJob.class);
 
     @Bean
-    OneTimeTask<Void> bulkJob(StoredJobStatuses stored, List<BulkWrite> writes, PlatformTransactionManager transactions, JsonMapper json) {
+    OneTimeTask<Void> bulkJobTask(StoredJobStatuses stored, List<BulkWrite> writes, PlatformTransactionManager transactions, JsonMapper json) {
         Run run = new Run(stored, writes.stream().collect(Collectors.toMap(BulkWrite::jobType, Function.identity())),
                 new TransactionTemplate(transactions), json);
         return Tasks.oneTime(JobStatuses.BULK_JOB).execute((instance, context) -> run.job(instance.getId()));

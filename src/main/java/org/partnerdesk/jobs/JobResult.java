@@ -22,11 +22,20 @@ public record JobResult(int index, @Nullable Long id, String status, @Nullable S
     }
 
     public static JobResult refused(int index, @Nullable Long id, ApiException refusal) {
-        return new JobResult(index, id, "Failed", refusal.error(), refusal.description(), ruleOf(refusal.details()));
+        return new JobResult(index, id, "Failed", refusal.error(), detailsOf(refusal), ruleOf(refusal.details()));
     }
 
     public boolean isSuccess() {
         return !"Failed".equals(status);
+    }
+
+    // a validation error's description is general ("Record validation errors"); the fields' own say what was wrong
+    private static String detailsOf(ApiException refusal) {
+        StringBuilder details = new StringBuilder(refusal.description());
+        refusal.details().forEach((field, errors) -> errors.stream().map(ApiException.FieldError::description)
+                .filter(description -> !refusal.description().contains(description))
+                .forEach(description -> details.append(details.isEmpty() ? "" : "; ").append(field).append(' ').append(description)));
+        return details.toString();
     }
 
     // a rule violation names its rule as the error of the field it refused (DirectoryRuleViolation, TicketRuleViolation)
