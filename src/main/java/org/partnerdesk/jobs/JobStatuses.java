@@ -42,6 +42,9 @@ public class JobStatuses {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    /** A job's id, 32 hex digits as Zendesk's; anything else names no job and is not looked up. */
+    private static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("[0-9a-f]{32}");
+
     private final StoredJobStatuses stored;
     private final SchedulerClient client;
     private final ObjectProvider<Scheduler> scheduler;
@@ -97,7 +100,7 @@ public class JobStatuses {
     }
 
     public JobStatus find(Actor actor, String id) {
-        return stored.find(id).filter(job -> mayRead(actor, job)).orElseThrow(() -> ApiException.notFound("Job status " + id));
+        return (ID.matcher(id).matches() ? stored.find(id) : java.util.Optional.<JobStatus>empty()).filter(job -> mayRead(actor, job)).orElseThrow(() -> ApiException.notFound("Job status " + id));
     }
 
     /** The latest jobs the actor started (an admin: everyone's), newest first. */
@@ -110,7 +113,8 @@ public class JobStatuses {
         if (ids.size() > MAX_RECORDS) {
             throw ApiException.badRequest("InvalidParameter", "show_many takes at most " + MAX_RECORDS + " ids");
         }
-        return stored.findAll(ids).stream().filter(job -> mayRead(actor, job)).toList();
+        return stored.findAll(ids.stream().filter(id -> ID.matcher(id).matches()).toList()).stream()
+                .filter(job -> mayRead(actor, job)).toList();
     }
 
     private static boolean mayRead(Actor actor, JobStatus job) {

@@ -22,7 +22,7 @@ import tools.jackson.databind.JsonNode;
  * {@code update_many} run as jobs whose status reports each record. Every record goes through the single write's rules
  * (DIR-3, DIR-4, TKT-3): a refused record is reported with its rule, the others are written.
  */
-class BulkJobsTest extends ApiTest {
+public class BulkJobsTest extends ApiTest {
 
     @Test
     void createOrUpdateCreatesAUserThenUpdatesTheUserItsExternalIdNames() {
@@ -284,7 +284,7 @@ class BulkJobsTest extends ApiTest {
     }
 
     /** The job the reply queued, read as its starter reads it once it has completed (within 20 s). */
-    static JsonNode awaitCompleted(ApiClient starter, Reply queued) {
+    public static JsonNode awaitCompleted(ApiClient starter, Reply queued) {
         assertThat(queued.status()).as(queued.toString()).isEqualTo(200);
         String path = "/api/v2/job_statuses/" + queued.at("/job_status/id").stringValue();
         Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
