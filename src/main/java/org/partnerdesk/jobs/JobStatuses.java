@@ -7,16 +7,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import javax.sql.DataSource;
-
 import com.github.kagkarlsson.scheduler.Scheduler;
-import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
 import org.partnerdesk.api.Actor;
 import org.partnerdesk.api.ApiException;
 import org.partnerdesk.jobs.persistence.StoredJobStatuses;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -46,15 +42,12 @@ public class JobStatuses {
     private static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("[0-9a-f]{32}");
 
     private final StoredJobStatuses stored;
-    private final SchedulerClient client;
     private final ObjectProvider<Scheduler> scheduler;
     private final JsonMapper json;
     private final Clock clock;
 
-    // a client of our own on the transaction-aware data source, so the job's execution commits with the job (as ActivationSchedule)
-    JobStatuses(StoredJobStatuses stored, DataSource dataSource, ObjectProvider<Scheduler> scheduler, JsonMapper json, Clock clock) {
+    JobStatuses(StoredJobStatuses stored, ObjectProvider<Scheduler> scheduler, JsonMapper json, Clock clock) {
         this.stored = stored;
-        this.client = SchedulerClient.Builder.create(new TransactionAwareDataSourceProxy(dataSource)).build();
         this.scheduler = scheduler;
         this.json = json;
         this.clock = clock;
@@ -67,8 +60,8 @@ public class JobStatuses {
             throw ApiException.badRequest("InvalidRequest", "A bulk request takes 1 to " + MAX_RECORDS + " records.");
         }
         String id = HexFormat.of().formatHex(bytes());
-        stored.insert(id, jobType, actor.userId(), json.writeValueAsString(actorJson(actor)), json.writeValueAsString(records), records.size());
-        client.scheduleIfNotExists(BULK_JOB.instance(id).scheduledTo(clock.instant()));
+        stored.insert(id, jobType, actor.userId(), json.writeValueAsString(actorJson(actor)), json.writeValueAsString(records), records.size(),
+                BULK_JOB.instance(id).scheduledTo(clock.instant()));
         // the scheduler would find the job at its next poll; once committed it is told at once
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override

@@ -11,10 +11,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import javax.sql.DataSource;
+
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.task.SchedulableInstance;
 import org.jspecify.annotations.Nullable;
 import org.partnerdesk.jobs.JobResult;
 import org.partnerdesk.jobs.JobStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 import org.springframework.stereotype.Repository;
 
 /** Issue #17 item 3: bulk jobs (job_statuses) with their waiting records, and each done record's result (job_status_results). */
@@ -24,18 +29,23 @@ public class StoredJobStatuses {
     private static final String COLUMNS = "id, job_type, started_by, status, total, message, created_at, started_at, finished_at";
 
     private final JdbcClient db;
+    private final SchedulerClient executions;
 
-    StoredJobStatuses(JdbcClient db) {
+    // a scheduler client of our own on the transaction-aware data source: the job and its execution commit together
+    StoredJobStatuses(JdbcClient db, DataSource dataSource) {
         this.db = db;
+        this.executions = SchedulerClient.Builder.create(new TransactionAwareDataSourceProxy(dataSource)).build();
     }
 
     /** What a job's run needs: its type, who started it (as JSON) and its records (a JSON array). */
     public record Queued(String jobType, String actor, String records) {
     }
 
-    public void insert(String id, String jobType, long startedBy, String actor, String records, int total) {
+    /** A queued job and the scheduler's execution of it, in the caller's transaction. */
+    public void insert(String id, String jobType, long startedBy, String actor, String records, int total, SchedulableInstance<?> execution) {
         db.sql("insert into job_statuses (id, job_type, started_by, actor, records, total) values (?, ?, ?, ?::jsonb, ?::jsonb, ?)")
                 .params(id, jobType, startedBy, actor, records, total).update();
+        executions.scheduleIfNotExists(execution);
     }
 
     public Optional<JobStatus> find(String id) {
