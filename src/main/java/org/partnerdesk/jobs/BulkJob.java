@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import org.jspecify.annotations.Nullable;
 import org.partnerdesk.api.Actor;
 import org.partnerdesk.api.ApiException;
 import org.partnerdesk.api.Role;
@@ -17,6 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -77,7 +79,7 @@ class BulkJob {
                 refused = JobResult.refused(index, idOf(record), new ApiException(422, "RecordInvalid",
                         "A record with the same unique value already exists."));
             } catch (RuntimeException e) {
-                if (e instanceof org.springframework.dao.DataAccessResourceFailureException) {
+                if (e instanceof DataAccessResourceFailureException) {
                     throw e; // the database is away: the job runs again later, after the records done
                 }
                 log.warn("Bulk job {} record {} failed", jobId, index, e);
@@ -91,7 +93,7 @@ class BulkJob {
             });
         }
 
-        private static @org.jspecify.annotations.Nullable Long idOf(JsonNode record) {
+        private static @Nullable Long idOf(JsonNode record) {
             JsonNode id = record.get("id");
             return id != null && id.canConvertToLong() ? id.longValue() : null;
         }

@@ -2,10 +2,13 @@ package org.partnerdesk.jobs;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
@@ -39,7 +42,7 @@ public class JobStatuses {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** A job's id, 32 hex digits as Zendesk's; anything else names no job and is not looked up. */
-    private static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("[0-9a-f]{32}");
+    private static final Pattern ID = Pattern.compile("[0-9a-f]{32}");
 
     private final StoredJobStatuses stored;
     private final ObjectProvider<Scheduler> scheduler;
@@ -82,7 +85,7 @@ public class JobStatuses {
             throw ApiException.badRequest("InvalidRequest", "The request body must be a JSON object with a \"" + root
                     + "\" list of 1 to " + MAX_RECORDS + " objects at its root.");
         }
-        List<JsonNode> list = new java.util.ArrayList<>();
+        List<JsonNode> list = new ArrayList<>();
         for (JsonNode record : records.values()) {
             if (!record.isObject()) {
                 throw ApiException.badRequest("InvalidRequest", "Each of \"" + root + "\" must be a JSON object.");
@@ -93,7 +96,7 @@ public class JobStatuses {
     }
 
     public JobStatus find(Actor actor, String id) {
-        return (ID.matcher(id).matches() ? stored.find(id) : java.util.Optional.<JobStatus>empty()).filter(job -> mayRead(actor, job)).orElseThrow(() -> ApiException.notFound("Job status " + id));
+        return (ID.matcher(id).matches() ? stored.find(id) : Optional.<JobStatus>empty()).filter(job -> mayRead(actor, job)).orElseThrow(() -> ApiException.notFound("Job status " + id));
     }
 
     /** The latest jobs the actor started (an admin: everyone's), newest first. */
