@@ -193,7 +193,8 @@ class DocExamplesTest {
         }
         for (Map.Entry<String, JsonNode> root : json.properties()) {
             JsonNode id = root.getValue().get("id");
-            if (root.getValue().isObject() && id != null && id.isNumber()) {
+            // a job status's id is text (issue #17)
+            if (root.getValue().isObject() && id != null && (id.isNumber() || root.getKey().equals("job_status") && id.isString())) {
                 answered.put(root.getKey().toUpperCase() + "_ID", id.asString());
             }
         }

@@ -75,7 +75,7 @@ class OrganizationController {
     }
 
     /** Reads a create (no {@code existing}) or a PUT, where absent fields keep their values. */
-    private static OrganizationDetails read(JsonBody body, @Nullable Organization existing) {
+    static OrganizationDetails read(JsonBody body, @Nullable Organization existing) {
         JsonBody fields = body.object("organization_fields");
         String name = existing == null || body.has("name") ? body.requiredText("name", 255) : existing.name();
         String externalId = has(body, "external_id", existing) ? body.text("external_id", 255) : existing.externalId();

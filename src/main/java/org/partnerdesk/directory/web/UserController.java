@@ -98,7 +98,7 @@ class UserController {
         return new UserResponse(UserJson.of(user, reader));
     }
 
-    private static UserDetails read(JsonBody body, @Nullable User existing) {
+    static UserDetails read(JsonBody body, @Nullable User existing) {
         String name = existing == null || body.has("name") ? body.requiredText("name", 255) : existing.name();
         String email = existing == null || body.has("email") ? body.requiredText("email", 254) : existing.email();
         // a new user without a role is an end user, as in Zendesk; a PUT that names the role must give one

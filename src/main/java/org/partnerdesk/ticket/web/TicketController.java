@@ -113,7 +113,11 @@ class TicketController {
 
     @PutMapping("/{id}")
     TicketResponse update(Actor actor, @PathVariable long id, @RequestBody JsonNode body) {
-        JsonBody ticket = JsonBody.root(body, "ticket");
+        return new TicketResponse(shape.of(tickets.update(actor, id, changeOf(JsonBody.root(body, "ticket"))), actor));
+    }
+
+    // the PUT body (SPEC 7), read for one ticket and for each record of update_many (#17 item 3)
+    TicketChange changeOf(JsonBody ticket) {
         TicketChange.Comment comment = null;
         if (ticket.has("comment")) {
             JsonBody c = ticket.object("comment");
@@ -133,7 +137,7 @@ class TicketController {
                 .changingCcs(CcRequests.changes(ticket)).replacingCcs(CcRequests.wholeList(ticket)).because(ticket.text("cc_reason", 1000))
                 .expecting(safeUpdateStamp(ticket));
         ticket.throwIfInvalid();
-        return new TicketResponse(shape.of(tickets.update(actor, id, change), actor));
+        return change;
     }
 
     @GetMapping("/{id}")

@@ -195,6 +195,13 @@ class TicketAuthorizationTest extends ApiTest {
         assertThat(after.audits()).isEqualTo(before.audits() + 1);
     };
 
+    /** Issue #17 item 3: the update_many job completes with the ticket updated, as a single PUT would have. */
+    private static final Effect CHANGES_THE_PRIORITY_IN_A_JOB = (w, caller, reply, before, after) -> {
+        JsonNode job = org.partnerdesk.jobs.web.BulkJobsTest.awaitCompleted(w.as(caller), reply);
+        assertThat(job.at("/results/0/status").stringValue()).as(job.toString()).isEqualTo("Updated");
+        assertThat(w.ticketAsAdminSeesIt().get("priority").stringValue()).isEqualTo(otherPriority(before.ticket()));
+    };
+
     /** API-2: a comment from anyone who sees the ticket is added, by them, and changes no field. */
     private static final Effect ADDS_THE_CALLERS_COMMENT = (w, caller, reply, before, after) -> {
         assertThat(after.comments()).isEqualTo(before.comments() + 1);
@@ -329,6 +336,12 @@ class TicketAuthorizationTest extends ApiTest {
                         (w, caller) -> """
                                 {"ticket":{"comment":{"body":"%s"}}}""".formatted(commentOf(caller)),
                         THE_TICKETS_PEOPLE_AND_STAFF, "ticket", ADDS_THE_CALLERS_COMMENT),
+                // issue #17 item 3: a job for agents and admins; each ticket is then changed under the rules of a single PUT
+                new Call("PUT /tickets/update_many", Endpoint.of("PUT /api/v2/tickets/update_many?ids={id}"),
+                        (w, caller) -> """
+                                {"ticket":{"priority":"%s","comment":{"body":"%s"}}}""".formatted(otherPriority(w.ticketAsAdminSeesIt()),
+                                        "Resetting the priority in bulk (TKT-3), says " + caller),
+                        STAFF_ONLY, "job_status", CHANGES_THE_PRIORITY_IN_A_JOB),
                 new Call("GET /tickets/show_many", Endpoint.of("GET /api/v2/tickets/show_many?ids={id}"), null, ANYONE_SIGNED_IN,
                         "tickets", SHOWS_THE_TICKET_ONLY_TO_THOSE_WHO_SEE_IT),
                 new Call("GET /tickets/{id}/comments", Endpoint.of("GET /api/v2/tickets/{id}/comments"), null,

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Bulk benchmark (issue #17 item 3): create_many of 100 users (target >= 2,000 users/s) and update_many of 100 tickets
+# (target <= 1 s), each timed from the request until its job status reads completed, 127.0.0.1 only.
+#   bash bench/bulk.sh                                   # starts a fresh desk under bench/var-bulk, 20 rounds
+#   bash bench/bulk.sh --running URL EMAIL TOKEN         # against a desk already running on 127.0.0.1
+# ROUNDS sets the rounds measured (after two warm-up rounds).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+ROUNDS=${ROUNDS:-20}
+. .ci/find-jdk.sh
+JAVA="$JAVA_HOME/bin/java"
+
+if [ "${1:-}" = --running ]; then
+  URL="$2" EMAIL="$3" TOKEN="$4"
+else
+  REUSE=false
+  PORT=${BENCH_PORT:-18086}
+  URL="http://127.0.0.1:$PORT"
+  EMAIL=admin@partnerdesk.test
+  TOKEN="bench-admin-token"
+  DATA="bench/var-bulk"
+  . bench/desk.sh
+  start_desk bench/desk-bulk.log
+fi
+
+"$JAVA" bench/BulkLoad.java "$URL" "$EMAIL" "$TOKEN" "$ROUNDS"

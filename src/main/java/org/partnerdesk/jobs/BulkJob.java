@@ -1,0 +1,110 @@
+package org.partnerdesk.jobs;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import org.jspecify.annotations.Nullable;
+import org.partnerdesk.api.Actor;
+import org.partnerdesk.api.ApiException;
+import org.partnerdesk.api.Role;
+import org.partnerdesk.jobs.persistence.StoredJobStatuses;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Issue #17 item 3: runs a bulk job, one record at a time, each record and its result in a transaction of their own: a
+ * refused record rolls back alone and is reported, the others are written. A job run again (a node stopped midway) goes on
+ * after the last record done.
+ */
+@Configuration(proxyBeanMethods = false)
+class BulkJob {
+
+    private static final Logger log = LoggerFactory.getLogger(BulkJob.class);
+
+    @Bean
+    OneTimeTask<Void> bulkJobTask(StoredJobStatuses stored, List<BulkWrite> writes, PlatformTransactionManager transactions, JsonMapper json) {
+        Run run = new Run(stored, writes.stream().collect(Collectors.toMap(BulkWrite::jobType, Function.identity())),
+                new TransactionTemplate(transactions), json);
+        return Tasks.oneTime(JobStatuses.BULK_JOB).execute((instance, context) -> run.job(instance.getId()));
+    }
+
+    record Run(StoredJobStatuses stored, Map<String, BulkWrite> writes, TransactionTemplate transaction, JsonMapper json) {
+
+        void job(String id) {
+            StoredJobStatuses.Queued queued = stored.start(id).orElse(null);
+            if (queued == null) {
+                return; // finished before: a second execution of the same job
+            }
+            BulkWrite write = writes.get(queued.jobType());
+            if (write == null) {
+                stored.finish(id, "failed", "This desk does not know jobs of type " + queued.jobType() + ".");
+                return;
+            }
+            Actor actor = actor(json.readTree(queued.actor()));
+            JsonNode records = json.readTree(queued.records());
+            Set<Integer> done = new HashSet<>(stored.doneIndexes(id));
+            for (int index = 0; index < records.size(); index++) {
+                if (!done.contains(index)) {
+                    record(id, write, actor, index, records.get(index));
+                }
+            }
+            stored.finish(id, "completed", null);
+        }
+
+        private void record(String jobId, BulkWrite write, Actor actor, int index, JsonNode record) {
+            JobResult refused;
+            try {
+                transaction.executeWithoutResult(status -> {
+                    stored.commitWithoutWaiting();
+                    stored.addResult(jobId, JobResult.written(index, write.write(actor, record)));
+                });
+                return;
+            } catch (ApiException refusal) {
+                refused = JobResult.refused(index, idOf(record), refusal);
+            } catch (DataIntegrityViolationException e) {
+                refused = JobResult.refused(index, idOf(record), new ApiException(422, "RecordInvalid",
+                        "A record with the same unique value already exists."));
+            } catch (RuntimeException e) {
+                if (e instanceof DataAccessResourceFailureException) {
+                    throw e; // the database is away: the job runs again later, after the records done
+                }
+                log.warn("Bulk job {} record {} failed", jobId, index, e);
+                refused = JobResult.refused(index, idOf(record), new ApiException(500, "InternalError",
+                        "Something went wrong on our side; this record was not changed."));
+            }
+            JobResult result = refused;
+            transaction.executeWithoutResult(status -> {
+                stored.commitWithoutWaiting();
+                stored.addResult(jobId, result);
+            });
+        }
+
+        private static @Nullable Long idOf(JsonNode record) {
+            JsonNode id = record.get("id");
+            return id != null && id.canConvertToLong() ? id.longValue() : null;
+        }
+
+        private static Actor actor(JsonNode actor) {
+            Set<String> groups = new HashSet<>();
+            actor.get("groups").values().forEach(group -> groups.add(group.stringValue()));
+            JsonNode organization = actor.get("organization_id");
+            return new Actor(actor.get("user_id").longValue(), actor.get("email").stringValue(),
+                    Role.fromCode(actor.get("role").stringValue()).orElseThrow(),
+                    organization == null || organization.isNull() ? null : organization.longValue(), groups);
+        }
+    }
+}

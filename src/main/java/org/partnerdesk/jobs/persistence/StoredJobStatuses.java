@@ -1,0 +1,130 @@
+package org.partnerdesk.jobs.persistence;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import javax.sql.DataSource;
+
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.task.SchedulableInstance;
+import org.jspecify.annotations.Nullable;
+import org.partnerdesk.jobs.JobResult;
+import org.partnerdesk.jobs.JobStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
+import org.springframework.stereotype.Repository;
+
+/** Issue #17 item 3: bulk jobs (job_statuses) with their waiting records, and each done record's result (job_status_results). */
+@Repository
+public class StoredJobStatuses {
+
+    private static final String COLUMNS = "id, job_type, started_by, status, total, message, created_at, started_at, finished_at";
+
+    private final JdbcClient db;
+    private final SchedulerClient executions;
+
+    // a scheduler client of our own on the transaction-aware data source: the job and its execution commit together
+    StoredJobStatuses(JdbcClient db, DataSource dataSource) {
+        this.db = db;
+        this.executions = SchedulerClient.Builder.create(new TransactionAwareDataSourceProxy(dataSource)).build();
+    }
+
+    /** What a job's run needs: its type, who started it (as JSON) and its records (a JSON array). */
+    public record Queued(String jobType, String actor, String records) {
+    }
+
+    /** A queued job and the scheduler's execution of it, in the caller's transaction. */
+    public void insert(String id, String jobType, long startedBy, String actor, String records, int total, SchedulableInstance<?> execution) {
+        db.sql("insert into job_statuses (id, job_type, started_by, actor, records, total) values (?, ?, ?, ?::jsonb, ?::jsonb, ?)")
+                .params(id, jobType, startedBy, actor, records, total).update();
+        executions.scheduleIfNotExists(execution);
+    }
+
+    public Optional<JobStatus> find(String id) {
+        return findAll(List.of(id)).stream().findFirst();
+    }
+
+    /** The jobs with these ids and their results, in two queries. */
+    public List<JobStatus> findAll(Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        List<JobStatus> jobs = db.sql("select " + COLUMNS + " from job_statuses where id = any(?) order by created_at desc, id")
+                .param(ids.toArray(String[]::new)).query(StoredJobStatuses::job).list();
+        return withResults(jobs);
+    }
+
+    /** The latest jobs, newest first: those {@code startedBy} started, or everyone's when null. */
+    public List<JobStatus> latest(@Nullable Long startedBy, int limit) {
+        List<JobStatus> jobs = db.sql("select " + COLUMNS + " from job_statuses where (?::bigint is null or started_by = ?)"
+                        + " order by created_at desc, id limit ?")
+                .params(startedBy, startedBy, limit).query(StoredJobStatuses::job).list();
+        return withResults(jobs);
+    }
+
+    /** Marks a queued (or interrupted) job working and answers what its run needs; empty once it has finished. */
+    public Optional<Queued> start(String id) {
+        return db.sql("""
+                        update job_statuses set status = 'working', started_at = coalesce(started_at, now())
+                         where id = ? and status in ('queued', 'working')
+                        returning job_type, actor::text, records::text""")
+                .param(id).query((rs, n) -> new Queued(rs.getString(1), rs.getString(2), rs.getString(3))).optional();
+    }
+
+    /** The indexes of the records already done, so a job run again after a restart goes on after them. */
+    public List<Integer> doneIndexes(String id) {
+        return db.sql("select index from job_status_results where job_id = ?").param(id).query(Integer.class).list();
+    }
+
+    public void addResult(String jobId, JobResult result) {
+        db.sql("insert into job_status_results (job_id, index, id, status, error, details, rule) values (?, ?, ?, ?, ?, ?, ?)")
+                .params(jobId, result.index(), result.id(), result.status(), result.error(), result.details(), result.rule())
+                .update();
+    }
+
+    /**
+     * Lets this transaction commit without waiting for its WAL flush (measured: the flush is most of a one-record
+     * transaction's time); the job's last commit ({@link #finish}) waits for it, and with it for every record before.
+     */
+    public void commitWithoutWaiting() {
+        db.sql("set local synchronous_commit = off").update();
+    }
+
+    public void finish(String id, String status, @Nullable String message) {
+        db.sql("update job_statuses set status = ?, message = ?, finished_at = now(), records = '[]'::jsonb where id = ?")
+                .params(status, message, id).update();
+    }
+
+    private List<JobStatus> withResults(List<JobStatus> jobs) {
+        if (jobs.isEmpty()) {
+            return jobs;
+        }
+        Map<String, List<JobResult>> results = new LinkedHashMap<>();
+        jobs.forEach(job -> results.put(job.id(), new ArrayList<>()));
+        db.sql("select job_id, index, id, status, error, details, rule from job_status_results where job_id = any(?) order by job_id, index")
+                .param(results.keySet().toArray(String[]::new))
+                .query((ResultSet rs) -> {
+                    results.get(rs.getString("job_id")).add(new JobResult(rs.getInt("index"), (Long) rs.getObject("id"),
+                            rs.getString("status"), rs.getString("error"), rs.getString("details"), rs.getString("rule")));
+                });
+        return jobs.stream().map(job -> job.withResults(results.get(job.id()))).toList();
+    }
+
+    private static JobStatus job(ResultSet rs, int row) throws SQLException {
+        return new JobStatus(rs.getString("id"), rs.getString("job_type"), rs.getLong("started_by"), rs.getString("status"),
+                rs.getInt("total"), List.of(), rs.getString("message"), rs.getTimestamp("created_at").toInstant(),
+                instant(rs.getTimestamp("started_at")), instant(rs.getTimestamp("finished_at")));
+    }
+
+    private static @Nullable Instant instant(@Nullable Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}
