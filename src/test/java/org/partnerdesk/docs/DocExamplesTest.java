@@ -193,7 +193,7 @@ class DocExamplesTest {
         }
         for (Map.Entry<String, JsonNode> root : json.properties()) {
             JsonNode id = root.getValue().get("id");
-            if (root.getValue().isObject() && id != null && id.isNumber()) {
+            if (root.getValue().isObject() && id != null && (id.isNumber() || id.isString() && id.stringValue().matches("\\d{1,18}"))) { // #17: webhook ids are strings, as Zendesk's
                 answered.put(root.getKey().toUpperCase() + "_ID", id.asString());
             }
         }

@@ -350,6 +350,14 @@ class HostileInputTest extends ApiTest {
                 {"billing_account":{"organization_id":{partner},"entity_name":"{name}","contact":{"name":"n","email":"{email}","address":"a"}}}""");
         example("POST /api/v2/api_tokens", null, """
                 {"api_token":{"user_id":{user},"description":"d"}}""");
+        // issue #17 item 7: inactive, so the webhooks these examples make call nobody
+        String webhook = """
+                {"webhook":{"name":"n","description":"d","endpoint":"https://hooks.example.test/x","http_method":"POST",
+                 "request_format":"json","status":"inactive","subscriptions":["zen:event-type:ticket.created","conditional_ticket_events"]}}""";
+        long webhookId = Long.parseLong(desk.admin.post("/api/v2/webhooks", webhook).at("/webhook/id").stringValue());
+        example("POST /api/v2/webhooks", null, webhook);
+        example("PUT /api/v2/webhooks/{id}", webhookId, webhook);
+        example("PATCH /api/v2/webhooks/{id}", webhookId, webhook);
         for (String value : values.split(",")) {
             String[] pair = value.split("=");
             examples.replaceAll((endpoint, body) -> body.replace("{" + pair[0] + "}", pair[1]));

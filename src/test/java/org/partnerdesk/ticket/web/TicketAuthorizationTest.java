@@ -138,6 +138,12 @@ class TicketAuthorizationTest extends ApiTest {
     private static final Map<Caller, Integer> THE_TICKETS_PEOPLE_AND_STAFF = expect(401, 401, 404, 404, 404, 200, 200, 200, 200, 200);
     private static final Map<Caller, Integer> STAFF_CHANGE_WHAT_THE_TICKETS_PEOPLE_SEE = expect(401, 401, 404, 404, 404, 403, 403, 403, 200, 200);
     private static final Map<Caller, Integer> STAFF_ONLY = expect(401, 401, 403, 403, 403, 403, 403, 403, 200, 200);
+    // issue #17 item 7: webhooks, and their signing secrets, are the admins' alone
+    private static final Map<Caller, Integer> ADMIN_ONLY = expect(401, 401, 403, 403, 403, 403, 403, 403, 403, 200);
+    private static final Map<Caller, Integer> ADMIN_ONLY_CREATES = expect(401, 401, 403, 403, 403, 403, 403, 403, 403, 201);
+    private static final String INACTIVE_WEBHOOK = """
+            {"webhook":{"name":"Matrix","endpoint":"https://hooks.example.test/desk","status":"inactive",
+             "subscriptions":["zen:event-type:ticket.created"]}}""";
 
     private static Map<Caller, Integer> expect(int... statuses) {
         Map<Caller, Integer> expected = new EnumMap<>(Caller.class);
@@ -244,7 +250,18 @@ class TicketAuthorizationTest extends ApiTest {
                 new Call("GET /ticket_fields", Endpoint.of("GET /api/v2/ticket_fields"), null, ANYONE_SIGNED_IN, "ticket_fields",
                         CHANGES_NOTHING),
                 new Call("GET /ticket_fields/{field}", Endpoint.of("GET /api/v2/ticket_fields/{field}"), null, ANYONE_SIGNED_IN,
-                        "ticket_field", CHANGES_NOTHING));
+                        "ticket_field", CHANGES_NOTHING),
+                new Call("GET /webhooks", Endpoint.of("GET /api/v2/webhooks"), null, ADMIN_ONLY, "webhooks", CHANGES_NOTHING),
+                new Call("POST /webhooks", Endpoint.of("POST /api/v2/webhooks"), (w, caller) -> INACTIVE_WEBHOOK, ADMIN_ONLY_CREATES,
+                        "webhook", CHANGES_NOTHING),
+                new Call("GET /webhooks/{webhook}", Endpoint.of("GET /api/v2/webhooks/{webhook}"), null, ADMIN_ONLY, "webhook",
+                        CHANGES_NOTHING),
+                new Call("GET /webhooks/{webhook}/signing_secret", Endpoint.of("GET /api/v2/webhooks/{webhook}/signing_secret"), null,
+                        ADMIN_ONLY, "signing_secret", CHANGES_NOTHING),
+                new Call("POST /webhooks/{webhook}/signing_secret", Endpoint.of("POST /api/v2/webhooks/{webhook}/signing_secret"),
+                        (w, caller) -> "{}", ADMIN_ONLY_CREATES, "signing_secret", CHANGES_NOTHING),
+                new Call("GET /webhooks/{webhook}/invocations", Endpoint.of("GET /api/v2/webhooks/{webhook}/invocations"), null,
+                        ADMIN_ONLY, "invocations", CHANGES_NOTHING));
     }
 
     static Stream<Arguments> matrix() {
@@ -280,8 +297,8 @@ class TicketAuthorizationTest extends ApiTest {
         String body = call.body() == null ? null : call.body().apply(w, caller);
         Snapshot before = snapshot(w);
 
-        Reply reply = call.endpoint().send(w.as(caller), Map.of("id", w.ticketId(), "form", SUPPORT_FORM, "field", ORGANIZATION_EMAIL),
-                body);
+        Reply reply = call.endpoint().send(w.as(caller), Map.of("id", w.ticketId(), "form", SUPPORT_FORM, "field", ORGANIZATION_EMAIL,
+                "webhook", webhook()), body);
 
         Snapshot after = snapshot(w);
         assertThat(reply.status()).as(reply.toString()).isEqualTo(expected);
@@ -301,6 +318,16 @@ class TicketAuthorizationTest extends ApiTest {
             assertThat(reply.json().has(call.root())).as(reply.toString()).isTrue();
             call.effect().check(w, caller, reply, before, after);
         }
+    }
+
+    private @Nullable String webhook;
+
+    // issue #17 item 7: an inactive webhook, so the matrix's tickets call nobody
+    private String webhook() {
+        if (webhook == null) {
+            webhook = desk.admin.post("/api/v2/webhooks", INACTIVE_WEBHOOK).at("/webhook/id").stringValue();
+        }
+        return webhook;
     }
 
     @Test
