@@ -347,7 +347,8 @@ class TicketAuthorizationTest extends ApiTest {
                 .forEach(path -> info.getMethodsCondition().getMethods()
                         .forEach(method -> served.add(method + " " + path.replaceAll("\\{[^}]+}", "{}")))));
         Set<String> covered = new TreeSet<>();
-        calls().forEach(call -> covered.add(call.endpoint().method() + " "
+        calls().stream().filter(call -> !call.endpoint().path().startsWith("/api/v2/webhooks")) // #17: webhooks, WebhookApiTest
+                .forEach(call -> covered.add(call.endpoint().method() + " "
                 + call.endpoint().path().replaceAll("\\?.*", "").replaceAll("\\{[^}]+}", "{}")));
 
         assertThat(covered).isEqualTo(served);
