@@ -193,8 +193,9 @@ class DocExamplesTest {
         }
         for (Map.Entry<String, JsonNode> root : json.properties()) {
             JsonNode id = root.getValue().get("id");
-            // a job status's id is text (issue #17)
-            if (root.getValue().isObject() && id != null && (id.isNumber() || root.getKey().equals("job_status") && id.isString())) {
+            // a job status's id is text; webhook ids are strings of digits, as Zendesk's (issue #17)
+            if (root.getValue().isObject() && id != null && (id.isNumber() || id.isString() && (root.getKey().equals("job_status")
+                    || id.stringValue().matches("\\d{1,18}")))) {
                 answered.put(root.getKey().toUpperCase() + "_ID", id.asString());
             }
         }

@@ -53,6 +53,10 @@ class NotificationModuleTest extends ModuleTest {
     @MockitoBean
     Tickets tickets;
 
+    // issue #17: the webhooks read what a ticket write changed there; no webhook is set up here
+    @MockitoBean
+    org.partnerdesk.ticket.TicketChanges ticketChanges;
+
     // PO-1/PO-2 invitations mint their token there; no invitation is sent here
     @MockitoBean
     PortalAccess portalAccess;

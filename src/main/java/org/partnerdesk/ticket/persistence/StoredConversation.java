@@ -53,6 +53,20 @@ public class StoredConversation {
                         rs.getTimestamp(5).toInstant())).list();
     }
 
+    /**
+     * Issue #17: the audits this transaction wrote on a ticket (an audit's created_at is its transaction's start, now()), for
+     * listeners that run inside the writing transaction, such as the webhooks' own.
+     */
+    public List<Audit> auditsOfThisTransaction(long ticketId) {
+        return db.sql("select id, ticket_id, author_id, events::text, created_at from ticket_audits"
+                        + " where ticket_id = ? and created_at = now() order by id")
+                .param(ticketId)
+                .query((rs, n) -> new Audit(rs.getLong(1), rs.getLong(2), rs.getLong(3),
+                        json.readValue(rs.getString(4), new TypeReference<List<Audit.Event>>() { }),
+                        rs.getTimestamp(5).toInstant()))
+                .list();
+    }
+
     public List<Audit> audits(long ticketId, long afterId, int limit) {
         return db.sql("select id, ticket_id, author_id, events::text, created_at from ticket_audits"
                         + " where ticket_id = ? and id > ? order by id limit ?")

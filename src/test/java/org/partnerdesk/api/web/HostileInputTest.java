@@ -395,6 +395,14 @@ class HostileInputTest extends ApiTest {
                 {"organizations":[{"name":"{name}","domain_names":["{name}.test"],"organization_fields":{"org_type":"customer"}}]}""");
         example("PUT /api/v2/tickets/update_many", null, """
                 {"tickets":[{"id":%d,"status":"open","priority":"high","tags":["a"],"comment":{"body":"b"}}]}""".formatted(ticket));
+        // issue #17 item 7: inactive, so the webhooks these examples make call nobody
+        String webhook = """
+                {"webhook":{"name":"n","description":"d","endpoint":"https://hooks.example.test/x","http_method":"POST",
+                 "request_format":"json","status":"inactive","subscriptions":["zen:event-type:ticket.created","conditional_ticket_events"]}}""";
+        long webhookId = Long.parseLong(desk.admin.post("/api/v2/webhooks", webhook).at("/webhook/id").stringValue());
+        example("POST /api/v2/webhooks", null, webhook);
+        example("PUT /api/v2/webhooks/{id}", webhookId, webhook);
+        example("PATCH /api/v2/webhooks/{id}", webhookId, webhook);
         for (String value : values.split(",")) {
             String[] pair = value.split("=");
             examples.replaceAll((endpoint, body) -> body.replace("{" + pair[0] + "}", pair[1]));

@@ -1,0 +1,197 @@
+package org.partnerdesk.notification;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.partnerdesk.notification.persistence.StoredWebhooks;
+import org.partnerdesk.ticket.Audit;
+import org.partnerdesk.ticket.Ticket;
+import org.partnerdesk.ticket.TicketChanged;
+import org.partnerdesk.ticket.TicketChanges;
+import org.partnerdesk.ticket.TicketCreated;
+import org.partnerdesk.ticket.Tickets;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Issue #17: turns a ticket write into one {@link WebhookCallRequested} per subscribed webhook and event, inside the writing
+ * transaction, so the outbox holds the calls exactly when the change is stored (NTF-1). The events are Zendesk's, with its
+ * payload schema ({@code type, account_id, id, time, zendesk_event_version, subject, detail, event}); what changed is read
+ * from the audits this transaction wrote. With no active webhook a write costs one small read and nothing else.
+ */
+@Component
+class WebhookEvents {
+
+    private static final List<String> TICKET_EVENTS = Arrays.stream(WebhookEventType.values()).map(WebhookEventType::zendeskName).toList();
+    private static final String EVENT_VERSION = "2022-11-06";
+    private static final Object ANNOUNCED = new Object(); // the audits this transaction already told webhooks about
+
+    private final StoredWebhooks webhooks;
+    private final Tickets tickets;
+    private final TicketChanges changes;
+    private final ApplicationEventPublisher publisher;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    WebhookEvents(StoredWebhooks webhooks, Tickets tickets, TicketChanges changes, ApplicationEventPublisher publisher, JsonMapper json,
+                  Clock clock) {
+        this.webhooks = webhooks;
+        this.tickets = tickets;
+        this.changes = changes;
+        this.publisher = publisher;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @EventListener
+    void on(TicketCreated created) {
+        List<Webhook> subscribed = webhooks.activeSubscribedToAny(TICKET_EVENTS);
+        if (subscribed.isEmpty()) {
+            return;
+        }
+        // the opening's audit (its description among them) is told as ticket.created, not again as changes or a comment
+        changes.inThisTransaction(created.ticketId()).forEach(audit -> announced().add(audit.id()));
+        tickets.find(created.ticketId()).ifPresent(ticket -> tell(subscribed, ticket, created.submitterId(),
+                List.of(new Occurrence(WebhookEventType.TICKET_CREATED, Map.of()))));
+    }
+
+    @EventListener
+    void on(TicketChanged changed) {
+        List<Webhook> subscribed = webhooks.activeSubscribedToAny(TICKET_EVENTS);
+        if (subscribed.isEmpty()) {
+            return;
+        }
+        Set<Long> announced = announced();
+        List<Occurrence> occurrences = new ArrayList<>();
+        for (Audit audit : changes.inThisTransaction(changed.ticketId())) {
+            if (announced.add(audit.id())) {
+                audit.events().forEach(event -> occurrence(audit, event).ifPresent(occurrences::add));
+            }
+        }
+        if (!occurrences.isEmpty()) {
+            tickets.find(changed.ticketId()).ifPresent(ticket -> tell(subscribed, ticket, changed.changedBy(), occurrences));
+        }
+    }
+
+    /** One Zendesk event of an action, with its {@code event} object. */
+    private record Occurrence(WebhookEventType type, Map<String, Object> event) {
+    }
+
+    // a field change is "<field>_changed" with current and previous; a comment is comment_added, internal notes as is_public false
+    private static Optional<Occurrence> occurrence(Audit audit, Audit.Event event) {
+        if ("Comment".equals(event.type())) {
+            Map<String, Object> comment = new LinkedHashMap<>();
+            comment.put("author", Map.of("id", Long.toString(audit.authorId())));
+            comment.put("body", event.value());
+            comment.put("is_public", !"internal".equals(event.reason()));
+            return Optional.of(new Occurrence(WebhookEventType.COMMENT_ADDED, Map.of("comment", comment)));
+        }
+        if (!"Change".equals(event.type())) {
+            return Optional.empty();
+        }
+        return WebhookEventType.followingField(event.fieldName()).map(type -> {
+            Map<String, Object> change = new LinkedHashMap<>();
+            change.put("current", event.value());
+            change.put("previous", event.previousValue());
+            return new Occurrence(type, change);
+        });
+    }
+
+    private void tell(List<Webhook> subscribed, Ticket ticket, long actorId, List<Occurrence> occurrences) {
+        String sequence = UUID.randomUUID().toString();
+        String time = clock.instant().truncatedTo(ChronoUnit.SECONDS).toString();
+        Map<String, Object> detail = detail(ticket, actorId);
+        int position = 0;
+        for (Occurrence occurrence : occurrences) {
+            position++;
+            List<Webhook> listening = subscribed.stream().filter(w -> w.subscribesTo(occurrence.type())).toList();
+            if (listening.isEmpty()) {
+                continue;
+            }
+            UUID eventId = UUID.randomUUID();
+            Map<String, Object> event = new LinkedHashMap<>(occurrence.event());
+            event.put("meta", Map.of("sequence", Map.of("id", sequence, "position", position, "total", occurrences.size())));
+            Map<String, Object> payload = new LinkedHashMap<>();
+            payload.put("type", occurrence.type().zendeskName());
+            payload.put("account_id", 1); // one desk, one account
+            payload.put("id", eventId.toString());
+            payload.put("time", time);
+            payload.put("zendesk_event_version", EVENT_VERSION);
+            payload.put("subject", "zen:ticket:" + ticket.id());
+            payload.put("detail", detail);
+            payload.put("event", event);
+            String body = json.writeValueAsString(payload);
+            for (Webhook webhook : listening) {
+                publisher.publishEvent(new WebhookCallRequested(webhook.id(), eventId, occurrence.type().zendeskName(), ticket.id(), body));
+            }
+        }
+    }
+
+    // Zendesk's detail object of ticket events: the ticket as it is after the action, its ids as strings
+    private static Map<String, Object> detail(Ticket ticket, long actorId) {
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("actor_id", Long.toString(actorId));
+        detail.put("assignee_id", text(ticket.assigneeId()));
+        detail.put("created_at", seconds(ticket.createdAt()));
+        detail.put("description", ticket.description());
+        detail.put("external_id", null);
+        detail.put("form_id", Long.toString(ticket.formId()));
+        detail.put("group_id", text(ticket.groupId()));
+        detail.put("id", Long.toString(ticket.id()));
+        detail.put("is_public", ticket.descriptionIsPublic());
+        detail.put("organization_id", text(ticket.organizationId()));
+        detail.put("priority", ticket.priorityCode());
+        detail.put("requester_id", Long.toString(ticket.requesterId()));
+        detail.put("status", ticket.status().code());
+        detail.put("subject", ticket.subject());
+        detail.put("submitter_id", Long.toString(ticket.submitterId()));
+        detail.put("tags", ticket.tags());
+        detail.put("type", ticket.typeCode());
+        detail.put("updated_at", seconds(ticket.updatedAt()));
+        detail.put("via", Map.of("channel", "api"));
+        return detail;
+    }
+
+    private static @Nullable String text(@Nullable Long id) {
+        return id == null ? null : id.toString();
+    }
+
+    private static String seconds(Instant at) {
+        return at.truncatedTo(ChronoUnit.SECONDS).toString();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Set<Long> announced() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return new HashSet<>();
+        }
+        Set<Long> ids = (Set<Long>) TransactionSynchronizationManager.getResource(ANNOUNCED);
+        if (ids == null) {
+            Set<Long> fresh = new HashSet<>();
+            TransactionSynchronizationManager.bindResource(ANNOUNCED, fresh);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(ANNOUNCED);
+                }
+            });
+            return fresh;
+        }
+        return ids;
+    }
+}
