@@ -302,6 +302,16 @@ public class SignUps {
         PortalAccess.requirePartnerOperations(actor);
     }
 
+    /** UI-1: whether {@link #createManually} would take this person's account (PO-1: Partner Operations only). */
+    public boolean mayCreateManually(Actor actor) {
+        return PortalAccess.isPartnerOperations(actor);
+    }
+
+    /** PO-1: the pages ask before showing or reading the form of an account made by hand, as {@link #createManually} does. */
+    public void requireMayCreateManually(Actor actor) {
+        PortalAccess.requirePartnerOperations(actor);
+    }
+
     /** UI-1: whether {@link #approve} and {@link #decline} would take this person's decision on this application now. */
     public boolean mayDecide(Actor actor, PartnerApplication application) {
         return PortalAccess.isPartnerOperations(actor) && !isOwn(actor, application) && application.status() == Status.IN_REVIEW;

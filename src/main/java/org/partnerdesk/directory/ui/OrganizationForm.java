@@ -9,6 +9,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.partnerdesk.directory.Organization;
 import org.partnerdesk.directory.OrganizationDetails;
+import org.partnerdesk.directory.OrganizationRules;
 import org.partnerdesk.directory.OrganizationType;
 import org.partnerdesk.directory.PartnerTrack;
 
@@ -20,8 +21,6 @@ record OrganizationForm(@Nullable String name, @Nullable String externalId, @Nul
                         @Nullable String trackCompliant, @Nullable String parentCompany, @Nullable String domains,
                         @Nullable String sharesTickets, @Nullable String specialProcess, @Nullable String chatWebhookUrl,
                         @Nullable String notes) {
-
-    private static final int MOST_DOMAINS = 50;
 
     static OrganizationForm blank() {
         return new OrganizationForm("", "", "customer", "", "true", "", "", null, "", "", "");
@@ -37,52 +36,51 @@ record OrganizationForm(@Nullable String name, @Nullable String externalId, @Nul
         return "true".equals(checkbox);
     }
 
-    /** The problems with what was typed, by form field, in words; the same rules the API checks (DIR-1, TKT-8, TKT-9). */
+    /**
+     * The problems with what was typed, by form field, in words: the text this form reads itself (a name, a choice, a
+     * length), then the rules the API checks too, from one place ({@link OrganizationRules}: DIR-1, TKT-8, TKT-9).
+     */
     Map<String, String> problems() {
         Map<String, String> problems = new LinkedHashMap<>();
+        OrganizationType chosenType = type == null ? null : OrganizationType.fromCode(type).orElse(null);
+        PartnerTrack chosenTrack = text(track) == null ? null : PartnerTrack.fromCode(track).orElse(null);
         if (text(name) == null) {
             problems.put("name", "Give the organization a name.");
-        } else if (text(name).length() > 255) {
-            problems.put("name", "A name is at most 255 characters; this one has " + text(name).length() + ".");
+        } else if (text(name).length() > OrganizationRules.LONGEST_NAME) {
+            problems.put("name", "A name is at most " + OrganizationRules.LONGEST_NAME + " characters; this one has " + text(name).length() + ".");
         }
-        OrganizationType chosenType = type == null ? null : OrganizationType.fromCode(type).orElse(null);
         if (chosenType == null) {
             problems.put("type", "Choose customer, partner or internal.");
         }
-        PartnerTrack chosenTrack = text(track) == null ? null : PartnerTrack.fromCode(track).orElse(null);
         if (text(track) != null && chosenTrack == null) {
             problems.put("track", "Choose open, select, alliance or distributor, or no track.");
-        } else if (chosenTrack != null && chosenType != OrganizationType.PARTNER) {
-            problems.put("track", "Only partner organizations have a partner track (DIR-1): choose no track, or make it a partner.");
         }
-        if (tooLong(externalId, 255)) {
-            problems.put("externalId", "A CRM account id is at most 255 characters.");
+        for (OrganizationRules.Problem problem : OrganizationRules.problems(chosenType, chosenTrack, domainList(), text(specialProcess),
+                text(chatWebhookUrl))) {
+            problems.putIfAbsent(switch (problem.field()) {
+                case DOMAINS -> "domains";
+                case TRACK -> "track";
+                case SPECIAL_PROCESS -> "specialProcess";
+                case CHAT_WEBHOOK_URL -> "chatWebhookUrl";
+            }, problem.sentence());
         }
-        if (tooLong(parentCompany, 255)) {
-            problems.put("parentCompany", "A parent company's name is at most 255 characters.");
+        if (tooLong(externalId, OrganizationRules.LONGEST_NAME)) {
+            problems.putIfAbsent("externalId", "A CRM account id is at most " + OrganizationRules.LONGEST_NAME + " characters.");
         }
-        List<String> domainList = domainList();
-        if (domainList.size() > MOST_DOMAINS) {
-            problems.put("domains", "At most " + MOST_DOMAINS + " e-mail domains; this list has " + domainList.size() + ".");
+        if (tooLong(parentCompany, OrganizationRules.LONGEST_NAME)) {
+            problems.putIfAbsent("parentCompany", "A parent company's name is at most " + OrganizationRules.LONGEST_NAME + " characters.");
         }
-        domainList.stream().filter(d -> !d.matches("[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+") || d.length() > 253)
-                .findFirst().ifPresent(d -> problems.put("domains", "\"" + d + "\" is not an e-mail domain such as acme.test;"
-                        + " give the part after the @, one domain after another, separated by commas."));
-        if (text(specialProcess) != null && chosenType != OrganizationType.PARTNER) {
-            problems.put("specialProcess", "A special process is for partner organizations only (TKT-9): leave it empty, or make it a partner.");
-        } else if (tooLong(specialProcess, 10_000)) {
-            problems.put("specialProcess", "A special process is at most 10,000 characters.");
+        if (domainList().size() > OrganizationRules.MOST_DOMAINS) {
+            problems.putIfAbsent("domains", "At most " + OrganizationRules.MOST_DOMAINS + " e-mail domains; this list has " + domainList().size() + ".");
         }
-        if (text(chatWebhookUrl) != null) {
-            if (chosenTrack != PartnerTrack.ALLIANCE || chosenType != OrganizationType.PARTNER) {
-                problems.put("chatWebhookUrl", "A chat webhook is for alliance partners' #a_ channels only (TKT-8): leave it empty,"
-                        + " or put the partner on the alliance track.");
-            } else if (!text(chatWebhookUrl).matches("https?://\\S+") || text(chatWebhookUrl).length() > 2_000) {
-                problems.put("chatWebhookUrl", "Give the incoming webhook's address, beginning with https:// (or http://).");
-            }
+        if (tooLong(specialProcess, OrganizationRules.LONGEST_TEXT)) {
+            problems.putIfAbsent("specialProcess", "A special process is at most 10,000 characters.");
         }
-        if (tooLong(notes, 10_000)) {
-            problems.put("notes", "Notes are at most 10,000 characters.");
+        if (tooLong(chatWebhookUrl, OrganizationRules.LONGEST_WEBHOOK)) {
+            problems.putIfAbsent("chatWebhookUrl", "Give the incoming webhook's address, beginning with https:// (or http://).");
+        }
+        if (tooLong(notes, OrganizationRules.LONGEST_TEXT)) {
+            problems.putIfAbsent("notes", "Notes are at most 10,000 characters.");
         }
         return problems;
     }

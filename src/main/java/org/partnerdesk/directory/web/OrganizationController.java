@@ -12,6 +12,7 @@ import org.partnerdesk.api.CursorPage;
 import org.partnerdesk.api.JsonBody;
 import org.partnerdesk.api.PageRequest;
 import org.partnerdesk.directory.Organization;
+import org.partnerdesk.directory.OrganizationRules;
 import org.partnerdesk.directory.OrganizationType;
 import org.partnerdesk.directory.Organizations;
 import org.partnerdesk.directory.PartnerTrack;
@@ -77,41 +78,45 @@ class OrganizationController {
     /** Reads a create (no {@code existing}) or a PUT, where absent fields keep their values. */
     static OrganizationDetails read(JsonBody body, @Nullable Organization existing) {
         JsonBody fields = body.object("organization_fields");
-        String name = existing == null || body.has("name") ? body.requiredText("name", 255) : existing.name();
-        String externalId = has(body, "external_id", existing) ? body.text("external_id", 255) : existing.externalId();
-        List<String> domains = has(body, "domain_names", existing) ? body.texts("domain_names", 253, 50) : existing.domainNames();
-        String notes = has(body, "notes", existing) ? body.text("notes", 10_000) : existing.notes();
+        String name = existing == null || body.has("name") ? body.requiredText("name", OrganizationRules.LONGEST_NAME) : existing.name();
+        String externalId = has(body, "external_id", existing) ? body.text("external_id", OrganizationRules.LONGEST_NAME) : existing.externalId();
+        List<String> domains = has(body, "domain_names", existing)
+                ? body.texts("domain_names", OrganizationRules.LONGEST_DOMAIN, OrganizationRules.MOST_DOMAINS) : existing.domainNames();
+        String notes = has(body, "notes", existing) ? body.text("notes", OrganizationRules.LONGEST_TEXT) : existing.notes();
         Boolean shared = has(body, "shared_tickets", existing) ? body.bool("shared_tickets") : Boolean.valueOf(existing.sharesTickets());
         String type = has(fields, "org_type", existing) ? fields.requiredOneOf("org_type", OrganizationType.CODES) : existing.type().code();
         String track = has(fields, "partner_track", existing) ? fields.oneOf("partner_track", PartnerTrack.CODES)
                 : existing.track() == null ? null : existing.track().code();
         Boolean compliant = has(fields, "track_compliant", existing) ? fields.bool("track_compliant") : Boolean.valueOf(existing.trackCompliant());
-        String parent = has(fields, "parent_company", existing) ? fields.text("parent_company", 255) : existing.parentCompany();
-        String specialProcess = has(fields, "special_process", existing) ? fields.text("special_process", 10_000) : existing.specialProcess();
-        String webhook = has(fields, "chat_webhook_url", existing) ? fields.text("chat_webhook_url", 2_000) : existing.chatWebhookUrl();
-        if (track != null && type != null && !"partner".equals(type)) {
-            fields.problemWith("partner_track", "invalid_value", "is for partner organizations only (DIR-1)");
-        }
-        if (specialProcess != null && !specialProcess.isEmpty() && !"partner".equals(type)) {
-            fields.problemWith("special_process", "invalid_value", "is for partner organizations only (TKT-9)");
-        }
-        if (webhook != null && !webhook.isEmpty()) {
-            if (!"alliance".equals(track)) {
-                fields.problemWith("chat_webhook_url", "invalid_value", "is for alliance partners' #a_ channels only (TKT-8)");
-            } else if (!webhook.matches("https?://[^\\s]+")) {
-                fields.problemWith("chat_webhook_url", "invalid_value", "must be an http(s) incoming-webhook URL");
+        String parent = has(fields, "parent_company", existing) ? fields.text("parent_company", OrganizationRules.LONGEST_NAME) : existing.parentCompany();
+        String specialProcess = has(fields, "special_process", existing)
+                ? fields.text("special_process", OrganizationRules.LONGEST_TEXT) : existing.specialProcess();
+        String webhook = has(fields, "chat_webhook_url", existing)
+                ? fields.text("chat_webhook_url", OrganizationRules.LONGEST_WEBHOOK) : existing.chatWebhookUrl();
+        List<String> domainNames = domains == null ? List.of() : domains.stream().map(String::toLowerCase).distinct().toList();
+        OrganizationType chosenType = type == null ? null : OrganizationType.fromCode(type).orElse(null);
+        PartnerTrack chosenTrack = track == null ? null : PartnerTrack.fromCode(track).orElse(null);
+        for (OrganizationRules.Problem problem : OrganizationRules.problems(chosenType, chosenTrack, sent(domainNames, body, existing), specialProcess, webhook)) {
+            switch (problem.field()) {
+                case DOMAINS -> body.problemWith("domain_names", "invalid_value", problem.detail());
+                case TRACK -> fields.problemWith("partner_track", "invalid_value", problem.detail());
+                case SPECIAL_PROCESS -> fields.problemWith("special_process", "invalid_value", problem.detail());
+                case CHAT_WEBHOOK_URL -> fields.problemWith("chat_webhook_url", "invalid_value", problem.detail());
             }
         }
         body.throwIfInvalid();
-        return new OrganizationDetails(name, externalId, OrganizationType.fromCode(type).orElseThrow(),
-                track == null ? null : PartnerTrack.fromCode(track).orElseThrow(),
-                compliant == null || compliant, parent, notes,
-                domains == null ? List.of() : domains.stream().map(String::toLowerCase).distinct().toList(),
-                shared != null && shared, blankToNull(specialProcess), blankToNull(webhook));
+        return new OrganizationDetails(name, externalId, OrganizationType.fromCode(type).orElseThrow(), chosenTrack,
+                compliant == null || compliant, parent, notes, domainNames, shared != null && shared, blankToNull(specialProcess),
+                blankToNull(webhook));
     }
 
     private static @Nullable String blankToNull(@Nullable String text) {
         return text == null || text.isBlank() ? null : text;
+    }
+
+    // DIR-1: the domains checked are those sent; ones already held (the CRM import's) do not block a change of the notes
+    private static List<String> sent(List<String> domainNames, JsonBody body, @Nullable Organization existing) {
+        return has(body, "domain_names", existing) ? domainNames : List.of();
     }
 
     private static boolean has(JsonBody body, String field, @Nullable Organization existing) {

@@ -49,6 +49,7 @@ class ApplicationsPage {
         model.addAttribute("status", shown);
         model.addAttribute("applications", page.items());
         model.addAttribute("nextPage", OpsPaging.next("/ops/applications", Map.of("status", shown), page));
+        model.addAttribute("mayCreateManually", signUps.mayCreateManually(actor));
         return "partnerops/applications";
     }
 

@@ -85,7 +85,8 @@ class SignUpPage {
         }
     }
 
-    private static Map<String, String> input(Map<String, String> form) {
+    // shared with ManualAccountPage: the same fields, read alike
+    static Map<String, String> input(Map<String, String> form) {
         Map<String, String> input = new LinkedHashMap<>();
         for (String field : FIELDS) {
             input.put(field, form.getOrDefault(field, ""));
@@ -94,7 +95,7 @@ class SignUpPage {
     }
 
     // the form as the API's JSON: a yes/no radio is a boolean, a field left out is absent, as a client would send it
-    private static ObjectNode body(Map<String, String> form) {
+    static ObjectNode body(Map<String, String> form) {
         ObjectNode application = JsonNodeFactory.instance.objectNode();
         for (String field : FIELDS) {
             String value = form.get(field);

@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.partnerdesk.ApiTest;
+import org.partnerdesk.PageSession;
 import org.partnerdesk.identity.Passwords;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
@@ -31,7 +32,7 @@ class OperationsDirectoryCostTest extends ApiTest {
         var colleague = desk.agent();
         desk.addToGroup(colleague, "Support");
         desk.addToGroup(colleague, "Licensing");
-        var admin = SignedInSession.of(baseUrl(), passwords, desk.anAdmin());
+        var admin = PageSession.signedIn(baseUrl(), passwords, desk.anAdmin());
 
         for (String page : List.of("/ops/organizations", "/ops/organizations?q=partner", "/ops/organizations?q=" + partner.domain(),
                 "/ops/organizations/" + partner.id(), "/ops/organizations/" + partner.id() + "/edit", "/ops/users", "/ops/users?q=agent",

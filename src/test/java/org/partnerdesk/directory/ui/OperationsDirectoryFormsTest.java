@@ -1,9 +1,8 @@
 package org.partnerdesk.directory.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.partnerdesk.directory.ui.SignedInSession.encode;
+import static org.partnerdesk.PageSession.encode;
 
-import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -12,6 +11,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.partnerdesk.ApiTest;
 import org.partnerdesk.Desk;
+import org.partnerdesk.PageSession;
 import org.partnerdesk.api.Actor;
 import org.partnerdesk.api.KeysetRequest;
 import org.partnerdesk.api.Role;
@@ -46,7 +46,7 @@ class OperationsDirectoryFormsTest extends ApiTest {
         var customer = desk.aCustomer();
         var contact = desk.endUserIn(customer);
         var partner = desk.aPartner("select");
-        var admin = SignedInSession.of(baseUrl(), passwords, desk.anAdmin());
+        var admin = PageSession.signedIn(baseUrl(), passwords, desk.anAdmin());
         admin.get("/ops/users/" + contact.id());
 
         var refused = admin.post("/ops/users/" + contact.id() + "/organization", "organization=" + encode(partner.name()));
@@ -62,7 +62,7 @@ class OperationsDirectoryFormsTest extends ApiTest {
     void anAdminOutsideSupportManagersIsToldDir4WhenPuttingSomeoneIntoAnAlliancePartner() throws Exception {
         var ally = desk.aPartner("alliance");
         var newcomer = desk.user("end-user", null);
-        var admin = SignedInSession.of(baseUrl(), passwords, desk.anAdmin());
+        var admin = PageSession.signedIn(baseUrl(), passwords, desk.anAdmin());
         admin.get("/ops/users/" + newcomer.id());
 
         var refused = admin.post("/ops/users/" + newcomer.id() + "/organization", "organization=" + encode(ally.name()));
@@ -76,7 +76,7 @@ class OperationsDirectoryFormsTest extends ApiTest {
     void anAgentIsNotOfferedTheMembersOfAnAlliancePartnerAndIsRefusedDir4OnAPostAnyway() throws Exception {
         var ally = desk.aPartner("alliance");
         var newcomer = desk.user("end-user", null);
-        var agent = SignedInSession.of(baseUrl(), passwords, desk.agent());
+        var agent = PageSession.signedIn(baseUrl(), passwords, desk.agent());
 
         String shown = HtmlUtils.htmlUnescape(agent.get("/ops/organizations/" + ally.id()).body());
         var refused = agent.post("/ops/organizations/" + ally.id() + "/members", "email=" + encode(newcomer.email()));
@@ -93,7 +93,7 @@ class OperationsDirectoryFormsTest extends ApiTest {
         var newcomer = desk.user("end-user", null);
         var manager = desk.agent();
         desk.addToGroup(manager, "Support Managers");
-        var session = SignedInSession.of(baseUrl(), passwords, manager);
+        var session = PageSession.signedIn(baseUrl(), passwords, manager);
         session.get("/ops/organizations/" + ally.id());
 
         var added = session.post("/ops/organizations/" + ally.id() + "/members", "email=" + encode(newcomer.email()));
@@ -104,7 +104,7 @@ class OperationsDirectoryFormsTest extends ApiTest {
 
     @Test
     void theOrganizationFormSaysWhatIsWrongInWordsAndKeepsWhatWasTyped() throws Exception {
-        var admin = SignedInSession.of(baseUrl(), passwords, desk.anAdmin());
+        var admin = PageSession.signedIn(baseUrl(), passwords, desk.anAdmin());
         admin.get("/ops/organizations/new");
         String name = Desk.unique("Typo Corp");
 
@@ -121,7 +121,7 @@ class OperationsDirectoryFormsTest extends ApiTest {
     @Test
     void anAdminCreatesAPartnerAndADomainAnotherOrganizationHoldsIsRefusedDir1() throws Exception {
         var customer = desk.aCustomer();
-        var admin = SignedInSession.of(baseUrl(), passwords, desk.anAdmin());
+        var admin = PageSession.signedIn(baseUrl(), passwords, desk.anAdmin());
         admin.get("/ops/organizations/new");
         String name = Desk.unique("Resell");
 
@@ -145,7 +145,7 @@ class OperationsDirectoryFormsTest extends ApiTest {
     void anAgentMayReadButNotEditAnOrganizationNorChangeARole() throws Exception {
         var partner = desk.aPartner("select");
         var contact = desk.endUserIn(partner);
-        var agent = SignedInSession.of(baseUrl(), passwords, desk.agent());
+        var agent = PageSession.signedIn(baseUrl(), passwords, desk.agent());
 
         var shown = agent.get("/ops/organizations/" + partner.id());
         var form = agent.get("/ops/organizations/" + partner.id() + "/edit");
@@ -164,7 +164,7 @@ class OperationsDirectoryFormsTest extends ApiTest {
     void anAgentInGroupsCannotBecomeAnEndUserAndIsToldDir8() throws Exception {
         var colleague = desk.agent();
         desk.addToGroup(colleague, "Support");
-        var admin = SignedInSession.of(baseUrl(), passwords, desk.anAdmin());
+        var admin = PageSession.signedIn(baseUrl(), passwords, desk.anAdmin());
         admin.get("/ops/users/" + colleague.id());
 
         var refused = admin.post("/ops/users/" + colleague.id() + "/role", "role=end-user");
@@ -178,7 +178,7 @@ class OperationsDirectoryFormsTest extends ApiTest {
     @Test
     void anEndUserCannotJoinAGroupAndIsToldDir8() throws Exception {
         var contact = desk.endUserIn(desk.aCustomer());
-        var admin = SignedInSession.of(baseUrl(), passwords, desk.anAdmin());
+        var admin = PageSession.signedIn(baseUrl(), passwords, desk.anAdmin());
         admin.get("/ops/users/groups/" + desk.groupId("Support"));
 
         var refused = admin.post("/ops/users/groups/" + desk.groupId("Support") + "/members", "email=" + encode(contact.email()));
@@ -228,7 +228,7 @@ class OperationsDirectoryFormsTest extends ApiTest {
     }
 
     /** The words of the field error with this id, as a person reads them. */
-    private static String fieldError(HttpResponse<String> page, String id) {
+    private static String fieldError(PageSession.Answer page, String id) {
         Matcher found = Pattern.compile("<p class=\"field-error\" id=\"" + id + "\">([^<]*)</p>").matcher(page.body());
         assertThat(found.find()).as("a field error " + id + " in " + page.body()).isTrue();
         return HtmlUtils.htmlUnescape(found.group(1));

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.partnerdesk.ApiTest;
 import org.partnerdesk.Desk;
 import org.partnerdesk.Desk.Account;
+import org.partnerdesk.PageSession;
 import org.partnerdesk.identity.Passwords;
 import org.partnerdesk.partnerops.NfrDesk;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.partnerdesk.ApiClient.Reply;
 import org.partnerdesk.ApiTest;
 import org.partnerdesk.Desk.Account;
+import org.partnerdesk.PageSession;
 import org.partnerdesk.identity.Passwords;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
@@ -36,11 +37,11 @@ class PortalQueryBudgetTest extends ApiTest {
         }
         Reply reply = desk.agent().api().put("/api/v2/tickets/" + last, "{\"ticket\":{\"comment\":{\"body\":\"We are on it\"}}}");
         assertThat(reply.status()).isEqualTo(200);
-        PortalSession portal = PortalSession.signedIn(baseUrl(), passwords, sam);
+        PageSession portal = PageSession.signedIn(baseUrl(), passwords, sam);
 
         for (String path : new String[] {"/portal", "/portal/requests?list=ccd", "/portal/requests?list=customers",
                 "/portal/requests?list=mine&status=new", "/portal/requests?q=Customer", "/portal/requests/" + last}) {
-            PortalSession.Answer page = portal.get(path);
+            PageSession.Answer page = portal.get(path);
             assertThat(page.statusCode()).as(path).isEqualTo(200);
             int statements = Integer.parseInt(page.headers().firstValue("X-Query-Count").orElseThrow());
             assertThat(statements).as(path + " statements").isLessThanOrEqualTo(BUDGET);

@@ -17,6 +17,7 @@ import org.partnerdesk.ApiTest;
 import org.partnerdesk.Desk;
 import org.partnerdesk.Desk.Account;
 import org.partnerdesk.Desk.Org;
+import org.partnerdesk.PageSession;
 import org.partnerdesk.identity.Passwords;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -32,10 +33,10 @@ class PortalRequestPagesTest extends ApiTest {
 
     @Test
     void aStrangerIsSentToSignInFromTheListsAndTheRequestPage() {
-        PortalSession stranger = PortalSession.anonymous(baseUrl());
+        PageSession stranger = PageSession.anonymous(baseUrl());
 
         for (String path : new String[] {"/portal", "/portal/requests?list=ccd", "/portal/requests/1"}) {
-            PortalSession.Answer answer = stranger.get(path);
+            PageSession.Answer answer = stranger.get(path);
             assertThat(answer.statusCode()).as(path).isEqualTo(302);
             assertThat(answer.location()).as(path).endsWith("/sign-in");
         }
@@ -47,7 +48,7 @@ class PortalRequestPagesTest extends ApiTest {
         long id = file(ann, "Acme's secret outage");
         Account gina = desk.endUserIn(desk.aCustomer());
 
-        PortalSession.Answer answer = session(gina).get("/portal/requests/" + id);
+        PageSession.Answer answer = session(gina).get("/portal/requests/" + id);
 
         assertThat(answer.statusCode()).isEqualTo(404);
         assertThat(answer.body()).contains("Not found").doesNotContain("Acme's secret outage");
@@ -58,7 +59,7 @@ class PortalRequestPagesTest extends ApiTest {
     void aCustomerIsRefusedTheListForCustomersInWords() {
         Account ann = desk.endUserIn(desk.aCustomer());
 
-        PortalSession.Answer answer = session(ann).get("/portal/requests?list=customers");
+        PageSession.Answer answer = session(ann).get("/portal/requests?list=customers");
 
         assertThat(answer.statusCode()).isEqualTo(403);
         assertThat(answer.body()).contains("Requests for customers are a partner's list");
@@ -70,19 +71,19 @@ class PortalRequestPagesTest extends ApiTest {
         Account ann = desk.endUserIn(acme);
         Account arthur = desk.endUserIn(acme);
         file(arthur, "Arthur's backup question");
-        PortalSession annInPortal = session(ann);
+        PageSession annInPortal = session(ann);
 
-        PortalSession.Answer notShared = annInPortal.get("/portal/requests?list=organization");
+        PageSession.Answer notShared = annInPortal.get("/portal/requests?list=organization");
         assertThat(notShared.statusCode()).isEqualTo(403);
         assertThat(notShared.body()).contains("does not share its requests").doesNotContain("Arthur's backup question");
 
         desk.admin.put("/api/v2/organizations/" + acme.id(), "{\"organization\":{\"shared_tickets\":true}}");
-        PortalSession.Answer shared = annInPortal.get("/portal/requests?list=organization");
+        PageSession.Answer shared = annInPortal.get("/portal/requests?list=organization");
         assertThat(shared.statusCode()).isEqualTo(200);
         assertThat(shared.body()).contains("Arthur's backup question");
 
         Account sam = desk.endUserIn(desk.aPartner("open"));
-        PortalSession.Answer partner = session(sam).get("/portal/requests?list=organization");
+        PageSession.Answer partner = session(sam).get("/portal/requests?list=organization");
         assertThat(partner.statusCode()).isEqualTo(403);
         assertThat(partner.body()).contains("is not a customer organization");
     }
@@ -98,7 +99,7 @@ class PortalRequestPagesTest extends ApiTest {
         assertThat(ann.api().put("/api/v2/tickets/" + copied, "{\"ticket\":{\"email_ccs\":[{\"user_email\":\"" + sam.email() + "\"}]}}")
                 .status()).isEqualTo(200);
         assertThat(desk.agent().api().put("/api/v2/tickets/" + own, "{\"ticket\":{\"status\":\"pending\"}}").status()).isEqualTo(200);
-        PortalSession samInPortal = session(sam);
+        PageSession samInPortal = session(sam);
 
         assertThat(samInPortal.get("/portal/requests").body()).contains("Acme's runners for Sam", "ResellCo's own dashboard")
                 .doesNotContain("Ann copies Sam");
@@ -117,7 +118,7 @@ class PortalRequestPagesTest extends ApiTest {
         for (int i = 1; i <= 26; i++) {
             file(ann, "Question number " + i + " of many");
         }
-        PortalSession portal = session(ann);
+        PageSession portal = session(ann);
 
         String first = portal.get("/portal/requests").body();
         assertThat(first).contains("Question number 26 of many", "Question number 2 of many", "Next page")
@@ -134,12 +135,12 @@ class PortalRequestPagesTest extends ApiTest {
         String word = Desk.unique("zebra").replace("-", "");
         file(ann, "Ann's " + word + " question");
         file(gina, "Gina's " + word + " question");
-        PortalSession portal = session(ann);
+        PageSession portal = session(ann);
 
         String found = portal.get("/portal/requests?q=" + word).body();
         assertThat(found).contains("Ann's " + word + " question", "1 request matches").doesNotContain("Gina's");
 
-        PortalSession.Answer refused = portal.get("/portal/requests?q=" + PortalSession.encode("flag:no_entitlement"));
+        PageSession.Answer refused = portal.get("/portal/requests?q=" + PageSession.encode("flag:no_entitlement"));
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(refused.body()).contains("is a search term for staff");
     }
@@ -175,14 +176,14 @@ class PortalRequestPagesTest extends ApiTest {
         Account carl = desk.stranger();
         long id = file(ann, "Licence renewal");
         ann.api().put("/api/v2/tickets/" + id, "{\"ticket\":{\"email_ccs\":[{\"user_email\":\"" + carl.email() + "\"}]}}");
-        PortalSession carlInPortal = session(carl);
+        PageSession carlInPortal = session(carl);
 
         String page = carlInPortal.get("/portal/requests/" + id).body();
         assertThat(page).contains("Licence renewal").doesNotContain("Mark as solved", "Update CCs");
-        PortalSession.Answer ccRefused = carlInPortal.post("/portal/requests/" + id + "/ccs", "addCc=" + PortalSession.encode("boss@people.test"));
+        PageSession.Answer ccRefused = carlInPortal.post("/portal/requests/" + id + "/ccs", "addCc=" + PageSession.encode("boss@people.test"));
         assertThat(ccRefused.statusCode()).isEqualTo(403);
         assertThat(ccRefused.body()).contains("Only the requester and the partner who submitted the ticket change its CCs (TKT-2).");
-        PortalSession.Answer solveRefused = carlInPortal.post("/portal/requests/" + id + "/solve", "");
+        PageSession.Answer solveRefused = carlInPortal.post("/portal/requests/" + id + "/solve", "");
         assertThat(solveRefused.statusCode()).isEqualTo(403);
         assertThat(desk.admin.get("/api/v2/tickets/" + id).at("/ticket/status").stringValue()).isEqualTo("new");
     }
@@ -191,20 +192,20 @@ class PortalRequestPagesTest extends ApiTest {
     void theRequesterRepliesAddsACcAndMarksTheRequestSolvedWithoutJavaScript() {
         Account ann = desk.endUserIn(desk.aCustomer());
         long id = file(ann, "Webhook retries");
-        PortalSession portal = session(ann);
+        PageSession portal = session(ann);
         portal.get("/portal/requests/" + id);
 
-        PortalSession.Answer blank = portal.post("/portal/requests/" + id, "body=");
+        PageSession.Answer blank = portal.post("/portal/requests/" + id, "body=");
         assertThat(blank.statusCode()).isEqualTo(422);
         assertThat(blank.body()).contains("Write a message.", "aria-invalid=\"true\"");
-        PortalSession.Answer replied = portal.post("/portal/requests/" + id, "body=" + PortalSession.encode("Here is the log"));
+        PageSession.Answer replied = portal.post("/portal/requests/" + id, "body=" + PageSession.encode("Here is the log"));
         assertThat(replied.statusCode()).isEqualTo(302);
         assertThat(portal.get("/portal/requests/" + id).body()).contains("Your reply was sent.", "Here is the log");
 
-        PortalSession.Answer badCc = portal.post("/portal/requests/" + id + "/ccs", "addCc=not-an-address");
+        PageSession.Answer badCc = portal.post("/portal/requests/" + id + "/ccs", "addCc=not-an-address");
         assertThat(badCc.statusCode()).isEqualTo(422);
         assertThat(badCc.body()).contains("not-an-address is not an e-mail address.");
-        assertThat(portal.post("/portal/requests/" + id + "/ccs", "addCc=" + PortalSession.encode("boss@people.test")).statusCode())
+        assertThat(portal.post("/portal/requests/" + id + "/ccs", "addCc=" + PageSession.encode("boss@people.test")).statusCode())
                 .isEqualTo(302);
         assertThat(portal.get("/portal/requests/" + id).body()).contains("boss@people.test");
 
@@ -213,8 +214,8 @@ class PortalRequestPagesTest extends ApiTest {
         assertThat(portal.get("/portal/requests/" + id).body()).contains("Solved").doesNotContain(">Mark as solved<");
     }
 
-    private PortalSession session(Account account) {
-        return PortalSession.signedIn(baseUrl(), passwords, account);
+    private PageSession session(Account account) {
+        return PageSession.signedIn(baseUrl(), passwords, account);
     }
 
     private static long file(Account requester, String subject) {
