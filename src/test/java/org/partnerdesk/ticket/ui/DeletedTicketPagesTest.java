@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.partnerdesk.ApiClient.Reply;
 import org.partnerdesk.ApiTest;
 import org.partnerdesk.Desk;
+import org.partnerdesk.PageSession;
 import org.partnerdesk.Desk.Account;
 import org.partnerdesk.identity.Passwords;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,11 +28,11 @@ class DeletedTicketPagesTest extends ApiTest {
                 {"ticket":{"subject":"%s","comment":{"body":"It broke"},"ticket_form_id":%d}}""".formatted(subject, Desk.SUPPORT_FORM));
         assertThat(filed.status()).as(filed.toString()).isEqualTo(201);
         long id = filed.id("ticket");
-        PortalSession portal = PortalSession.signedIn(baseUrl(), passwords, ann);
+        PageSession portal = PageSession.signedIn(baseUrl(), passwords, ann);
         Account agent = desk.agent();
         assertThat(desk.admin.put("/api/v2/tickets/" + id, "{\"ticket\":{\"assignee_id\":%d}}".formatted(agent.id())).status())
                 .isEqualTo(200);
-        PortalSession console = PortalSession.signedIn(baseUrl(), passwords, agent);
+        PageSession console = PageSession.signedIn(baseUrl(), passwords, agent);
         assertThat(portal.get("/portal/requests").body()).contains(subject);
         assertThat(console.get("/agent?view=mine").body()).contains(subject);
 
@@ -41,7 +42,7 @@ class DeletedTicketPagesTest extends ApiTest {
         assertThat(portal.get("/portal/requests/" + id).statusCode()).isEqualTo(404);
         assertThat(console.get("/agent?view=mine").body()).doesNotContain(subject);
         assertThat(console.get("/agent/tickets/" + id).statusCode()).isEqualTo(404);
-        assertThat(console.get("/agent/search?q=" + PortalSession.encode(subject)).body()).as("the page repeats the query, links no result")
+        assertThat(console.get("/agent/search?q=" + PageSession.encode(subject)).body()).as("the page repeats the query, links no result")
                 .doesNotContainPattern("/agent/tickets/" + id + "[\"?#]");
         assertThat(console.post("/live/presence", "ticket=" + id + "&state=viewing").statusCode()).isEqualTo(404);
     }
