@@ -40,7 +40,8 @@ class IncrementalTicketController {
                                      @RequestParam(name = "cursor", required = false) @Nullable String cursor,
                                      @RequestParam(name = "per_page", required = false) @Nullable String perPage) {
         IncrementalExport.CursorPage<ExportedTicket> page = exports.ticketsByCursor(actor, new IncrementalExport(startTime, cursor, perPage));
-        return new TicketCursorPage(page.items().stream().map(t -> json(t, actor)).toList(), cursorUrl(page.afterCursor(), perPage),
+        String ticketsUrl = TicketJson.Shape.ticketsUrl();
+        return new TicketCursorPage(page.items().stream().map(t -> json(t, actor, ticketsUrl)).toList(), cursorUrl(page.afterCursor(), perPage),
                 page.afterCursor(), page.beforeCursor() == null ? null : cursorUrl(page.beforeCursor(), perPage), page.beforeCursor(),
                 page.endOfStream());
     }
@@ -49,7 +50,8 @@ class IncrementalTicketController {
     TicketTimePage ticketsByTime(Actor actor, @RequestParam(name = "start_time", required = false) @Nullable String startTime,
                                  @RequestParam(name = "per_page", required = false) @Nullable String perPage) {
         IncrementalExport.TimePage<ExportedTicket> page = exports.ticketsByTime(actor, new IncrementalExport(startTime, null, perPage));
-        return new TicketTimePage(page.items().stream().map(t -> json(t, actor)).toList(), nextPage(page.endTime(), perPage),
+        String ticketsUrl = TicketJson.Shape.ticketsUrl();
+        return new TicketTimePage(page.items().stream().map(t -> json(t, actor, ticketsUrl)).toList(), nextPage(page.endTime(), perPage),
                 page.items().size(), page.endTime(), page.endOfStream());
     }
 
@@ -62,11 +64,11 @@ class IncrementalTicketController {
     }
 
     // a purged ticket is a tombstone; a deleted one keeps its content, as Zendesk reports it for 30 days
-    private Object json(ExportedTicket exported, Actor reader) {
+    private Object json(ExportedTicket exported, Actor reader, String ticketsUrl) {
         if (exported.ticket() == null) {
-            return PurgedTicketJson.of(exported);
+            return PurgedTicketJson.of(exported, ticketsUrl);
         }
-        TicketJson ticket = shape.of(exported.ticket(), reader);
+        TicketJson ticket = shape.of(exported.ticket(), reader, ticketsUrl);
         return exported.isDeleted() ? ticket.deleted() : ticket;
     }
 
@@ -83,10 +85,8 @@ class IncrementalTicketController {
 
     /** A purged ticket: its id, its dates and that it is deleted; nothing of its content is left to report. */
     record PurgedTicketJson(long id, String url, String status, Instant createdAt, Instant updatedAt) {
-        static PurgedTicketJson of(ExportedTicket t) {
-            String url = ServletUriComponentsBuilder.fromCurrentContextPath().path("/api/v2/tickets/{id}.json")
-                    .buildAndExpand(t.id()).toUriString();
-            return new PurgedTicketJson(t.id(), url, "deleted", t.createdAt(), t.updatedAt());
+        static PurgedTicketJson of(ExportedTicket t, String ticketsUrl) {
+            return new PurgedTicketJson(t.id(), ticketsUrl + t.id() + ".json", "deleted", t.createdAt(), t.updatedAt());
         }
     }
 

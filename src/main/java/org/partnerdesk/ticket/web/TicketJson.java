@@ -46,6 +46,16 @@ record TicketJson(long id, String url, @Nullable String externalId, String subje
 
         /** As {@code reader} may see it: an internal description is for staff (TKT-1). */
         TicketJson of(Ticket t, Actor reader) {
+            return of(t, reader, ticketsUrl());
+        }
+
+        /** The address tickets live under ({@code …/api/v2/tickets/}), worked out once for a page of many. */
+        static String ticketsUrl() {
+            return ServletUriComponentsBuilder.fromCurrentContextPath().path("/api/v2/tickets/").toUriString();
+        }
+
+        // a page of 1,000 (issue #17's exports) builds the request's address once, not per ticket
+        TicketJson of(Ticket t, Actor reader, String ticketsUrl) {
             Set<Long> fieldIds = new LinkedHashSet<>();
             forms.form(t.formId()).ifPresent(form -> form.ticketFieldIds().stream()
                     .filter(id -> forms.field(id).map(f -> !f.system()).orElse(false))
@@ -55,9 +65,7 @@ record TicketJson(long id, String url, @Nullable String externalId, String subje
             for (long id : fieldIds) {
                 customFields.add(new CustomFieldValue(id, t.customFields().get(id)));
             }
-            String url = ServletUriComponentsBuilder.fromCurrentContextPath().path("/api/v2/tickets/{id}.json")
-                    .buildAndExpand(t.id()).toUriString();
-            return new TicketJson(t.id(), url, null, t.subject(), t.subject(), t.descriptionFor(reader.isStaff()), t.status().code(),
+            return new TicketJson(t.id(), ticketsUrl + t.id() + ".json", null, t.subject(), t.subject(), t.descriptionFor(reader.isStaff()), t.status().code(),
                     t.priorityCode(), t.typeCode(), t.requesterId(), t.submitterId(), t.organizationId(), t.assigneeId(), t.groupId(),
                     t.collaboratorIds(), t.collaboratorIds(), List.of(), t.tags(), customFields, customFields, t.formId(),
                     Via.API, true, false, t.createdAt(), t.updatedAt());
