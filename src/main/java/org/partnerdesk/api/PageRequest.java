@@ -68,4 +68,20 @@ public record PageRequest(int size, long afterId) {
         }
         return null;
     }
+
+    /** A numbered page's {@code page} or {@code per_page} (Zendesk's offset paging), {@code otherwise} when not sent. */
+    public static int wholeNumber(String name, @Nullable String value, int min, int max, int otherwise) {
+        if (value == null || value.isBlank()) {
+            return otherwise;
+        }
+        try {
+            int number = Integer.parseInt(value.strip());
+            if (number >= min && number <= max) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // falls through to the refusal below
+        }
+        throw ApiException.badRequest("InvalidPaginationParameter", name + " must be a whole number from " + min + " to " + max + ".");
+    }
 }

@@ -122,8 +122,8 @@ class RequestController {
                        @RequestParam(name = "per_page", required = false) @Nullable String perPage,
                        @RequestParam(name = "sort_by", required = false) @Nullable String sortBy,
                        @RequestParam(name = "sort_order", required = false) @Nullable String sortOrder) {
-        int number = whole("page", page, 1, SearchController.MAX_RESULTS, 1);
-        int size = whole("per_page", perPage, 1, SearchController.MAX_PER_PAGE, SearchController.MAX_PER_PAGE);
+        int number = PageRequest.wholeNumber("page", page, 1, SearchController.MAX_RESULTS, 1);
+        int size = PageRequest.wholeNumber("per_page", perPage, 1, SearchController.MAX_PER_PAGE, SearchController.MAX_PER_PAGE);
         if ((long) number * size > SearchController.MAX_RESULTS) {
             throw ApiException.badRequest("InvalidPaginationParameter", "Search answers at most " + SearchController.MAX_RESULTS
                     + " results (page times per_page); narrow the query or sort it differently.");
@@ -219,21 +219,6 @@ class RequestController {
         String next = found.hasMore() && page < Requests.MAX_OFFSET_PAGE ? pageLink(page + 1) : null;
         String previous = page > 1 ? pageLink(page - 1) : null;
         return new RequestPage(found.requests().stream().map(t -> shape.of(t, actor)).toList(), null, null, next, previous, found.count());
-    }
-
-    private static int whole(String name, @Nullable String value, int min, int max, int otherwise) {
-        if (value == null || value.isBlank()) {
-            return otherwise;
-        }
-        try {
-            int number = Integer.parseInt(value.strip());
-            if (number >= min && number <= max) {
-                return number;
-            }
-        } catch (NumberFormatException e) {
-            // falls through to the refusal below
-        }
-        throw ApiException.badRequest("InvalidPaginationParameter", name + " must be a whole number from " + min + " to " + max + ".");
     }
 
     private static String pageLink(int page) {

@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import org.partnerdesk.api.Actor;
 import org.partnerdesk.api.ApiException;
+import org.partnerdesk.api.PageRequest;
 import org.partnerdesk.ticket.TicketForms;
 import org.partnerdesk.ticket.TicketSearch;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -43,8 +44,8 @@ class SearchController {
                          @RequestParam(name = "sort_by", required = false) @Nullable String sortBy,
                          @RequestParam(name = "sort_order", required = false) @Nullable String sortOrder,
                          HttpServletRequest request) {
-        int number = whole("page", page, 1, Integer.MAX_VALUE, 1);
-        int size = whole("per_page", perPage, 1, MAX_PER_PAGE, MAX_PER_PAGE);
+        int number = PageRequest.wholeNumber("page", page, 1, Integer.MAX_VALUE, 1);
+        int size = PageRequest.wholeNumber("per_page", perPage, 1, MAX_PER_PAGE, MAX_PER_PAGE);
         if ((long) number * size > MAX_RESULTS) {
             throw ApiException.badRequest("InvalidPaginationParameter", "Search answers at most " + MAX_RESULTS
                     + " results (page times per_page); narrow the query or sort it differently.");
@@ -91,20 +92,5 @@ class SearchController {
 
     private static String encode(String text) {
         return URLEncoder.encode(text, StandardCharsets.UTF_8);
-    }
-
-    private static int whole(String name, @Nullable String value, int min, int max, int otherwise) {
-        if (value == null || value.isBlank()) {
-            return otherwise;
-        }
-        try {
-            int number = Integer.parseInt(value.strip());
-            if (number >= min && number <= max) {
-                return number;
-            }
-        } catch (NumberFormatException e) {
-            // falls through to the refusal below
-        }
-        throw ApiException.badRequest("InvalidPaginationParameter", name + " must be a whole number from " + min + " to " + max + ".");
     }
 }
