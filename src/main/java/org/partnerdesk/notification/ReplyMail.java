@@ -8,7 +8,7 @@ import java.util.Set;
 import org.partnerdesk.directory.User;
 import org.partnerdesk.directory.Users;
 import org.partnerdesk.ticket.PublicReplyAdded;
-import org.partnerdesk.ticket.Tickets;
+import org.partnerdesk.ticket.TicketDeletions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -27,20 +27,20 @@ class ReplyMail {
     private static final long DESK_AUTHOR = -1; // the desk's own user has an .invalid address and is never mailed anyway
 
     private final Users users;
-    private final Tickets tickets;
+    private final TicketDeletions deletions;
     private final MailDelivery mail;
     private final String from;
 
-    ReplyMail(Users users, Tickets tickets, MailDelivery mail, @Value("${partnerdesk.mail.from:support@partnerdesk.test}") String from) {
+    ReplyMail(Users users, TicketDeletions deletions, MailDelivery mail, @Value("${partnerdesk.mail.from:support@partnerdesk.test}") String from) {
         this.users = users;
-        this.tickets = tickets;
+        this.deletions = deletions;
         this.mail = mail;
         this.from = from;
     }
 
     @ApplicationModuleListener
     void on(PublicReplyAdded reply) {
-        if (tickets.find(reply.ticketId()).isEmpty()) {
+        if (deletions.wasDeleted(reply.ticketId())) {
             return; // issue #17 item 5: a reply still in the outbox when its ticket was deleted is mailed to no one
         }
         send(reply, "reply", reply.authorId(), reply.body());

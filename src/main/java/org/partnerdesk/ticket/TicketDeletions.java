@@ -86,6 +86,11 @@ public class TicketDeletions {
         return CursorPage.of(fetched, page, d -> new KeysetRequest.Position(order.byDeletedAt() ? d.deletedAt().toString() : null, d.id()));
     }
 
+    /** For modules that act without a signed-in user: whether the ticket was deleted (in the bin, or purged since). */
+    public boolean wasDeleted(long id) {
+        return bin.wasDeleted(id);
+    }
+
     /** For modules that act without a signed-in user: whether the ticket is in the bin (deleted, restorable, not purged). */
     public boolean isInBin(long id) {
         return bin.isInBin(id);

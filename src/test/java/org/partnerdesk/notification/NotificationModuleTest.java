@@ -53,6 +53,10 @@ class NotificationModuleTest extends ModuleTest {
     @MockitoBean
     Tickets tickets;
 
+    // issue #17 item 5: reply mail asks whether its ticket was deleted since (no, by default)
+    @MockitoBean
+    org.partnerdesk.ticket.TicketDeletions deletions;
+
     // issue #17: the webhooks read what a ticket write changed there; no webhook is set up here
     @MockitoBean
     org.partnerdesk.ticket.TicketChanges ticketChanges;

@@ -46,6 +46,12 @@ public class StoredDeletions {
                 .query(StoredDeletions::map).optional();
     }
 
+    /** Deleted, whether still in the bin or purged since. */
+    public boolean wasDeleted(long ticketId) {
+        return db.sql("select exists (select 1 from tickets where id = ? and deleted_at is not null)").param(ticketId)
+                .query(Boolean.class).single();
+    }
+
     public boolean isInBin(long ticketId) {
         return db.sql("select exists (select 1 from tickets t where t.id = ? and " + IN_BIN + ")").param(ticketId)
                 .query(Boolean.class).single();
