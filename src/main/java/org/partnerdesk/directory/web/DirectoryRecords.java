@@ -1,7 +1,12 @@
 package org.partnerdesk.directory.web;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.jspecify.annotations.Nullable;
 import org.partnerdesk.api.Actor;
+import org.partnerdesk.api.ApiException;
+import org.partnerdesk.directory.Creation;
 import org.partnerdesk.api.JsonBody;
 import org.partnerdesk.directory.Organization;
 import org.partnerdesk.directory.Organizations;
@@ -9,6 +14,7 @@ import org.partnerdesk.directory.Upserts;
 import org.partnerdesk.directory.User;
 import org.partnerdesk.directory.UserDetails;
 import org.partnerdesk.directory.Users;
+import org.partnerdesk.directory.Users.NewUser;
 import org.partnerdesk.directory.Users.Placement;
 import org.partnerdesk.jobs.BulkWrite;
 import org.springframework.context.annotation.Bean;
@@ -38,10 +44,39 @@ class DirectoryRecords {
     }
 
     User createUser(Actor actor, JsonBody user) {
+        NewUser read = newUser(user);
+        return users.create(actor, read.values(), read.organizationId());
+    }
+
+    // a new user's record read as POST /users reads it; a field it refuses throws here, before any rule
+    private static NewUser newUser(JsonBody user) {
         UserDetails values = UserController.read(user, null);
         Long organizationId = user.id("organization_id");
         user.throwIfInvalid();
-        return users.create(actor, values, organizationId);
+        return new NewUser(values, organizationId);
+    }
+
+    /** Issue #17 item 3: create_many's records, each read as {@link #createUser} reads it and all created as one batch. */
+    List<BulkWrite.Outcome> createUsers(Actor actor, List<JsonNode> records) {
+        BulkWrite.Outcome[] outcomes = new BulkWrite.Outcome[records.size()];
+        List<Integer> readAt = new ArrayList<>();
+        List<NewUser> read = new ArrayList<>();
+        for (int i = 0; i < records.size(); i++) {
+            try {
+                read.add(newUser(root(records.get(i), "user")));
+                readAt.add(i);
+            } catch (ApiException refusal) {
+                outcomes[i] = new BulkWrite.Refused(refusal);
+            }
+        }
+        List<Creation> created = read.isEmpty() ? List.of() : users.createAll(actor, read);
+        for (int i = 0; i < created.size(); i++) {
+            outcomes[readAt.get(i)] = switch (created.get(i)) {
+                case Creation.Created(long id) -> new BulkWrite.Written(id, true);
+                case Creation.Refused(ApiException refusal) -> new BulkWrite.Refused(refusal);
+            };
+        }
+        return List.of(outcomes);
     }
 
     Upserted<User> createOrUpdateUser(Actor actor, JsonBody user) {
@@ -70,7 +105,8 @@ class DirectoryRecords {
 
     @Bean
     BulkWrite createManyUsers() {
-        return BulkWrite.of("create_many_users", (actor, record) -> new BulkWrite.Written(createUser(actor, root(record, "user")).id(), true));
+        return BulkWrite.batched("create_many_users",
+                (actor, record) -> new BulkWrite.Written(createUser(actor, root(record, "user")).id(), true), this::createUsers);
     }
 
     @Bean
