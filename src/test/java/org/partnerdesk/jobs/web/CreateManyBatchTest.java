@@ -13,6 +13,8 @@ import org.partnerdesk.ApiTest;
 import org.partnerdesk.Desk;
 import org.partnerdesk.Desk.Account;
 import org.partnerdesk.Desk.Org;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -21,6 +23,9 @@ import tools.jackson.databind.JsonNode;
  * before it, including a record that collides with an earlier one of the same batch.
  */
 public class CreateManyBatchTest extends ApiTest {
+
+    @Autowired
+    JdbcClient db;
 
     /** What a record came to: created (with its place in the batch) or refused (its error, rule and details). */
     private record Result(String status, String error, String rule, String details) {
@@ -76,6 +81,9 @@ public class CreateManyBatchTest extends ApiTest {
         assertThat(desk.admin.get("/api/v2/users/" + batchIds.get(0)).at("/user/organization_id").longValue()).isEqualTo(resellCo.id());
         assertThat(desk.admin.get("/api/v2/users/" + batchIds.get(7)).at("/user/manager_id").longValue()).isEqualTo(manager.id());
         assertThat(desk.admin.get("/api/v2/users/" + batchIds.get(10)).at("/user/organization_id").longValue()).isEqualTo(acme.id());
+        // one transaction for the batch (now() is its start): records written one by one would each have their own
+        assertThat(db.sql("select count(distinct created_at) from users where id = any(?)")
+                .param(batchIds.stream().filter(java.util.Objects::nonNull).toArray(Long[]::new)).query(Long.class).single()).isEqualTo(1);
     }
 
     private static String user(String name, String email, String externalId, Long organizationId, Long managerId) {
