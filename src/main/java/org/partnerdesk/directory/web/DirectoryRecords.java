@@ -9,6 +9,7 @@ import org.partnerdesk.api.ApiException;
 import org.partnerdesk.directory.Creation;
 import org.partnerdesk.api.JsonBody;
 import org.partnerdesk.directory.Organization;
+import org.partnerdesk.directory.OrganizationDetails;
 import org.partnerdesk.directory.Organizations;
 import org.partnerdesk.directory.Upserts;
 import org.partnerdesk.directory.User;
@@ -69,14 +70,18 @@ class DirectoryRecords {
                 outcomes[i] = new BulkWrite.Refused(refusal);
             }
         }
-        List<Creation> created = read.isEmpty() ? List.of() : users.createAll(actor, read);
+        answer(outcomes, readAt, read.isEmpty() ? List.of() : users.createAll(actor, read));
+        return List.of(outcomes);
+    }
+
+    // each record the batch decided, answered at its place among the records read
+    private static void answer(BulkWrite.Outcome[] outcomes, List<Integer> readAt, List<Creation> created) {
         for (int i = 0; i < created.size(); i++) {
             outcomes[readAt.get(i)] = switch (created.get(i)) {
                 case Creation.Created(long id) -> new BulkWrite.Written(id, true);
                 case Creation.Refused(ApiException refusal) -> new BulkWrite.Refused(refusal);
             };
         }
-        return List.of(outcomes);
     }
 
     Upserted<User> createOrUpdateUser(Actor actor, JsonBody user) {
@@ -92,6 +97,23 @@ class DirectoryRecords {
 
     Organization createOrganization(Actor actor, JsonBody organization) {
         return organizations.create(actor, OrganizationController.read(organization, null));
+    }
+
+    /** Issue #17 item 3: create_many's organizations, each read as {@link #createOrganization} reads it, created as one batch. */
+    List<BulkWrite.Outcome> createOrganizations(Actor actor, List<JsonNode> records) {
+        BulkWrite.Outcome[] outcomes = new BulkWrite.Outcome[records.size()];
+        List<Integer> readAt = new ArrayList<>();
+        List<OrganizationDetails> read = new ArrayList<>();
+        for (int i = 0; i < records.size(); i++) {
+            try {
+                read.add(OrganizationController.read(root(records.get(i), "organization"), null));
+                readAt.add(i);
+            } catch (ApiException refusal) {
+                outcomes[i] = new BulkWrite.Refused(refusal);
+            }
+        }
+        answer(outcomes, readAt, read.isEmpty() ? List.of() : organizations.createAll(actor, read));
+        return List.of(outcomes);
     }
 
     Upserted<Organization> createOrUpdateOrganization(Actor actor, JsonBody organization) {
@@ -116,8 +138,9 @@ class DirectoryRecords {
 
     @Bean
     BulkWrite createManyOrganizations() {
-        return BulkWrite.of("create_many_organizations",
-                (actor, record) -> new BulkWrite.Written(createOrganization(actor, root(record, "organization")).id(), true));
+        return BulkWrite.batched("create_many_organizations",
+                (actor, record) -> new BulkWrite.Written(createOrganization(actor, root(record, "organization")).id(), true),
+                this::createOrganizations);
     }
 
     private static BulkWrite.Written written(Upserted<User> upserted) {

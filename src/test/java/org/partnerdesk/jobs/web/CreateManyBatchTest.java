@@ -86,6 +86,51 @@ public class CreateManyBatchTest extends ApiTest {
                 .param(batchIds.stream().filter(java.util.Objects::nonNull).toArray(Long[]::new)).query(Long.class).single()).isEqualTo(1);
     }
 
+    @Test
+    void aBatchOfOrganizationsWithDuplicateNamesIdsAndDomainsAnswersEachAsSingleCreatesWould() {
+        Org taken = desk.aCustomer();
+        List<Function<String, String>> records = List.of(
+                t -> organization("Globex " + t, "acct-" + t, "globex-" + t + ".test"),
+                t -> organization("GLOBEX " + t, null, null),                                 // the name of record 0
+                t -> organization("Other " + t, "acct-" + t, null),                           // the external id of record 0
+                t -> organization("Clone " + t, null, "globex-" + t + ".test"),               // DIR-1: record 0's domain
+                t -> organization(taken.name(), null, null),                                   // an organization before the batch
+                t -> organization("Squatter " + t, null, taken.domain()),                      // DIR-1: its domain
+                t -> organization("Initech " + t, null, "initech-" + t + ".test"));
+
+        String batchToken = Desk.unique("b").toLowerCase();
+        JsonNode job = BulkJobsTest.awaitCompleted(desk.admin, desk.admin.post("/api/v2/organizations/create_many",
+                "{\"organizations\":[" + String.join(",", records.stream().map(r -> r.apply(batchToken)).toList()) + "]}"));
+        List<Long> batchIds = new ArrayList<>();
+        List<Result> batch = new ArrayList<>();
+        for (JsonNode result : job.get("results").values()) {
+            batchIds.add(result.get("status").stringValue().equals("Created") ? result.get("id").longValue() : null);
+            batch.add(new Result(result.get("status").stringValue(), text(result, "error"), text(result, "rule"), text(result, "details")));
+        }
+        String singleToken = Desk.unique("s").toLowerCase();
+        List<Long> singleIds = new ArrayList<>();
+        List<Result> single = new ArrayList<>();
+        for (Function<String, String> record : records) {
+            Reply reply = desk.admin.post("/api/v2/organizations", "{\"organization\":" + record.apply(singleToken) + "}");
+            singleIds.add(reply.status() == 201 ? reply.id("organization") : null);
+            single.add(reply.status() == 201 ? new Result("Created", null, null, null) : refusal(reply));
+        }
+
+        assertThat(batch.stream().map(Result::status).toList())
+                .containsExactly("Created", "Failed", "Failed", "Failed", "Failed", "Failed", "Created");
+        assertThat(batch.get(3).rule()).isEqualTo("DIR-1");
+        assertThat(batch.get(5).rule()).isEqualTo("DIR-1");
+        assertThat(normalized(batch, batchToken, batchIds)).isEqualTo(normalized(single, singleToken, singleIds));
+        assertThat(desk.admin.get("/api/v2/organizations/" + batchIds.get(6)).at("/organization/domain_names/0").stringValue())
+                .isEqualTo("initech-" + batchToken + ".test");
+    }
+
+    private static String organization(String name, String externalId, String domain) {
+        return "{\"name\":\"%s\"%s%s,\"organization_fields\":{\"org_type\":\"customer\"}}".formatted(name,
+                externalId == null ? "" : ",\"external_id\":\"" + externalId + "\"",
+                domain == null ? "" : ",\"domain_names\":[\"" + domain + "\"]");
+    }
+
     private static String user(String name, String email, String externalId, Long organizationId, Long managerId) {
         return "{\"name\":\"%s\",\"email\":\"%s\"%s%s%s}".formatted(name, email,
                 externalId == null ? "" : ",\"external_id\":\"" + externalId + "\"",
