@@ -34,6 +34,7 @@ public class Organizations {
     private final StoredNfrLicenses nfrLicenses;
     private final AssociationRules rules;
     private final DirectoryAudits audits;
+    private final OrganizationFacts facts;
 
     Organizations(StoredOrganizations stored, StoredUsers users, StoredSubscriptions subscriptions,
                   StoredNfrLicenses nfrLicenses, AssociationRules rules, DirectoryAudits audits) {
@@ -43,6 +44,7 @@ public class Organizations {
         this.nfrLicenses = nfrLicenses;
         this.rules = rules;
         this.audits = audits;
+        this.facts = OrganizationFacts.of(stored);
     }
 
     @Transactional
@@ -55,8 +57,8 @@ public class Organizations {
     public Organization update(Actor actor, long id, OrganizationDetails values) {
         actor.requireAdmin();
         Organization before = stored.findForUpdate(id).orElseThrow(() -> ApiException.notFound("Organization " + id));
-        checkUnique(values, before);
-        checkDomainsFree(values, before);
+        checkUnique(values, before, facts);
+        checkDomainsFree(values, before, facts);
         checkChange(actor, before, values);
         Organization after = stored.update(id, values);
         audits.record(actor.userId(), "organization", id, "update", Map.of("before", OrganizationDetails.of(before), "after", values));
@@ -170,12 +172,13 @@ public class Organizations {
         }
     }
 
-    private void checkUnique(OrganizationDetails values, @org.jspecify.annotations.Nullable Organization existing) {
-        stored.findByName(values.name()).filter(o -> existing == null || o.id() != existing.id()).ifPresent(o -> {
+    private static void checkUnique(OrganizationDetails values, @org.jspecify.annotations.Nullable Organization existing,
+                                    OrganizationFacts facts) {
+        facts.withName(values.name()).filter(o -> existing == null || o.id() != existing.id()).ifPresent(o -> {
             throw ApiException.invalid("name", "duplicate", "has already been taken by organization " + o.id());
         });
         if (values.externalId() != null) {
-            stored.findByExternalId(values.externalId()).filter(o -> existing == null || o.id() != existing.id()).ifPresent(o -> {
+            facts.withExternalId(values.externalId()).filter(o -> existing == null || o.id() != existing.id()).ifPresent(o -> {
                 throw ApiException.invalid("external_id", "duplicate", "has already been taken by organization " + o.id());
             });
         }
@@ -183,14 +186,15 @@ public class Organizations {
 
     // DIR-1: an e-mail domain names one organization, since contacts without a membership are placed by it (DIR-3); only
     // domains the organization does not hold yet are checked, so an organization sharing one from before can still be edited
-    private void checkDomainsFree(OrganizationDetails values, @org.jspecify.annotations.Nullable Organization existing) {
+    private static void checkDomainsFree(OrganizationDetails values, @org.jspecify.annotations.Nullable Organization existing,
+                                         OrganizationFacts facts) {
         List<String> added = values.domainNames().stream().map(d -> d.toLowerCase(java.util.Locale.ROOT))
                 .filter(d -> existing == null || !existing.domainNames().contains(d)).distinct().toList();
         if (added.isEmpty()) {
             return;
         }
-        stored.lockDomains(added);
-        for (Organization owner : stored.claimingAnyDomain(added)) {
+        facts.lockDomains(added);
+        for (Organization owner : facts.claimingAnyDomain(added)) {
             if (existing != null && owner.id() == existing.id()) {
                 continue;
             }
@@ -204,11 +208,63 @@ public class Organizations {
     /** For other modules that authorize the write themselves (PO-1 sign-up and Partner Operations); {@link #create} once authorized. */
     @Transactional
     public Organization provision(long actorId, OrganizationDetails values) {
-        checkUnique(values, null);
-        checkDomainsFree(values, null);
+        checkNew(values, facts);
         Organization created = stored.insert(values);
         audits.record(actorId, "organization", created.id(), "create", Map.of("values", values));
         return created;
+    }
+
+    // DIR-1: every rule a new organization meets, for one create and for each record of a batch alike
+    private static void checkNew(OrganizationDetails values, OrganizationFacts facts) {
+        checkUnique(values, null, facts);
+        checkDomainsFree(values, null, facts);
+    }
+
+    /**
+     * Issue #17 item 3: many organizations, each decided by the rules {@link #create} applies, in order, so a record meets
+     * the organizations created before it in the batch as it would meet them created one by one; the accepted ones are
+     * written in one statement and audited as {@link #create} audits. A refused record writes nothing.
+     */
+    @Transactional
+    public List<Creation> createAll(Actor actor, List<OrganizationDetails> organizations) {
+        OrganizationFacts.Loaded known = load(organizations);
+        java.util.Iterator<Long> ids = stored.reserveIds(organizations.size()).iterator();
+        List<Creation> outcomes = new java.util.ArrayList<>(organizations.size());
+        Map<Long, OrganizationDetails> created = new java.util.LinkedHashMap<>();
+        for (OrganizationDetails values : organizations) {
+            try {
+                actor.requireAdmin();
+                checkNew(values, known);
+            } catch (ApiException refusal) {
+                outcomes.add(new Creation.Refused(refusal));
+                continue;
+            }
+            long id = ids.next();
+            known.accepted(new Organization(id, values.name(), values.externalId(), values.type(), values.track(), values.trackCompliant(),
+                    values.parentCompany(), values.notes(), values.domainNames(), values.sharesTickets(), values.specialProcess(),
+                    values.chatWebhookUrl(), java.time.Instant.EPOCH, java.time.Instant.EPOCH));
+            created.put(id, values);
+            outcomes.add(new Creation.Created(id));
+        }
+        stored.insertWithIds(created);
+        audits.recordAll(actor.userId(), "organization", "create", List.copyOf(created.keySet()),
+                created.values().stream().map(values -> Map.of("values", values)).toList());
+        return outcomes;
+    }
+
+    // what the batch's records name, in three statements: names and external ids, the domains locked, and who claims them
+    private OrganizationFacts.Loaded load(List<OrganizationDetails> organizations) {
+        OrganizationFacts.Loaded known = new OrganizationFacts.Loaded();
+        stored.lockByExternalIdsOrNames(
+                organizations.stream().map(OrganizationDetails::externalId).filter(java.util.Objects::nonNull).toList(),
+                organizations.stream().map(OrganizationDetails::name).toList()).forEach(known::add);
+        List<String> domains = organizations.stream().flatMap(o -> o.domainNames().stream()).map(OrganizationFacts.Loaded::lower)
+                .distinct().toList();
+        if (!domains.isEmpty()) {
+            stored.lockDomains(domains);
+            known.claimed(domains, stored.claimingAnyDomain(domains));
+        }
+        return known;
     }
 
     /** PO-5: the partner organizations a company of this name already belongs to, by parent company or by name. */

@@ -31,6 +31,7 @@ public class Users {
     private final StoredGroupMemberships groupMemberships;
     private final AssociationRules rules;
     private final DirectoryAudits audits;
+    private final DirectoryFacts facts;
 
     Users(StoredUsers stored, StoredOrganizations organizations, StoredMemberships memberships,
           StoredGroupMemberships groupMemberships, AssociationRules rules, DirectoryAudits audits) {
@@ -40,6 +41,7 @@ public class Users {
         this.groupMemberships = groupMemberships;
         this.rules = rules;
         this.audits = audits;
+        this.facts = DirectoryFacts.of(stored, organizations);
     }
 
     /** Where the user is to belong: {@code keep} leaves a PUT's membership alone. */
@@ -53,14 +55,7 @@ public class Users {
 
     @Transactional
     public User create(Actor actor, UserDetails values, @Nullable Long organizationId) {
-        actor.requireAdmin();
-        checkEmail(values.email(), null);
-        checkExternalId(values.externalId(), null);
-        checkManager(values.managerId(), null);
-        Organization target = organizationId == null ? null : organization(organizationId);
-        if (target != null) {
-            rules.checkJoin(actor, new Candidate(values.email(), values.role(), null), null, target);
-        }
+        Organization target = checkCreate(actor, values, organizationId, facts);
         long id = stored.insert(values);
         if (target != null) {
             memberships.insert(id, target.id());
@@ -69,14 +64,93 @@ public class Users {
         return stored.find(id).orElseThrow();
     }
 
+    /** One record of a batch create: the user's values and the organization it is to join, if any. */
+    public record NewUser(UserDetails values, @Nullable Long organizationId) {
+    }
+
+    /**
+     * Issue #17 item 3: many users, each decided by the rules {@link #create} applies, in order, so a record meets the users
+     * created before it in the batch as it would meet them created one by one; the accepted ones are written in a handful of
+     * statements and audited as {@link #create} audits. A refused record writes nothing and is answered with its refusal.
+     */
+    @Transactional
+    public List<Creation> createAll(Actor actor, List<NewUser> users) {
+        DirectoryFacts.Loaded known = load(users);
+        java.util.Iterator<Long> ids = stored.reserveIds(users.size()).iterator();
+        List<Creation> outcomes = new java.util.ArrayList<>(users.size());
+        Map<Long, UserDetails> created = new LinkedHashMap<>();
+        List<StoredMemberships.Placement> joins = new java.util.ArrayList<>();
+        List<Map<String, Object>> changes = new java.util.ArrayList<>();
+        for (NewUser user : users) {
+            UserDetails values = user.values();
+            Organization target;
+            try {
+                target = checkCreate(actor, values, user.organizationId(), known);
+            } catch (ApiException refusal) {
+                outcomes.add(new Creation.Refused(refusal));
+                continue;
+            }
+            long id = ids.next();
+            known.add(new User(id, values.name(), values.email(), values.role(), target == null ? null : target.id(),
+                    values.externalId(), values.managerId(), true, null, java.time.Instant.EPOCH, java.time.Instant.EPOCH));
+            created.put(id, values);
+            if (target != null) {
+                joins.add(new StoredMemberships.Placement(id, target.id()));
+            }
+            changes.add(changes(values, user.organizationId()));
+            outcomes.add(new Creation.Created(id));
+        }
+        stored.insertWithIds(created);
+        memberships.insertAll(joins);
+        audits.recordAll(actor.userId(), "user", "create", List.copyOf(created.keySet()), changes);
+        return outcomes;
+    }
+
+    // what the batch's records name, in four queries: users by e-mail or external id, managers, organizations, domain claims
+    private DirectoryFacts.Loaded load(List<NewUser> users) {
+        DirectoryFacts.Loaded known = new DirectoryFacts.Loaded(organizations);
+        stored.lockByExternalIdsOrEmails(
+                users.stream().map(u -> u.values().externalId()).filter(java.util.Objects::nonNull).toList(),
+                users.stream().map(u -> u.values().email()).toList()).forEach(known::add);
+        List<Long> managers = users.stream().map(u -> u.values().managerId()).filter(java.util.Objects::nonNull).distinct().toList();
+        stored.findAll(managers).forEach(known::add);
+        List<Long> targets = users.stream().map(NewUser::organizationId).filter(java.util.Objects::nonNull).distinct().sorted().toList();
+        List<Organization> loaded = targets.isEmpty() ? List.of() : organizations.lockAll(targets);
+        loaded.forEach(known::add);
+        Map<Long, Organization> byId = new java.util.HashMap<>();
+        loaded.forEach(o -> byId.put(o.id(), o));
+        // DIR-3 asks who claims a contact's domain only when the organization it joins does not claim it
+        List<String> domains = users.stream()
+                .filter(u -> u.organizationId() != null && byId.containsKey(u.organizationId())
+                        && org.partnerdesk.api.EmailAddress.isValid(u.values().email()))
+                .filter(u -> !byId.get(u.organizationId()).domainNames().contains(DirectoryFacts.Loaded.domainOf(u.values().email())))
+                .map(u -> DirectoryFacts.Loaded.domainOf(u.values().email()))
+                .distinct().toList();
+        known.claimedBy(domains, domains.isEmpty() ? List.of() : organizations.claimingAnyDomain(domains));
+        return known;
+    }
+
+    // DIR-2, DIR-3, DIR-4: every rule a new user meets, for one create and for each record of a batch alike
+    private @Nullable Organization checkCreate(Actor actor, UserDetails values, @Nullable Long organizationId, DirectoryFacts facts) {
+        actor.requireAdmin();
+        checkEmail(values.email(), null, facts);
+        checkExternalId(values.externalId(), null, facts);
+        checkManager(values.managerId(), null, facts);
+        Organization target = organizationId == null ? null : organization(organizationId, facts);
+        if (target != null) {
+            rules.checkJoin(actor, new Candidate(values.email(), values.role(), null), null, target, facts.claims());
+        }
+        return target;
+    }
+
     @Transactional
     public User update(Actor actor, long id, UserDetails values, Placement placement) {
         actor.requireAdmin();
         User before = stored.findForUpdate(id).orElseThrow(() -> ApiException.notFound("User " + id));
         checkStaysStaffWhileInGroups(before, values);
-        checkEmail(values.email(), before);
-        checkExternalId(values.externalId(), before);
-        checkManager(values.managerId(), before);
+        checkEmail(values.email(), before, facts);
+        checkExternalId(values.externalId(), before, facts);
+        checkManager(values.managerId(), before, facts);
         Candidate candidate = new Candidate(values.email(), values.role(), before.contactSide());
         if (placement instanceof Placement.In(Long organizationId) && !java.util.Objects.equals(organizationId, before.organizationId())) {
             place(actor, before, candidate, organizationId);
@@ -208,7 +282,7 @@ public class Users {
             }
             return;
         }
-        Organization target = organization(organizationId);
+        Organization target = organization(organizationId, facts);
         rules.checkJoin(actor, candidate, current, target);
         if (current == null) {
             memberships.insert(user.id(), target.id());
@@ -217,8 +291,8 @@ public class Users {
         }
     }
 
-    private Organization organization(long id) {
-        return organizations.findForUpdate(id).orElseThrow(() -> ApiException.invalid("organization_id", "not_found",
+    private static Organization organization(long id, DirectoryFacts facts) {
+        return facts.organizationForUpdate(id).orElseThrow(() -> ApiException.invalid("organization_id", "not_found",
                 "names no organization (" + id + ")"));
     }
 
@@ -237,28 +311,28 @@ public class Users {
         }
     }
 
-    private void checkEmail(String email, @Nullable User existing) {
+    private static void checkEmail(String email, @Nullable User existing, DirectoryFacts facts) {
         if (!org.partnerdesk.api.EmailAddress.isValid(email)) {
             throw ApiException.invalid("email", "invalid_value", email + " is not an e-mail address");
         }
-        stored.findByEmail(email).filter(u -> existing == null || u.id() != existing.id()).ifPresent(u -> {
+        facts.userWithEmail(email).filter(u -> existing == null || u.id() != existing.id()).ifPresent(u -> {
             throw ApiException.invalid("email", "duplicate", email + " is already the e-mail of user " + u.id());
         });
     }
 
-    private void checkExternalId(@Nullable String externalId, @Nullable User existing) {
+    private static void checkExternalId(@Nullable String externalId, @Nullable User existing, DirectoryFacts facts) {
         if (externalId != null) {
-            stored.findByExternalId(externalId).filter(u -> existing == null || u.id() != existing.id()).ifPresent(u -> {
+            facts.userWithExternalId(externalId).filter(u -> existing == null || u.id() != existing.id()).ifPresent(u -> {
                 throw ApiException.invalid("external_id", "duplicate", "has already been taken by user " + u.id());
             });
         }
     }
 
-    private void checkManager(@Nullable Long managerId, @Nullable User existing) {
+    private static void checkManager(@Nullable Long managerId, @Nullable User existing, DirectoryFacts facts) {
         if (managerId == null) {
             return;
         }
-        User manager = stored.find(managerId).orElseThrow(() -> ApiException.invalid("manager_id", "not_found",
+        User manager = facts.user(managerId).orElseThrow(() -> ApiException.invalid("manager_id", "not_found",
                 "names no user (" + managerId + ")"));
         if (!manager.role().isStaff() || (existing != null && manager.id() == existing.id())) {
             throw ApiException.invalid("manager_id", "invalid_value", "must be another agent or admin");
@@ -280,7 +354,7 @@ public class Users {
     /** PO-1: a person known by name and e-mail, not yet in any organization (an applicant); the e-mail is checked. */
     @Transactional
     public User provisionEndUser(String email, String name) {
-        checkEmail(email, null);
+        checkEmail(email, null, facts);
         return provision(new UserDetails(name, email, org.partnerdesk.api.Role.END_USER, null, null), null);
     }
 

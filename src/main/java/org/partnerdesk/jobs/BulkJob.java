@@ -1,5 +1,6 @@
 package org.partnerdesk.jobs;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +46,7 @@ class BulkJob {
     record Run(StoredJobStatuses stored, Map<String, BulkWrite> writes, TransactionTemplate transaction, JsonMapper json) {
 
         void job(String id) {
+            long started = System.nanoTime();
             StoredJobStatuses.Queued queued = stored.start(id).orElse(null);
             if (queued == null) {
                 return; // finished before: a second execution of the same job
@@ -57,12 +59,46 @@ class BulkJob {
             Actor actor = actor(json.readTree(queued.actor()));
             JsonNode records = json.readTree(queued.records());
             Set<Integer> done = new HashSet<>(stored.doneIndexes(id));
+            List<Integer> pending = new ArrayList<>();
             for (int index = 0; index < records.size(); index++) {
                 if (!done.contains(index)) {
+                    pending.add(index);
+                }
+            }
+            if (!write.writesInBatches() || pending.size() < 2 || !batch(id, write, actor, pending, records)) {
+                for (int index : pending) {
                     record(id, write, actor, index, records.get(index));
                 }
             }
             stored.finish(id, "completed", null);
+            // bench/bulk.sh reads this line: the job's own work, without the scheduler's pick-up and the client's polling
+            log.debug("Bulk job {} {}: {} records in {} ms", id, queued.jobType(), pending.size(),
+                    String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - started) / 1e6));
+        }
+
+        /**
+         * Issue #17 item 3: the pending records and their results in one transaction (100 records cost 230 ms one by one,
+         * most of it round trips); false when the batch failed as a whole and rolled back, so the records go one by one.
+         */
+        private boolean batch(String jobId, BulkWrite write, Actor actor, List<Integer> pending, JsonNode records) {
+            try {
+                transaction.executeWithoutResult(status -> {
+                    stored.commitWithoutWaiting();
+                    List<JsonNode> batch = pending.stream().map(records::get).toList();
+                    List<BulkWrite.Outcome> outcomes = write.writeAll(actor, batch);
+                    List<JobResult> results = new ArrayList<>(outcomes.size());
+                    for (int i = 0; i < outcomes.size(); i++) {
+                        results.add(JobResult.of(pending.get(i), idOf(batch.get(i)), outcomes.get(i)));
+                    }
+                    stored.addResults(jobId, results);
+                });
+                return true;
+            } catch (DataAccessResourceFailureException e) {
+                throw e; // the database is away: the job runs again later
+            } catch (RuntimeException e) {
+                log.info("Bulk job {}: the batch failed as a whole ({}); its records are written one by one", jobId, e.toString());
+                return false;
+            }
         }
 
         private void record(String jobId, BulkWrite write, Actor actor, int index, JsonNode record) {

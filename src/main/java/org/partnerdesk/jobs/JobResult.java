@@ -21,6 +21,14 @@ public record JobResult(int index, @Nullable Long id, String status, @Nullable S
         return new JobResult(index, written.id(), written.created() ? "Created" : "Updated", null, null, null);
     }
 
+    /** A record's outcome in a batch, reported as the same record written on its own would be. */
+    public static JobResult of(int index, @Nullable Long id, BulkWrite.Outcome outcome) {
+        return switch (outcome) {
+            case BulkWrite.Written written -> written(index, written);
+            case BulkWrite.Refused(ApiException refusal) -> refused(index, id, refusal);
+        };
+    }
+
     public static JobResult refused(int index, @Nullable Long id, ApiException refusal) {
         return new JobResult(index, id, "Failed", refusal.error(), detailsOf(refusal), ruleOf(refusal.details()));
     }

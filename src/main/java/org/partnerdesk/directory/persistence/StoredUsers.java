@@ -146,6 +146,29 @@ public class StoredUsers {
         return ids;
     }
 
+    /** Issue #17 item 3: ids for a batch of new users, taken from the users' own sequence in one statement. */
+    public List<Long> reserveIds(int count) {
+        return db.sql("select nextval(pg_get_serial_sequence('users', 'id')) from generate_series(1, ?)").param(count)
+                .query(Long.class).list();
+    }
+
+    /** Issue #17 item 3: many users in one statement, under the ids {@link #reserveIds} gave them. */
+    public void insertWithIds(Map<Long, UserDetails> values) {
+        if (values.isEmpty()) {
+            return;
+        }
+        List<Map.Entry<Long, UserDetails>> rows = List.copyOf(values.entrySet());
+        db.sql("insert into users (id, name, email, role, external_id, manager_id)"
+                        + " select * from unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[])")
+                .params(rows.stream().map(Map.Entry::getKey).toArray(Long[]::new),
+                        rows.stream().map(e -> e.getValue().name()).toArray(String[]::new),
+                        rows.stream().map(e -> e.getValue().email()).toArray(String[]::new),
+                        rows.stream().map(e -> e.getValue().role().code()).toArray(String[]::new),
+                        rows.stream().map(e -> e.getValue().externalId()).toArray(String[]::new),
+                        rows.stream().map(e -> e.getValue().managerId()).toArray(Long[]::new))
+                .update();
+    }
+
     /** DIR-7 import: name, e-mail, role and external id of many users in one statement (managers are not the CRM's). */
     public void updateAll(Map<Long, UserDetails> values) {
         if (values.isEmpty()) {

@@ -1,14 +1,21 @@
 package org.partnerdesk.directory.web;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.jspecify.annotations.Nullable;
 import org.partnerdesk.api.Actor;
+import org.partnerdesk.api.ApiException;
+import org.partnerdesk.directory.Creation;
 import org.partnerdesk.api.JsonBody;
 import org.partnerdesk.directory.Organization;
+import org.partnerdesk.directory.OrganizationDetails;
 import org.partnerdesk.directory.Organizations;
 import org.partnerdesk.directory.Upserts;
 import org.partnerdesk.directory.User;
 import org.partnerdesk.directory.UserDetails;
 import org.partnerdesk.directory.Users;
+import org.partnerdesk.directory.Users.NewUser;
 import org.partnerdesk.directory.Users.Placement;
 import org.partnerdesk.jobs.BulkWrite;
 import org.springframework.context.annotation.Bean;
@@ -38,10 +45,43 @@ class DirectoryRecords {
     }
 
     User createUser(Actor actor, JsonBody user) {
+        NewUser read = newUser(user);
+        return users.create(actor, read.values(), read.organizationId());
+    }
+
+    // a new user's record read as POST /users reads it; a field it refuses throws here, before any rule
+    private static NewUser newUser(JsonBody user) {
         UserDetails values = UserController.read(user, null);
         Long organizationId = user.id("organization_id");
         user.throwIfInvalid();
-        return users.create(actor, values, organizationId);
+        return new NewUser(values, organizationId);
+    }
+
+    /** Issue #17 item 3: create_many's records, each read as {@link #createUser} reads it and all created as one batch. */
+    List<BulkWrite.Outcome> createUsers(Actor actor, List<JsonNode> records) {
+        BulkWrite.Outcome[] outcomes = new BulkWrite.Outcome[records.size()];
+        List<Integer> readAt = new ArrayList<>();
+        List<NewUser> read = new ArrayList<>();
+        for (int i = 0; i < records.size(); i++) {
+            try {
+                read.add(newUser(root(records.get(i), "user")));
+                readAt.add(i);
+            } catch (ApiException refusal) {
+                outcomes[i] = new BulkWrite.Refused(refusal);
+            }
+        }
+        answer(outcomes, readAt, read.isEmpty() ? List.of() : users.createAll(actor, read));
+        return List.of(outcomes);
+    }
+
+    // each record the batch decided, answered at its place among the records read
+    private static void answer(BulkWrite.Outcome[] outcomes, List<Integer> readAt, List<Creation> created) {
+        for (int i = 0; i < created.size(); i++) {
+            outcomes[readAt.get(i)] = switch (created.get(i)) {
+                case Creation.Created(long id) -> new BulkWrite.Written(id, true);
+                case Creation.Refused(ApiException refusal) -> new BulkWrite.Refused(refusal);
+            };
+        }
     }
 
     Upserted<User> createOrUpdateUser(Actor actor, JsonBody user) {
@@ -59,6 +99,23 @@ class DirectoryRecords {
         return organizations.create(actor, OrganizationController.read(organization, null));
     }
 
+    /** Issue #17 item 3: create_many's organizations, each read as {@link #createOrganization} reads it, created as one batch. */
+    List<BulkWrite.Outcome> createOrganizations(Actor actor, List<JsonNode> records) {
+        BulkWrite.Outcome[] outcomes = new BulkWrite.Outcome[records.size()];
+        List<Integer> readAt = new ArrayList<>();
+        List<OrganizationDetails> read = new ArrayList<>();
+        for (int i = 0; i < records.size(); i++) {
+            try {
+                read.add(OrganizationController.read(root(records.get(i), "organization"), null));
+                readAt.add(i);
+            } catch (ApiException refusal) {
+                outcomes[i] = new BulkWrite.Refused(refusal);
+            }
+        }
+        answer(outcomes, readAt, read.isEmpty() ? List.of() : organizations.createAll(actor, read));
+        return List.of(outcomes);
+    }
+
     Upserted<Organization> createOrUpdateOrganization(Actor actor, JsonBody organization) {
         Organization existing = upserts.organization(actor, organization.text("external_id", 255), organization.text("name", 255))
                 .orElse(null);
@@ -70,7 +127,8 @@ class DirectoryRecords {
 
     @Bean
     BulkWrite createManyUsers() {
-        return BulkWrite.of("create_many_users", (actor, record) -> new BulkWrite.Written(createUser(actor, root(record, "user")).id(), true));
+        return BulkWrite.batched("create_many_users",
+                (actor, record) -> new BulkWrite.Written(createUser(actor, root(record, "user")).id(), true), this::createUsers);
     }
 
     @Bean
@@ -80,8 +138,9 @@ class DirectoryRecords {
 
     @Bean
     BulkWrite createManyOrganizations() {
-        return BulkWrite.of("create_many_organizations",
-                (actor, record) -> new BulkWrite.Written(createOrganization(actor, root(record, "organization")).id(), true));
+        return BulkWrite.batched("create_many_organizations",
+                (actor, record) -> new BulkWrite.Written(createOrganization(actor, root(record, "organization")).id(), true),
+                this::createOrganizations);
     }
 
     private static BulkWrite.Written written(Upserted<User> upserted) {

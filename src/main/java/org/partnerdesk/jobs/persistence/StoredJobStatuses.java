@@ -90,6 +90,22 @@ public class StoredJobStatuses {
                 .update();
     }
 
+    /** Issue #17 item 3: a batch's results in one statement. */
+    public void addResults(String jobId, List<JobResult> results) {
+        if (results.isEmpty()) {
+            return;
+        }
+        db.sql("insert into job_status_results (job_id, index, id, status, error, details, rule)"
+                        + " select cast(? as text), * from unnest(?::int[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[])")
+                .params(jobId, results.stream().map(JobResult::index).toArray(Integer[]::new),
+                        results.stream().map(JobResult::id).toArray(Long[]::new),
+                        results.stream().map(JobResult::status).toArray(String[]::new),
+                        results.stream().map(JobResult::error).toArray(String[]::new),
+                        results.stream().map(JobResult::details).toArray(String[]::new),
+                        results.stream().map(JobResult::rule).toArray(String[]::new))
+                .update();
+    }
+
     /**
      * Lets this transaction commit without waiting for its WAL flush (measured: the flush is most of a one-record
      * transaction's time); the job's last commit ({@link #finish}) waits for it, and with it for every record before.
