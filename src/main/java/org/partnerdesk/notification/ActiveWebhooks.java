@@ -3,10 +3,8 @@ package org.partnerdesk.notification;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.function.BooleanSupplier;
 
 import org.partnerdesk.notification.persistence.StoredWebhooks;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -21,7 +19,7 @@ class ActiveWebhooks {
 
     static final Duration RECHECK_AFTER = Duration.ofSeconds(5);
 
-    private final BooleanSupplier anyActiveStored;
+    private final StoredWebhooks webhooks;
     private final Clock clock;
     private volatile Known known = new Known(false, Instant.MIN);
 
@@ -29,13 +27,8 @@ class ActiveWebhooks {
     private record Known(boolean anyActive, Instant checkedAt) {
     }
 
-    @Autowired
     ActiveWebhooks(StoredWebhooks webhooks, Clock clock) {
-        this(webhooks::anyActive, clock);
-    }
-
-    ActiveWebhooks(BooleanSupplier anyActiveStored, Clock clock) {
-        this.anyActiveStored = anyActiveStored;
+        this.webhooks = webhooks;
         this.clock = clock;
     }
 
@@ -46,7 +39,7 @@ class ActiveWebhooks {
         if (now.checkedAt().plus(RECHECK_AFTER).isAfter(at)) {
             return now.anyActive();
         }
-        boolean anyActive = anyActiveStored.getAsBoolean();
+        boolean anyActive = webhooks.anyActive();
         known = new Known(anyActive, at);
         return anyActive;
     }

@@ -6,6 +6,7 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.Arrays;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
@@ -20,7 +21,7 @@ import org.springframework.stereotype.Component;
  * partnerdesk.webhooks.allow-internal-addresses=true} lets a desk on a private network call its neighbours.
  */
 @Component
-public class WebhookDestinations {
+class WebhookDestinations {
 
     private final boolean allowInternal;
 
@@ -32,7 +33,7 @@ public class WebhookDestinations {
      * Why a webhook may not call this http(s) URL's host, if it may not: every address the host resolves to is checked. A host
      * that does not resolve (yet) is not refused here: the call fails, and is logged, if it still does not.
      */
-    public Optional<String> refusal(URI endpoint) {
+    Optional<String> refusal(URI endpoint) {
         String host = endpoint.getHost();
         if (allowInternal || host == null) {
             return Optional.empty();
@@ -43,7 +44,7 @@ public class WebhookDestinations {
         } catch (UnknownHostException e) {
             return Optional.empty();
         }
-        return Arrays.stream(addresses).map(WebhookDestinations::internalKind).filter(kind -> kind != null).findFirst()
+        return Arrays.stream(addresses).map(WebhookDestinations::internalKind).filter(Objects::nonNull).findFirst()
                 .map(kind -> "must not be an internal address: " + host + " is " + kind
                         + " (set partnerdesk.webhooks.allow-internal-addresses to allow it)");
     }

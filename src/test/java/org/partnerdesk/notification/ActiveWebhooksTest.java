@@ -1,6 +1,8 @@
 package org.partnerdesk.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -10,6 +12,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
+import org.partnerdesk.notification.persistence.StoredWebhooks;
 
 /** Issue #17: a desk without active webhooks asks the database about them at most every few seconds, not on each ticket write. */
 class ActiveWebhooksTest {
@@ -17,10 +20,7 @@ class ActiveWebhooksTest {
     private final AtomicInteger reads = new AtomicInteger();
     private final AtomicBoolean stored = new AtomicBoolean();
     private final MovingClock clock = new MovingClock();
-    private final ActiveWebhooks active = new ActiveWebhooks(() -> {
-        reads.incrementAndGet();
-        return stored.get();
-    }, clock);
+    private final ActiveWebhooks active = new ActiveWebhooks(storedWebhooks(), clock);
 
     @Test
     void withNoActiveWebhookTheDatabaseIsAskedOnceEveryFewSeconds() {
@@ -54,6 +54,16 @@ class ActiveWebhooksTest {
 
         assertThat(active.any()).isTrue();
         assertThat(reads.get()).isEqualTo(2);
+    }
+
+    // the database's answer, counted
+    private StoredWebhooks storedWebhooks() {
+        StoredWebhooks webhooks = mock(StoredWebhooks.class);
+        when(webhooks.anyActive()).thenAnswer(asked -> {
+            reads.incrementAndGet();
+            return stored.get();
+        });
+        return webhooks;
     }
 
     /** A clock the test moves. */
