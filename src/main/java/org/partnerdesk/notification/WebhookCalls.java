@@ -34,12 +34,15 @@ class WebhookCalls {
     // redirects are not followed: a webhook calls the URL an admin set, nowhere else
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).followRedirects(HttpClient.Redirect.NEVER).build();
     private final StoredWebhooks webhooks;
+    private final WebhookDestinations destinations;
     private final MailsInFlight inFlight;
     private final TransactionTemplate logSeparately;
     private final Clock clock;
 
-    WebhookCalls(StoredWebhooks webhooks, MailsInFlight inFlight, PlatformTransactionManager transactions, Clock clock) {
+    WebhookCalls(StoredWebhooks webhooks, WebhookDestinations destinations, MailsInFlight inFlight, PlatformTransactionManager transactions,
+                 Clock clock) {
         this.webhooks = webhooks;
+        this.destinations = destinations;
         this.inFlight = inFlight;
         this.clock = clock;
         this.logSeparately = new TransactionTemplate(transactions);
@@ -63,12 +66,20 @@ class WebhookCalls {
 
     private void call(Webhook webhook, String secret, WebhookCallRequested call) throws IOException {
         Instant at = clock.instant();
+        URI endpoint = URI.create(webhook.endpoint());
+        // issue #17: resolved again now, as DNS may have changed since the save; the JVM caches the answer
+        // (networkaddress.cache.ttl, 30 s), so the call below connects to the addresses checked here
+        Optional<String> refused = destinations.refusal(endpoint);
+        if (refused.isPresent()) {
+            log(call, at, null, "not called: the endpoint " + refused.get(), 0); // not retried: a retry would be refused the same
+            return;
+        }
         WebhookSignature signed = WebhookSignature.of(secret, at, call.body());
         long started = System.nanoTime();
         Integer status = null;
         String error;
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(webhook.endpoint()))
+            HttpRequest request = HttpRequest.newBuilder(endpoint)
                     .timeout(ANSWER_TIMEOUT)
                     .header("Content-Type", "application/json; charset=utf-8")
                     .header("User-Agent", "PartnerDesk Webhook")

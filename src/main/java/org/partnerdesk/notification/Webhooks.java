@@ -29,9 +29,13 @@ public class Webhooks {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final StoredWebhooks stored;
+    private final WebhookDestinations destinations;
+    private final ActiveWebhooks active;
 
-    Webhooks(StoredWebhooks stored) {
+    Webhooks(StoredWebhooks stored, WebhookDestinations destinations, ActiveWebhooks active) {
         this.stored = stored;
+        this.destinations = destinations;
+        this.active = active;
     }
 
     public CursorPage<Webhook> page(Actor actor, PageRequest page) {
@@ -48,6 +52,7 @@ public class Webhooks {
     public Webhook create(Actor actor, Settings settings) {
         actor.requireAdmin();
         Webhook created = stored.insert(settings, newSecret(), actor.userId());
+        active.changed();
         stored.audit(actor.userId(), created.id(), "create", values(created));
         return created;
     }
@@ -56,6 +61,7 @@ public class Webhooks {
     public Webhook update(Actor actor, long id, Settings settings) {
         Webhook before = find(actor, id);
         Webhook after = stored.update(id, settings, actor.userId()).orElseThrow(() -> notFound(id));
+        active.changed();
         stored.audit(actor.userId(), id, "update", Map.of("before", values(before), "after", values(after)));
         return after;
     }
@@ -65,6 +71,7 @@ public class Webhooks {
     public void delete(Actor actor, long id) {
         Webhook gone = find(actor, id);
         stored.delete(id);
+        active.changed();
         stored.audit(actor.userId(), id, "delete", values(gone));
     }
 
@@ -92,9 +99,10 @@ public class Webhooks {
 
     /**
      * Issue #17: a webhook calls http or https URLs only (no file:, ftp:, javascript: ...), with a host and without
-     * credentials in the URL (lists would show them); the reason when {@code endpoint} is not one, else null.
+     * credentials in the URL (lists would show them), and not to an internal address ({@link WebhookDestinations}); the reason
+     * when {@code endpoint} is not one, else null.
      */
-    public static @Nullable String endpointProblem(String endpoint) {
+    public @Nullable String endpointProblem(String endpoint) {
         try {
             URI uri = new URI(endpoint);
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
@@ -107,7 +115,7 @@ public class Webhooks {
             if (uri.getRawUserInfo() != null) {
                 return "cannot hold a user name or password";
             }
-            return null;
+            return destinations.refusal(uri).orElse(null);
         } catch (URISyntaxException e) {
             return "is not a URL: " + e.getReason();
         }

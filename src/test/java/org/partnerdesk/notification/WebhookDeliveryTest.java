@@ -25,13 +25,16 @@ import org.partnerdesk.ApiClient.Reply;
 import org.partnerdesk.ApiTest;
 import org.partnerdesk.Desk.Account;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Issue #17 item 7: ticket events reach a real receiver on 127.0.0.1 through the outbox, signed as Zendesk signs them
- * (base64 HMAC-SHA256 of timestamp + body), and every attempt, failed or not, is in the webhook's delivery log.
+ * (base64 HMAC-SHA256 of timestamp + body), and every attempt, failed or not, is in the webhook's delivery log. A receiver on
+ * loopback is only called with {@code partnerdesk.webhooks.allow-internal-addresses} on: this class's context alone has it.
  */
+@TestPropertySource(properties = "partnerdesk.webhooks.allow-internal-addresses=true")
 class WebhookDeliveryTest extends ApiTest {
 
     @Autowired
@@ -153,6 +156,29 @@ class WebhookDeliveryTest extends ApiTest {
         assertThat(received.stream().filter(c -> isAbout(c, ticket, "zen:event-type:ticket.created"))).hasSize(1);
         assertThat(desk.admin.get("/api/v2/webhooks/" + webhook + "/invocations").json().get("invocations")).isEmpty();
         assertThat(awaitLog(active, 1)).hasSize(1);
+    }
+
+    @Test
+    void movingATicketToTheBinAndBackCallsNoWebhookNorDoesAChangeWhileItIsThere() throws Exception {
+        webhook("zen:event-type:ticket.status_changed", "zen:event-type:ticket.comment_added");
+        Account agent = desk.agent();
+        long ticket = ticket(agent, "Wrong customer");
+
+        assertThat(desk.admin.delete("/api/v2/tickets/" + ticket).status()).isEqualTo(204);
+        Reply whileDeleted = agent.api().put("/api/v2/tickets/" + ticket, """
+                {"ticket":{"status":"pending","comment":{"body":"Anyone there?"}}}""");
+        Reply restored = desk.admin.put("/api/v2/deleted_tickets/" + ticket + "/restore", "");
+        agent.api().put("/api/v2/tickets/" + ticket, """
+                {"ticket":{"status":"pending"}}""");
+
+        assertThat(whileDeleted.status()).isEqualTo(404);
+        assertThat(restored.status()).as(restored.toString()).isEqualTo(200);
+        Call pending = await(c -> isAbout(c, ticket, "zen:event-type:ticket.status_changed"));
+        assertThat(pending.json().at("/event/current").stringValue()).isEqualTo("pending");
+        Thread.sleep(300); // calls go out on several threads: give any other the time to arrive
+        assertThat(received.stream().filter(c -> isAbout(c, ticket, "zen:event-type:ticket.status_changed")))
+                .as("the delete and the restore are not status changes").hasSize(1);
+        assertThat(received).noneMatch(c -> c.body().contains("deleted") || c.body().contains("Anyone there?"));
     }
 
     private String webhook(String... subscriptions) {

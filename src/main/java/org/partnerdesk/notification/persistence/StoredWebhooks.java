@@ -68,7 +68,12 @@ public class StoredWebhooks {
                 .query(StoredWebhooks::webhook).list();
     }
 
-    /** The active webhooks subscribed to any of these events: one small read per ticket write, none of them when empty. */
+    /** Whether any webhook is active: {@code ActiveWebhooks} asks at most every few seconds. */
+    public boolean anyActive() {
+        return db.sql("select exists (select 1 from webhooks where status = 'active')").query(Boolean.class).single();
+    }
+
+    /** The active webhooks subscribed to any of these events: one small read per ticket write while any webhook is active. */
     public List<Webhook> activeSubscribedToAny(List<String> eventTypes) {
         return db.sql("select " + COLUMNS + " from webhooks where status = 'active' and subscriptions && cast(? as text[]) order by id")
                 .param(eventTypes.toArray(String[]::new)).query(StoredWebhooks::webhook).list();

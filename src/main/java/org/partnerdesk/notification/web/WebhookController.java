@@ -101,12 +101,12 @@ class WebhookController {
     }
 
     // name, endpoint, status and subscriptions are required on create; http_method and request_format default to POST and json
-    private static Settings read(JsonNode body, boolean creating) {
+    private Settings read(JsonNode body, boolean creating) {
         JsonBody webhook = JsonBody.root(body, "webhook");
         String name = creating || webhook.has("name") ? webhook.requiredText("name", 255) : null;
         String description = webhook.text("description", 1000);
         String endpoint = creating || webhook.has("endpoint") ? webhook.requiredText("endpoint", 2048) : null;
-        String problem = endpoint == null ? null : Webhooks.endpointProblem(endpoint);
+        String problem = endpoint == null ? null : webhooks.endpointProblem(endpoint);
         if (problem != null) {
             webhook.problemWith("endpoint", "invalid_value", problem);
         }

@@ -126,6 +126,31 @@ class WebhookApiTest extends ApiTest {
     }
 
     @Test
+    void anEndpointOnAnInternalAddressIsRefusedByDefaultAndChangesNothing() {
+        long before = db.sql("select count(*) from webhooks").query(Long.class).single();
+        for (String endpoint : List.of("http://127.0.0.1:8080/hooks", "http://169.254.169.254/latest/meta-data/", "https://10.0.0.1/in",
+                "http://[::1]/hooks", "http://localhost/hooks", "http://192.168.1.20/in", "http://172.16.0.1/in", "http://[fd00::1]/in",
+                "http://0.0.0.0/in", "http://[::ffff:127.0.0.1]/in", "http://100.100.100.200/latest/meta-data/")) {
+            Reply refused = desk.admin.post("/api/v2/webhooks", INACTIVE.replace("https://crm.example.test/zendesk", endpoint));
+
+            assertThat(refused.status()).as(endpoint + " " + refused).isEqualTo(422);
+            assertThat(refused.at("/details/endpoint/0/error").stringValue()).isEqualTo("invalid_value");
+            assertThat(refused.at("/details/endpoint/0/description").stringValue()).as(endpoint)
+                    .contains("internal address").contains("partnerdesk.webhooks.allow-internal-addresses");
+        }
+        assertThat(db.sql("select count(*) from webhooks").query(Long.class).single()).isEqualTo(before);
+
+        String id = desk.admin.post("/api/v2/webhooks", INACTIVE).at("/webhook/id").stringValue();
+        Reply metadata = desk.admin.send("PATCH", "/api/v2/webhooks/" + id, """
+                {"webhook":{"endpoint":"http://169.254.169.254/latest/meta-data/"}}""");
+        assertThat(metadata.status()).as(metadata.toString()).isEqualTo(422);
+        assertThat(metadata.at("/details/endpoint/0/description").stringValue()).contains("link-local");
+        assertThat(desk.admin.get("/api/v2/webhooks/" + id).at("/webhook/endpoint").stringValue()).isEqualTo("https://crm.example.test/zendesk");
+        assertThat(db.sql("select action from webhook_audits where webhook_id = ? order by id").param(Long.parseLong(id))
+                .query(String.class).list()).containsExactly("create");
+    }
+
+    @Test
     void aWebhookWithoutItsRequiredFieldsOrWithUnknownEventsIsRefused() {
         Reply empty = desk.admin.post("/api/v2/webhooks", """
                 {"webhook":{}}""");
