@@ -213,11 +213,7 @@ public class StoredOrganizations {
         if (values.isEmpty()) {
             return;
         }
-        List<Map.Entry<Long, OrganizationDetails>> rows = List.copyOf(values.entrySet());
-        Object[] columns = columns(rows.stream().map(Map.Entry::getValue).toList());
-        Object[] params = new Object[columns.length + 1];
-        params[0] = rows.stream().map(Map.Entry::getKey).toArray(Long[]::new);
-        System.arraycopy(columns, 0, params, 1, columns.length);
+        Object[] params = keyedColumns(values);
         db.sql("insert into organizations (id, name, external_id, org_type, partner_track, track_compliant, parent_company,"
                         + " notes, domain_names, shared_tickets, special_process, chat_webhook_url)"
                         + " select id, name, external_id, org_type, partner_track, track_compliant, parent_company, notes,"
@@ -234,11 +230,7 @@ public class StoredOrganizations {
         if (values.isEmpty()) {
             return;
         }
-        List<Map.Entry<Long, OrganizationDetails>> rows = List.copyOf(values.entrySet());
-        Object[] columns = columns(rows.stream().map(Map.Entry::getValue).toList());
-        Object[] params = new Object[columns.length + 1];
-        params[0] = rows.stream().map(Map.Entry::getKey).toArray(Long[]::new);
-        System.arraycopy(columns, 0, params, 1, columns.length);
+        Object[] params = keyedColumns(values);
         db.sql("update organizations o set name = v.name, external_id = v.external_id, org_type = v.org_type,"
                         + " partner_track = v.partner_track, track_compliant = v.track_compliant, parent_company = v.parent_company,"
                         + " notes = v.notes, domain_names = string_to_array(v.domains, ' '), shared_tickets = v.shared_tickets,"
@@ -252,6 +244,16 @@ public class StoredOrganizations {
     }
 
     // domain names hold no spaces, so one space-separated text per row stands in for a text[] (unnest flattens arrays of arrays)
+    /** The ids, then {@link #columns} of their values, in one order: the parameters of a keyed {@code unnest}. */
+    private static Object[] keyedColumns(Map<Long, OrganizationDetails> values) {
+        List<Map.Entry<Long, OrganizationDetails>> rows = List.copyOf(values.entrySet());
+        Object[] columns = columns(rows.stream().map(Map.Entry::getValue).toList());
+        Object[] params = new Object[columns.length + 1];
+        params[0] = rows.stream().map(Map.Entry::getKey).toArray(Long[]::new);
+        System.arraycopy(columns, 0, params, 1, columns.length);
+        return params;
+    }
+
     private static Object[] columns(List<OrganizationDetails> values) {
         return new Object[] {
                 values.stream().map(OrganizationDetails::name).toArray(String[]::new),
