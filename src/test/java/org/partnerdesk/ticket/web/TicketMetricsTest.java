@@ -80,6 +80,7 @@ class TicketMetricsTest extends ApiTest {
         expectOk(api.put(path, """
                 {"ticket":{"status":"solved","comment":{"body":"Upgrade to 18"}}}"""));
         JsonNode solved = api.get(path + "/metrics").json().get("ticket_metric");
+        nextSecond(Instant.parse(metric(api, path).get("initially_assigned_at").stringValue()));
         expectOk(api.put(path, """
                 {"ticket":{"status":"open","assignee_id":%d}}""".formatted(colleague.id())));
 
@@ -177,6 +178,22 @@ class TicketMetricsTest extends ApiTest {
             db.sql("update " + table + " set created_at = case when id = (select min(id) from " + table
                             + " where ticket_id = ?) then cast(? as timestamptz) else cast(? as timestamptz) end where ticket_id = ?")
                     .params(ticket, Timestamp.from(opened), Timestamp.from(answered), ticket).update();
+        }
+    }
+
+    private static JsonNode metric(ApiClient api, String path) {
+        return api.get(path + "/metrics").json().get("ticket_metric");
+    }
+
+    // the metric's times are whole seconds: the reassignment must land in a later second than the first assignment
+    private static void nextSecond(Instant after) {
+        while (!Instant.now().isAfter(after.plusSeconds(1))) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 }
