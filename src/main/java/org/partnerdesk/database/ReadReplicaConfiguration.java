@@ -73,7 +73,7 @@ class ReadReplicaConfiguration {
         }
 
         @Bean
-        ReplicaHealth replicaHealthIndicator(ReadReplica replica, ObjectProvider<MeterRegistry> meters) {
+        ReplicaHealth readReplicaHealthIndicator(ReadReplica replica, ObjectProvider<MeterRegistry> meters) {
             meters.ifAvailable(registry -> {
                 Gauge.builder("partnerdesk.replica.lag", replica, r -> r.lag().lag() == null ? Double.NaN : r.lag().lag())
                         .baseUnit("seconds").description("Seconds the read replica is behind the primary (last check)")

@@ -10,7 +10,8 @@ import org.springframework.boot.health.contributor.HealthIndicator;
  */
 final class ReplicaHealth implements HealthIndicator {
 
-    static final String NAME = "replica";
+    static final String NAME = "readReplica"; // the contributor (bean readReplicaHealthIndicator)
+    static final String GROUP = "replica";
 
     private final ReadReplica replica;
 

@@ -25,7 +25,7 @@ final class ReplicaOutsideOverallHealth implements HealthEndpointGroupsPostProce
             named.put(name, groups.get(name));
         }
         HealthEndpointGroup primary = groups.getPrimary();
-        named.put(ReplicaHealth.NAME, new Members(primary, true));
+        named.put(ReplicaHealth.GROUP, new Members(primary, true));
         return HealthEndpointGroups.of(new Members(primary, false), named);
     }
 
