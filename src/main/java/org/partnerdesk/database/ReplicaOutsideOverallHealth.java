@@ -3,6 +3,7 @@ package org.partnerdesk.database;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.actuate.endpoint.SecurityContext;
 import org.springframework.boot.health.actuate.endpoint.AdditionalHealthEndpointPath;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpointGroup;
@@ -58,7 +59,7 @@ final class ReplicaOutsideOverallHealth implements HealthEndpointGroupsPostProce
         }
 
         @Override
-        public AdditionalHealthEndpointPath getAdditionalPath() {
+        public @Nullable AdditionalHealthEndpointPath getAdditionalPath() {
             return onlyReplica ? null : primary.getAdditionalPath();
         }
     }
