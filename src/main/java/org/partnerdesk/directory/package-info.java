@@ -3,7 +3,7 @@
  * and the DIR-3 guard that keeps customers and partners apart.
  */
 @NullMarked
-@ApplicationModule(displayName = "Directory", allowedDependencies = {"api", "entitlement", "console", "jobs"})
+@ApplicationModule(displayName = "Directory", allowedDependencies = {"api", "entitlement", "console", "jobs", "database"})
 package org.partnerdesk.directory;
 
 import org.jspecify.annotations.NullMarked;

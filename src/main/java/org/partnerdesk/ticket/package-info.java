@@ -3,7 +3,7 @@
  * CCs and audits.
  */
 @NullMarked
-@ApplicationModule(displayName = "Tickets", allowedDependencies = {"api", "directory", "entitlement", "sla", "console", "jobs"})
+@ApplicationModule(displayName = "Tickets", allowedDependencies = {"api", "directory", "entitlement", "sla", "console", "jobs", "database"})
 package org.partnerdesk.ticket;
 
 import org.jspecify.annotations.NullMarked;

@@ -16,6 +16,7 @@ import org.partnerdesk.ticket.QueuedTicket;
 import org.partnerdesk.ticket.TicketQueue;
 import org.partnerdesk.ticket.TicketQueues;
 import org.partnerdesk.ticket.TicketStatus;
+import org.partnerdesk.database.LagTolerantReads;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -86,7 +87,8 @@ public class StoredQueues {
     /** How many unsolved tickets each of an agent's views holds (TKT-5), by the view's column name, one more than
      * {@link TicketQueues#MOST_COUNTED} meaning "more". */
     public Map<String, Long> counts(long agentId, Instant now) {
-        return db.sql(COUNTS).param("me", agentId).param("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+        // issue #18: the counts tolerate a second of lag; the queue an agent works from (byId, bySlaDue) reads the primary
+        return lagTolerant.db().sql(COUNTS).param("me", agentId).param("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
                 .query((rs, row) -> {
                     Map<String, Long> counts = new LinkedHashMap<>();
                     var meta = rs.getMetaData();
@@ -98,10 +100,12 @@ public class StoredQueues {
     }
 
     private final JdbcClient db;
+    private final LagTolerantReads lagTolerant;
     private final StoredTickets tickets;
 
-    StoredQueues(JdbcClient db, StoredTickets tickets) {
+    StoredQueues(JdbcClient db, LagTolerantReads lagTolerant, StoredTickets tickets) {
         this.db = db;
+        this.lagTolerant = lagTolerant;
         this.tickets = tickets;
     }
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
+import org.partnerdesk.database.LagTolerantReads;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -16,10 +17,10 @@ public class StoredSearches {
     /** The most matches a search answers and counts (Zendesk's limit): the newest ones. */
     public static final int MAX_RESULTS = 1000;
 
-    private final JdbcClient db;
+    private final LagTolerantReads lagTolerant;
 
-    StoredSearches(JdbcClient db) {
-        this.db = db;
+    StoredSearches(LagTolerantReads lagTolerant) {
+        this.lagTolerant = lagTolerant;
     }
 
     /** Whose search it is: everyone's tickets for staff, else only what {@link TicketVisibility} lets the user see. */
@@ -31,13 +32,15 @@ public class StoredSearches {
     }
 
     public Found tickets(SearchQuery query, SearchQuery.Order order, Searcher searcher, int offset, int limit) {
+        // issue #18: search tolerates a second of lag; the tickets found are then read from the primary (TicketSearch)
+        JdbcClient db = lagTolerant.db();
         List<String> where = new ArrayList<>();
         Map<String, Object> params = new LinkedHashMap<>();
         // API-2: only agents search internal notes; everyone else searches what the requester can read
         String vector = searcher.seesAll() ? "search_vector" : "public_search_vector";
         boolean ranked = false;
         if (query.hasText()) {
-            String tsquery = tsquery(query);
+            String tsquery = tsquery(db, query);
             // only stop words ("the", "a") say nothing about a ticket, so they do not filter
             if (!tsquery.isEmpty()) {
                 where.add(vector + " @@ cast(:text as tsquery)");
@@ -80,7 +83,7 @@ public class StoredSearches {
      * configuration; empty when they are all stop words. Passing it on as text keeps the search a constant the
      * GIN index serves.
      */
-    private String tsquery(SearchQuery query) {
+    private static String tsquery(JdbcClient db, SearchQuery query) {
         SearchQuery.Condition text = query.textQuery();
         return db.sql("select cast(" + text.sql() + " as text)").params(text.params()).query(String.class).single();
     }

@@ -11,6 +11,7 @@ import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 import org.partnerdesk.ticket.TicketHistory;
+import org.partnerdesk.database.LagTolerantReads;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -23,19 +24,22 @@ import org.springframework.stereotype.Repository;
 public class StoredTicketMetrics {
 
     private final JdbcClient db;
+    private final LagTolerantReads lagTolerant;
 
-    StoredTicketMetrics(JdbcClient db) {
+    StoredTicketMetrics(JdbcClient db, LagTolerantReads lagTolerant) {
         this.db = db;
+        this.lagTolerant = lagTolerant;
     }
 
     public Optional<TicketHistory> history(long ticketId, String deskEmail) {
-        return histories(db.sql("select id, status, created_at, updated_at from tickets where id = ? and deleted_at is null")
+        return histories(db, db.sql("select id, status, created_at, updated_at from tickets where id = ? and deleted_at is null")
                 .param(ticketId).query(StoredTicketMetrics::ticket).list(), deskEmail).stream().findFirst();
     }
 
     /** The tickets after {@code afterId}, by id, at most {@code limit}. */
     public List<TicketHistory> histories(long afterId, int limit, String deskEmail) {
-        return histories(db.sql("select id, status, created_at, updated_at from tickets where id > ? and deleted_at is null order by id limit ?")
+        JdbcClient db = lagTolerant.db(); // issue #18: a report's list tolerates a second of lag
+        return histories(db, db.sql("select id, status, created_at, updated_at from tickets where id > ? and deleted_at is null order by id limit ?")
                 .params(afterId, limit).query(StoredTicketMetrics::ticket).list(), deskEmail);
     }
 
@@ -48,7 +52,7 @@ public class StoredTicketMetrics {
     private record Updates(@Nullable Instant byRequester, @Nullable Instant byAssignee) {
     }
 
-    private List<TicketHistory> histories(List<Row> tickets, String deskEmail) {
+    private static List<TicketHistory> histories(JdbcClient db, List<Row> tickets, String deskEmail) {
         if (tickets.isEmpty()) {
             return List.of();
         }
