@@ -1,7 +1,9 @@
 package org.partnerdesk.directory;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -12,9 +14,11 @@ import org.partnerdesk.directory.persistence.StoredOrganizations;
 import org.partnerdesk.directory.persistence.StoredUsers;
 
 /**
- * What the rules of a new user look at (DIR-2 unique e-mail and external id, the manager, DIR-3, DIR-4): the store itself
- * for one create, or, for a batch (issue #17 item 3), what its records name loaded once, with each user the batch creates
- * added as it is accepted, so a later record meets it as it would meet a user created before it.
+ * What the directory's rules look at, for users (DIR-2 unique e-mail and external id, the manager, DIR-3, DIR-4) and for
+ * organizations (unique name and external id, DIR-1 domains): the store itself for one write ({@link #of}), or, for a
+ * batch (issue #17 item 3), what its records name loaded once ({@link Loaded}), with each record the batch accepts added
+ * as it is accepted, so a later record meets it as it would meet one written before it. The rules are written once,
+ * against this.
  */
 interface DirectoryFacts {
 
@@ -26,6 +30,16 @@ interface DirectoryFacts {
 
     /** The organization, locked for the transaction as a single write locks it. */
     Optional<Organization> organizationForUpdate(long id);
+
+    Optional<Organization> organizationWithName(String name);
+
+    Optional<Organization> organizationWithExternalId(String externalId);
+
+    /** Holds these (lower-case) domains for the transaction, so two writes cannot both take one (DIR-1). */
+    void lockDomains(List<String> domains);
+
+    /** The organizations claiming any of these lower-case domains, by id. */
+    List<Organization> claimingAnyDomain(List<String> domains);
 
     DomainClaims claims();
 
@@ -52,19 +66,44 @@ interface DirectoryFacts {
             }
 
             @Override
+            public Optional<Organization> organizationWithName(String name) {
+                return organizations.findByName(name);
+            }
+
+            @Override
+            public Optional<Organization> organizationWithExternalId(String externalId) {
+                return organizations.findByExternalId(externalId);
+            }
+
+            @Override
+            public void lockDomains(List<String> domains) {
+                organizations.lockDomains(domains);
+            }
+
+            @Override
+            public List<Organization> claimingAnyDomain(List<String> domains) {
+                return organizations.claimingAnyDomain(domains);
+            }
+
+            @Override
             public DomainClaims claims() {
                 return organizations::claimingDomain;
             }
         };
     }
 
-    /** A batch's facts, loaded in four queries; a domain no record was expected to ask about is asked of the store. */
+    /**
+     * A batch's facts, loaded and locked in a handful of statements when the batch starts; a domain the batch was not
+     * expected to ask about is asked of the store.
+     */
     final class Loaded implements DirectoryFacts {
 
-        private final Map<String, User> byEmail = new HashMap<>();
-        private final Map<String, User> byExternalId = new HashMap<>();
-        private final Map<Long, User> byId = new HashMap<>();
-        private final Map<Long, Organization> organizations = new HashMap<>();
+        private final Map<String, User> usersByEmail = new HashMap<>();
+        private final Map<String, User> usersByExternalId = new HashMap<>();
+        private final Map<Long, User> usersById = new HashMap<>();
+        private final Map<Long, Organization> organizationsById = new HashMap<>();
+        private final Map<String, Organization> organizationsByName = new HashMap<>();
+        private final Map<String, Organization> organizationsByExternalId = new HashMap<>();
         private final Map<String, List<Organization>> claims = new HashMap<>();
         private final StoredOrganizations store;
 
@@ -82,47 +121,87 @@ interface DirectoryFacts {
 
         /** A user of the directory, or one the batch has just accepted. */
         void add(User user) {
-            byEmail.putIfAbsent(lower(user.email()), user);
+            usersByEmail.putIfAbsent(lower(user.email()), user);
             if (user.externalId() != null) {
-                byExternalId.putIfAbsent(user.externalId(), user);
+                usersByExternalId.putIfAbsent(user.externalId(), user);
             }
-            byId.putIfAbsent(user.id(), user);
+            usersById.putIfAbsent(user.id(), user);
         }
 
+        /** An organization of the directory, locked with the batch. */
         void add(Organization organization) {
-            organizations.put(organization.id(), organization);
+            organizationsById.put(organization.id(), organization);
+            organizationsByName.putIfAbsent(lower(organization.name()), organization);
+            if (organization.externalId() != null) {
+                organizationsByExternalId.putIfAbsent(organization.externalId(), organization);
+            }
         }
 
-        void claimedBy(List<String> domains, List<Organization> claiming) {
-            domains.forEach(domain -> claims.put(domain, new ArrayList<>()));
+        /** An organization the batch has just accepted: a later record finds its name, external id and domains taken. */
+        void accepted(Organization organization) {
+            add(organization);
+            organization.domainNames().stream().map(Loaded::lower).distinct()
+                    .forEach(domain -> claims.computeIfAbsent(domain, d -> new ArrayList<>()).add(organization));
+        }
+
+        /** The (lower-case) domains the batch asks about and the organizations claiming any of them, looked up with it. */
+        void claimed(List<String> domains, List<Organization> claiming) {
+            domains.forEach(domain -> claims.putIfAbsent(domain, new ArrayList<>()));
             for (Organization organization : claiming) {
-                organization.domainNames().stream().filter(claims::containsKey).forEach(domain -> claims.get(domain).add(organization));
+                organization.domainNames().stream().map(Loaded::lower).distinct().filter(domains::contains)
+                        .forEach(domain -> claims.get(domain).add(organization));
             }
         }
 
         @Override
         public Optional<User> userWithEmail(String email) {
-            return Optional.ofNullable(byEmail.get(lower(email)));
+            return Optional.ofNullable(usersByEmail.get(lower(email)));
         }
 
         @Override
         public Optional<User> userWithExternalId(String externalId) {
-            return Optional.ofNullable(byExternalId.get(externalId));
+            return Optional.ofNullable(usersByExternalId.get(externalId));
         }
 
         @Override
         public Optional<User> user(long id) {
-            return Optional.ofNullable(byId.get(id));
+            return Optional.ofNullable(usersById.get(id));
         }
 
         @Override
         public Optional<Organization> organizationForUpdate(long id) {
-            return Optional.ofNullable(organizations.get(id));
+            return Optional.ofNullable(organizationsById.get(id));
+        }
+
+        @Override
+        public Optional<Organization> organizationWithName(String name) {
+            return Optional.ofNullable(organizationsByName.get(lower(name)));
+        }
+
+        @Override
+        public Optional<Organization> organizationWithExternalId(String externalId) {
+            return Optional.ofNullable(organizationsByExternalId.get(externalId));
+        }
+
+        @Override
+        public void lockDomains(List<String> domains) {
+            // the batch's domains were locked when it was loaded
+        }
+
+        @Override
+        public List<Organization> claimingAnyDomain(List<String> domains) {
+            Map<Long, Organization> claiming = new LinkedHashMap<>();
+            domains.forEach(domain -> claimingDomain(domain).forEach(o -> claiming.putIfAbsent(o.id(), o)));
+            return claiming.values().stream().sorted(Comparator.comparingLong(Organization::id)).toList();
         }
 
         @Override
         public DomainClaims claims() {
-            return domain -> claims.containsKey(domain) ? claims.get(domain) : store.claimingDomain(domain);
+            return this::claimingDomain;
+        }
+
+        private List<Organization> claimingDomain(String domain) {
+            return claims.containsKey(domain) ? claims.get(domain) : store.claimingDomain(domain);
         }
     }
 }

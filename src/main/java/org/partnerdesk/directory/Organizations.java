@@ -34,7 +34,7 @@ public class Organizations {
     private final StoredNfrLicenses nfrLicenses;
     private final AssociationRules rules;
     private final DirectoryAudits audits;
-    private final OrganizationFacts facts;
+    private final DirectoryFacts facts;
 
     Organizations(StoredOrganizations stored, StoredUsers users, StoredSubscriptions subscriptions,
                   StoredNfrLicenses nfrLicenses, AssociationRules rules, DirectoryAudits audits) {
@@ -44,7 +44,7 @@ public class Organizations {
         this.nfrLicenses = nfrLicenses;
         this.rules = rules;
         this.audits = audits;
-        this.facts = OrganizationFacts.of(stored);
+        this.facts = DirectoryFacts.of(users, stored);
     }
 
     @Transactional
@@ -173,12 +173,12 @@ public class Organizations {
     }
 
     private static void checkUnique(OrganizationDetails values, @org.jspecify.annotations.Nullable Organization existing,
-                                    OrganizationFacts facts) {
-        facts.withName(values.name()).filter(o -> existing == null || o.id() != existing.id()).ifPresent(o -> {
+                                    DirectoryFacts facts) {
+        facts.organizationWithName(values.name()).filter(o -> existing == null || o.id() != existing.id()).ifPresent(o -> {
             throw ApiException.invalid("name", "duplicate", "has already been taken by organization " + o.id());
         });
         if (values.externalId() != null) {
-            facts.withExternalId(values.externalId()).filter(o -> existing == null || o.id() != existing.id()).ifPresent(o -> {
+            facts.organizationWithExternalId(values.externalId()).filter(o -> existing == null || o.id() != existing.id()).ifPresent(o -> {
                 throw ApiException.invalid("external_id", "duplicate", "has already been taken by organization " + o.id());
             });
         }
@@ -187,7 +187,7 @@ public class Organizations {
     // DIR-1: an e-mail domain names one organization, since contacts without a membership are placed by it (DIR-3); only
     // domains the organization does not hold yet are checked, so an organization sharing one from before can still be edited
     private static void checkDomainsFree(OrganizationDetails values, @org.jspecify.annotations.Nullable Organization existing,
-                                         OrganizationFacts facts) {
+                                         DirectoryFacts facts) {
         List<String> added = values.domainNames().stream().map(d -> d.toLowerCase(java.util.Locale.ROOT))
                 .filter(d -> existing == null || !existing.domainNames().contains(d)).distinct().toList();
         if (added.isEmpty()) {
@@ -215,7 +215,7 @@ public class Organizations {
     }
 
     // DIR-1: every rule a new organization meets, for one create and for each record of a batch alike
-    private static void checkNew(OrganizationDetails values, OrganizationFacts facts) {
+    private static void checkNew(OrganizationDetails values, DirectoryFacts facts) {
         checkUnique(values, null, facts);
         checkDomainsFree(values, null, facts);
     }
@@ -227,7 +227,7 @@ public class Organizations {
      */
     @Transactional
     public List<Creation> createAll(Actor actor, List<OrganizationDetails> organizations) {
-        OrganizationFacts.Loaded known = load(organizations);
+        DirectoryFacts.Loaded known = load(organizations);
         java.util.Iterator<Long> ids = stored.reserveIds(organizations.size()).iterator();
         List<Creation> outcomes = new java.util.ArrayList<>(organizations.size());
         Map<Long, OrganizationDetails> created = new java.util.LinkedHashMap<>();
@@ -253,12 +253,12 @@ public class Organizations {
     }
 
     // what the batch's records name, in three statements: names and external ids, the domains locked, and who claims them
-    private OrganizationFacts.Loaded load(List<OrganizationDetails> organizations) {
-        OrganizationFacts.Loaded known = new OrganizationFacts.Loaded();
+    private DirectoryFacts.Loaded load(List<OrganizationDetails> organizations) {
+        DirectoryFacts.Loaded known = new DirectoryFacts.Loaded(stored);
         stored.lockByExternalIdsOrNames(
                 organizations.stream().map(OrganizationDetails::externalId).filter(java.util.Objects::nonNull).toList(),
                 organizations.stream().map(OrganizationDetails::name).toList()).forEach(known::add);
-        List<String> domains = organizations.stream().flatMap(o -> o.domainNames().stream()).map(OrganizationFacts.Loaded::lower)
+        List<String> domains = organizations.stream().flatMap(o -> o.domainNames().stream()).map(DirectoryFacts.Loaded::lower)
                 .distinct().toList();
         if (!domains.isEmpty()) {
             stored.lockDomains(domains);

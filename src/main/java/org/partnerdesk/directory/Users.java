@@ -126,7 +126,7 @@ public class Users {
                 .filter(u -> !byId.get(u.organizationId()).domainNames().contains(DirectoryFacts.Loaded.domainOf(u.values().email())))
                 .map(u -> DirectoryFacts.Loaded.domainOf(u.values().email()))
                 .distinct().toList();
-        known.claimedBy(domains, domains.isEmpty() ? List.of() : organizations.claimingAnyDomain(domains));
+        known.claimed(domains, domains.isEmpty() ? List.of() : organizations.claimingAnyDomain(domains));
         return known;
     }
 

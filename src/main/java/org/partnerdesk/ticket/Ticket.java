@@ -16,7 +16,7 @@ public record Ticket(long id, String subject, String description, boolean descri
                      @Nullable TicketPriority priority, @Nullable TicketType type, long formId, long requesterId, long submitterId,
                      @Nullable Long organizationId, @Nullable Long assigneeId, @Nullable Long groupId,
                      List<String> tags, Map<Long, Object> customFields, List<Long> collaboratorIds,
-                     StoredDecision decision, Instant createdAt, Instant updatedAt) {
+                     StoredDecision decision, Instant createdAt, Instant updatedAt) implements TicketContent {
 
     public Ticket {
         tags = List.copyOf(tags);
@@ -81,20 +81,6 @@ public record Ticket(long id, String subject, String description, boolean descri
     public Ticket stored(long newId, Instant at) {
         return new Ticket(newId, subject, description, descriptionIsPublic, status, priority, type, formId, requesterId, submitterId, organizationId,
                 assigneeId, groupId, tags, customFields, collaboratorIds, decision, at, at);
-    }
-
-    /** What a reader sees as the description: an internal first comment is for staff only (TKT-1). */
-    public String descriptionFor(boolean staff) {
-        return staff || descriptionIsPublic ? description : "";
-    }
-
-    /** The priority's code, as the audit, the API and the SLA targets name it; none when the ticket has no priority. */
-    public @Nullable String priorityCode() {
-        return priority == null ? null : priority.code();
-    }
-
-    public @Nullable String typeCode() {
-        return type == null ? null : type.code();
     }
 
     /**

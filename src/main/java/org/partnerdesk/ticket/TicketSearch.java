@@ -39,13 +39,23 @@ public class TicketSearch {
     /** {@code page} counts from 1, as Zendesk's search does. */
     @Transactional(readOnly = true)
     public Results search(Actor actor, String query, int page, int perPage, @Nullable String sortBy, @Nullable String sortOrder) {
+        return search(actor, query, page, perPage, sortBy, sortOrder, StoredSearches.MAX_RESULTS);
+    }
+
+    /**
+     * TKT-6 within the newest {@code newest} matches only (at most 1,000): they alone are ranked and counted, so a word in
+     * half of what the person sees costs a bounded window; the count is exact up to {@code newest} and capped there.
+     */
+    @Transactional(readOnly = true)
+    public Results search(Actor actor, String query, int page, int perPage, @Nullable String sortBy, @Nullable String sortOrder,
+                          int newest) {
         SearchQuery parsed = SearchQuery.parse(query, actor.userId(), actor.isStaff());
         SearchQuery.Order order = SearchQuery.Order.of(sortBy, sortOrder);
         if (!parsed.findsTickets()) {
             return new Results(List.of(), 0);
         }
         StoredSearches.Found found = searches.tickets(parsed, order,
-                new StoredSearches.Searcher(actor.userId(), actor.organizationId(), actor.isStaff()), (page - 1) * perPage, perPage);
+                new StoredSearches.Searcher(actor.userId(), actor.organizationId(), actor.isStaff()), (page - 1) * perPage, perPage, newest);
         Map<Long, Integer> position = found.ids().stream().collect(Collectors.toMap(Function.identity(), found.ids()::indexOf));
         List<Ticket> tickets = stored.findAll(found.ids()).stream()
                 .sorted(Comparator.comparing(t -> position.get(t.id())))

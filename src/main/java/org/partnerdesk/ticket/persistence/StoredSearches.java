@@ -27,11 +27,18 @@ public class StoredSearches {
     public record Searcher(long userId, @Nullable Long organizationId, boolean seesAll) {
     }
 
-    /** One page of matching ticket ids, best first, and how many match: exact up to {@link #MAX_RESULTS}, capped there. */
+    /** One page of matching ticket ids, best first, and how many match: exact up to the window searched, capped there. */
     public record Found(List<Long> ids, long count) {
     }
 
+    /** TKT-6 as the API answers it: within the newest {@link #MAX_RESULTS} matches. */
     public Found tickets(SearchQuery query, SearchQuery.Order order, Searcher searcher, int offset, int limit) {
+        return tickets(query, order, searcher, offset, limit, MAX_RESULTS);
+    }
+
+    /** Within the newest {@code newest} matches (at most {@link #MAX_RESULTS}): only they are ranked and counted. */
+    public Found tickets(SearchQuery query, SearchQuery.Order order, Searcher searcher, int offset, int limit, int newest) {
+        int bound = Math.clamp(newest, 1, MAX_RESULTS);
         // issue #18: search tolerates a second of lag; the tickets found are then read from the primary (TicketSearch)
         JdbcClient db = lagTolerant.db();
         List<String> where = new ArrayList<>();
@@ -64,7 +71,7 @@ public class StoredSearches {
         // TKT-6: the newest matches only (as Zendesk, at most 1,000): the id index walks them with the text as a filter,
         // or the GIN index finds a rare word's few; ranking and sorting happen within that window
         String window = "select id, created_at, updated_at, priority, status, type" + (ranked ? ", " + vector + " as vector" : "")
-                + " from tickets where " + filter + " order by id " + order.windowDirection() + " limit " + MAX_RESULTS;
+                + " from tickets where " + filter + " order by id " + order.windowDirection() + " limit " + bound;
         String rank = ranked ? ", ts_rank(vector, cast(:text as tsquery)) as rank" : "";
         List<long[]> rows = db.sql("select id, count(*) over () as total" + rank + " from (" + window + ") newest"
                         + " order by " + order.sql(ranked) + " limit :limit offset :offset")
@@ -72,7 +79,7 @@ public class StoredSearches {
                 .query((rs, n) -> new long[] {rs.getLong("id"), rs.getLong("total")}).list();
         if (rows.isEmpty()) {
             long count = offset == 0 ? 0 : db.sql("select count(*) from (select 1 from tickets where " + filter + " limit "
-                    + MAX_RESULTS + ") newest").params(params).query(Long.class).single();
+                    + bound + ") newest").params(params).query(Long.class).single();
             return new Found(List.of(), count);
         }
         return new Found(rows.stream().map(row -> row[0]).toList(), rows.getFirst()[1]);

@@ -28,10 +28,13 @@ public class StoredTicketExports {
         this.tickets = tickets;
     }
 
-    /** Every ticket, deleted and purged ones too, changed after {@code after} and before {@code before}. */
+    /**
+     * Every ticket, deleted and purged ones too, changed after {@code after} and before {@code before}; without the
+     * entitlement decision, which the export does not write.
+     */
     public List<ExportedTicket> changed(Position after, Instant before, int limit) {
         // issue #18: an export runs behind the present by design (its end is a second ago), so the replica serves it
-        return db.db().sql("select " + StoredTickets.COLUMNS + ", deleted_at, purged_at from tickets"
+        return db.db().sql("select " + StoredTickets.CONTENT_COLUMNS + ", deleted_at, purged_at from tickets"
                         + " where (updated_at, id) > (?, ?) and updated_at < ? order by updated_at, id limit ?")
                 .params(Timestamp.from(after.at()), after.id(), Timestamp.from(before), limit)
                 .query(this::exported).list();
@@ -61,6 +64,6 @@ public class StoredTicketExports {
         if (rs.getTimestamp("purged_at") != null) { // a tombstone: its content is gone, and not read
             return new ExportedTicket(rs.getLong("id"), null, true, createdAt, updatedAt);
         }
-        return new ExportedTicket(rs.getLong("id"), tickets.map(rs, row), rs.getTimestamp("deleted_at") != null, createdAt, updatedAt);
+        return new ExportedTicket(rs.getLong("id"), tickets.content(rs), rs.getTimestamp("deleted_at") != null, createdAt, updatedAt);
     }
 }

@@ -8,7 +8,7 @@ import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import org.partnerdesk.api.Actor;
-import org.partnerdesk.ticket.Ticket;
+import org.partnerdesk.ticket.TicketContent;
 import org.partnerdesk.ticket.TicketForms;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
@@ -45,7 +45,7 @@ record TicketJson(long id, String url, @Nullable String externalId, String subje
         }
 
         /** As {@code reader} may see it: an internal description is for staff (TKT-1). */
-        TicketJson of(Ticket t, Actor reader) {
+        TicketJson of(TicketContent t, Actor reader) {
             return of(t, reader, ticketsUrl());
         }
 
@@ -55,7 +55,7 @@ record TicketJson(long id, String url, @Nullable String externalId, String subje
         }
 
         // a page of 1,000 (issue #17's exports) builds the request's address once, not per ticket
-        TicketJson of(Ticket t, Actor reader, String ticketsUrl) {
+        TicketJson of(TicketContent t, Actor reader, String ticketsUrl) {
             Set<Long> fieldIds = new LinkedHashSet<>();
             forms.form(t.formId()).ifPresent(form -> form.ticketFieldIds().stream()
                     .filter(id -> forms.field(id).map(f -> !f.system()).orElse(false))

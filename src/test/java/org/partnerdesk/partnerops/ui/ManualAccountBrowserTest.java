@@ -86,6 +86,25 @@ class ManualAccountBrowserTest extends BrowserTest {
         assertThat(page.textContent("main")).contains("Reseller contract signed with the distributor.");
     }
 
+    @Test // UI-1 at 320 px: a label that wraps onto two lines ("Changed or questioned ...") once squeezed its radio
+    void everyRadioKeepsItsFullSizeAt320PxWhenItsLabelWraps() {
+        signIn(withPassword(nfr.member("Partner Operations")));
+        page.setViewportSize(320, 900);
+        page.navigate(at("/ops/applications/new"));
+        screenshot("ops-application-new-320");
+
+        Locator radios = page.locator("main input[type=radio]");
+        assertThat(radios.count()).isEqualTo(4);
+        for (Locator radio : radios.all()) {
+            var box = radio.boundingBox();
+            assertThat(box.width).as(radio.getAttribute("value") + " radio's width").isEqualTo(24.0);
+            assertThat(box.height).as(radio.getAttribute("value") + " radio's height").isEqualTo(24.0);
+        }
+        Locator wrapped = page.locator("label.check", new Page.LocatorOptions().setHasText("Changed or questioned"));
+        assertThat(wrapped.boundingBox().height).as("the label wraps at 320 px").isGreaterThan(40.0);
+        assertAccessible();
+    }
+
     private Locator field(String label) {
         return page.getByLabel(label, new Page.GetByLabelOptions().setExact(true));
     }

@@ -31,6 +31,9 @@ class PortalRequestPagesTest extends ApiTest {
     @Autowired
     Passwords passwords;
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient db;
+
     @Test
     void aStrangerIsSentToSignInFromTheListsAndTheRequestPage() {
         PageSession stranger = PageSession.anonymous(baseUrl());
@@ -143,6 +146,36 @@ class PortalRequestPagesTest extends ApiTest {
         PageSession.Answer refused = portal.get("/portal/requests?q=" + PageSession.encode("flag:no_entitlement"));
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(refused.body()).contains("is a search term for staff");
+    }
+
+    @Test // TKT-6, API-2: the portal ranks the newest 200 matches of what the person may see, and says so
+    void aPartnersSearchRanksTheNewest200MatchesSaysSoAndAnOlderOneIsFoundByANarrowerSearch() {
+        Account partner = desk.endUserIn(desk.aPartner("open"));
+        Account customer = desk.endUserIn(desk.aCustomer());
+        Account otherPartner = desk.endUserIn(desk.aPartner("open"));
+        String word = Desk.unique("walrus").replace("-", "");
+        String rare = Desk.unique("narwhal").replace("-", "");
+        fileOnBehalf(partner, customer, "Oldest " + word + " " + rare + " for a customer");
+        long own = file(partner, "Newer " + word + " question");
+        file(otherPartner, "Another partner's " + word + " " + rare + " question");
+        // 200 more of the partner's own matches, newer than the one filed for the customer
+        db.sql("""
+                insert into tickets (subject, description, description_public, status, priority, type, ticket_form_id, requester_id,
+                                     submitter_id, organization_id, tags, custom_fields, collaborator_ids, entitlement)
+                select subject || ' ' || n, description, description_public, status, priority, type, ticket_form_id, requester_id,
+                       submitter_id, organization_id, tags, custom_fields, collaborator_ids, entitlement
+                  from tickets, generate_series(1, 200) n where id = ?""").param(own).update();
+        PageSession portal = session(partner);
+
+        String first = portal.get("/portal/requests?q=" + word).body();
+        assertThat(first).contains("200 or more requests match: these are the newest 200", "Next page")
+                .doesNotContain("Another partner's");
+        String last = portal.get("/portal/requests?q=" + word + "&page=9").body();
+        assertThat(last).contains("Page 8", "Previous page").doesNotContain("Next page", "Oldest " + word, "Another partner's");
+
+        String narrower = portal.get("/portal/requests?q=" + PageSession.encode(word + " " + rare)).body();
+        assertThat(narrower).contains("1 request matches", "Oldest " + word + " " + rare).doesNotContain("Another partner's", "or more");
+        assertThat(session(customer).get("/portal/requests?q=" + rare).body()).contains("1 request matches", "Oldest " + word);
     }
 
     @Test

@@ -113,6 +113,51 @@ class IncrementalExportHttpTest extends ApiTest {
     }
 
     @Test
+    void aTicketWithFieldsTagsCcsAndAnInternalDescriptionIsExportedAsGetTicketShowsItAndDeletedWithTheSameContent() {
+        Account partner = desk.endUserIn(desk.aPartner("open"));
+        Account customer = desk.endUserIn(desk.aCustomer());
+        Account cc = desk.endUserIn(desk.aPartner("open"));
+        Reply filed = partner.api().post("/api/v2/tickets", """
+                {"ticket":{"subject":"%s","comment":{"body":"Cluster down"},"ticket_form_id":%d,"priority":"high","type":"incident",
+                 "tags":["Export Me","vip"],"email_ccs":[{"user_email":"%s"}],"custom_fields":[%s,%s]}}"""
+                .formatted(Desk.unique("Rich"), Desk.OPEN_PARTNER_FORM, cc.email(), TicketIntakeTest.field(Desk.ORGANIZATION_EMAIL, customer.email()),
+                        TicketIntakeTest.field(Desk.PARTNER_ENGAGEMENT, "on_behalf_of_customer")));
+        assertThat(filed.status()).as(filed.toString()).isEqualTo(201);
+        long rich = filed.id("ticket");
+        Reply internal = desk.admin.post("/api/v2/tickets", """
+                {"ticket":{"subject":"%s","comment":{"body":"Staff only","public":false},"requester_id":%d,"ticket_form_id":%d}}"""
+                .formatted(Desk.unique("Internal"), customer.id(), Desk.SUPPORT_FORM));
+        assertThat(internal.status()).as(internal.toString()).isEqualTo(201);
+        long staffOnly = internal.id("ticket");
+        changedAt("tickets", rich, t + 1);
+        changedAt("tickets", staffOnly, t + 2);
+        JsonNode richAsShown = desk.admin.get("/api/v2/tickets/" + rich).at("/ticket");
+        JsonNode staffOnlyAsShown = desk.admin.get("/api/v2/tickets/" + staffOnly).at("/ticket");
+
+        Reply page = desk.admin.get("/api/v2/incremental/tickets/cursor?start_time=" + t + "&per_page=2");
+
+        assertThat(ids(page, "tickets")).containsExactly(rich, staffOnly);
+        assertThat(page.at("/tickets/0")).isEqualTo(richAsShown);
+        assertThat(page.at("/tickets/1")).isEqualTo(staffOnlyAsShown);
+        assertThat(page.at("/tickets/0/tags").valueStream().map(JsonNode::stringValue).toList()).containsExactly("export_me", "vip");
+        assertThat(page.at("/tickets/0/collaborator_ids").valueStream().map(JsonNode::longValue).toList()).containsExactly(cc.id());
+        assertThat(page.at("/tickets/0/priority").stringValue()).isEqualTo("high");
+        assertThat(page.at("/tickets/1/description").stringValue()).isEqualTo("Staff only");
+        assertThat(page.at("/tickets/0/custom_fields").valueStream()
+                .filter(f -> f.get("id").longValue() == Desk.PARTNER_ENGAGEMENT).findFirst().orElseThrow().get("value").stringValue())
+                .isEqualTo("on_behalf_of_customer");
+
+        db.sql("update tickets set deleted_at = now() where id = ?").param(rich).update();
+        changedAt("tickets", rich, t + 3);
+        JsonNode deleted = desk.admin.get("/api/v2/incremental/tickets/cursor?start_time=" + (t + 3) + "&per_page=1").at("/tickets/0");
+        assertThat(deleted.get("status").stringValue()).isEqualTo("deleted");
+        assertThat(deleted.get("updated_at").stringValue()).isNotEqualTo(richAsShown.get("updated_at").stringValue());
+        ((tools.jackson.databind.node.ObjectNode) deleted).put("status", richAsShown.get("status").stringValue())
+                .put("updated_at", richAsShown.get("updated_at").stringValue());
+        assertThat(deleted).as("a deleted ticket keeps its content").isEqualTo(richAsShown);
+    }
+
+    @Test
     void timeBasedExportPagesFromEndTimeAndGivesASecondWholeWhenAFullPageSharesIt() {
         long a = aTicket(), b = aTicket(), c = aTicket(), d = aTicket(), e = aTicket();
         changedAt("tickets", a, t + 1);
