@@ -46,6 +46,15 @@ POSTMASTER=$(head -n 1 "$DATA/pg/postmaster.pid")
 AUTH="admin@partnerdesk.test/token:$TOKEN"
 echo "desk on $PORT, embedded PostgreSQL on $PGPORT (postmaster $POSTMASTER), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 
+# CPU seconds of the desk's request threads (Tomcat's workers: no GC, JIT or background job)
+request_cpu() {
+  local t total=0
+  for t in /proc/"$DESK"/task/*; do
+    grep -q '^http-nio' "$t/comm" 2>/dev/null || continue
+    total=$(awk -v a="$total" -v tk="$TICKS" '{sub(/^.*\) /, ""); print a + ($12 + $13) / tk}' "$t/stat")
+  done
+  echo "$total"
+}
 # CPU seconds (user + system) of one process; of the postmaster with every backend and every reaped one
 cpu_of() { awk -v t="$TICKS" '{print ($14 + $15 + $16 + $17) / t}' "/proc/$1/stat"; }
 postgres_cpu() {
@@ -87,13 +96,17 @@ for attempt in 1 2 3 4 5; do
       elsif ($level eq "DETAIL" && $text =~ /^Parameters: (.*)$/s && @statements) {
         my %p; my $list = $1;
         while ($list =~ /\$(\d+) = ((?:\x27(?:[^\x27]|\x27\x27)*\x27)|NULL)/g) { $p{$1} = $2; }
+        # numbers stay bound parameters (pgbench variables, as the desk binds them: a bound limit is planned each time),
+        # other values are written in as literals (pgbench variables hold numbers only)
+        my $n = scalar @statements;
+        for my $k (keys %p) { if ($p{$k} =~ /^\x27(-?\d+)\x27$/) { push @{$statements[-1][2]}, "\\set s${n}p$k $1"; $p{$k} = ":s${n}p$k"; } }
         $statements[-1][1] =~ s/\$(\d+)\b/exists $p{$1} ? $p{$1} : "\$$1"/ge;
       }
     }
     for my $s (@statements) {
       (my $sql = $s->[1]) =~ s/\s+$//; $sql =~ s/;$//;
       next if $sql eq "";
-      print "-- backend $s->[0]\n$sql;\n";
+      print "-- backend $s->[0]\n", map({ "$_\n" } @{$s->[2] || []}), "$sql;\n";
     }' < "$PGLOG" > "$CAPTURED"
   CAPTURED_COUNT=$(grep -c '^-- backend' "$CAPTURED" || true)
   [ "$CAPTURED_COUNT" = "${COUNTED:-}" ] && break
@@ -102,8 +115,12 @@ echo "captured $CAPTURED_COUNT statements of one request into $CAPTURED (the des
 [ "$CAPTURED_COUNT" = "${COUNTED:-}" ] || echo "WARNING: the capture and the desk's count still differ after 5 tries: check $CAPTURED"
 
 # 2. the SQL alone through pgbench, and 3. the page through the desk; CPU per request from /proc before and after each run
-printf '| path | clients | requests | req/s | p50 ms | p95 ms | desk JVM CPU ms/req | PostgreSQL CPU ms/req | client CPU ms/req |\n'
-printf '|---|---:|---:|---:|---:|---:|---:|---:|---:|\n'
+# the desk works in the background too (breach scan, outbox, in bursts): its idle CPU is printed, not subtracted
+desk0=$(cpu_of "$DESK") pg0=$(postgres_cpu); sleep 5; desk1=$(cpu_of "$DESK") pg1=$(postgres_cpu)
+IDLE_DESK=$(awk -v a="$desk0" -v b="$desk1" 'BEGIN {print (b - a) / 5}') IDLE_PG=$(awk -v a="$pg0" -v b="$pg1" 'BEGIN {print (b - a) / 5}')
+echo "idle for 5 s: desk JVM $(awk -v x="$IDLE_DESK" 'BEGIN {printf "%.0f", x * 1000}') ms CPU/s, PostgreSQL $(awk -v x="$IDLE_PG" 'BEGIN {printf "%.0f", x * 1000}') ms CPU/s (in the figures below too)"
+printf '| path | clients | requests | req/s | p50 ms | p95 ms | desk request threads CPU ms/req | desk JVM CPU ms/req | PostgreSQL CPU ms/req | client CPU ms/req |\n'
+printf '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n'
 IFS=, read -ra CLIENTS <<< "$LEVELS"
 declare -A P95
 pgbench -n -h 127.0.0.1 -p "$PGPORT" -U postgres -M prepared -f "$CAPTURED" -c 1 -T 3 partnerdesk >/dev/null 2>&1 # warm-up
@@ -120,23 +137,24 @@ for clients in "${CLIENTS[@]}"; do
   P95[pgbench$clients]=$p95
   awk -v c="$clients" -v n="$n" -v s="$SECONDS_PER_LEVEL" -v p50="$p50" -v p95="$p95" -v d="$(awk -v a="$desk0" -v b="$desk1" 'BEGIN {print b - a}')" \
     -v pg="$(awk -v a="$pg0" -v b="$pg1" 'BEGIN {print b - a}')" -v cl="$client" \
-    'BEGIN {printf "| SQL alone (pgbench) | %d | %d | %.0f | %s | %s | (idle: %.2f) | %.3f | %.3f |\n", c, n, n / s, p50, p95, d * 1000 / n, pg * 1000 / n, cl * 1000 / n}'
+    'BEGIN {printf "| SQL alone (pgbench) | %d | %d | %.0f | %s | %s | - | - | %.3f | %.3f |\n", c, n, n / s, p50, p95, pg * 1000 / n, cl * 1000 / n}'
 done
 for clients in "${CLIENTS[@]}"; do
   "$JAVA" -Dpaths="warm-up=>$PAGE" bench/QueryLoad.java "$URL" admin@partnerdesk.test "$TOKEN" 3 1 > /dev/null
-  desk0=$(cpu_of "$DESK") pg0=$(postgres_cpu)
-  /usr/bin/time -f '%U %S' -o bench/queue-ceiling.time "$JAVA" -Dpaths="first page=>$PAGE" -Dwarmup=0 bench/QueryLoad.java "$URL" \
-    admin@partnerdesk.test "$TOKEN" "$SECONDS_PER_LEVEL" "$clients" > bench/queue-ceiling.out
-  desk1=$(cpu_of "$DESK") pg1=$(postgres_cpu)
+  desk0=$(cpu_of "$DESK") pg0=$(postgres_cpu) req0=$(request_cpu)
+  "$JAVA" -Dpaths="first page=>$PAGE" -Dwarmup=0 -DclientCpu=true bench/QueryLoad.java "$URL" \
+    admin@partnerdesk.test "$TOKEN" "$SECONDS_PER_LEVEL" "$clients" > bench/queue-ceiling.out 2> bench/queue-ceiling.time
+  desk1=$(cpu_of "$DESK") pg1=$(postgres_cpu) req1=$(request_cpu)
   row=$(grep '^| first page' bench/queue-ceiling.out)
   n=$(echo "$row" | awk -F'|' '{gsub(/ /, "", $4); print $4}')
   p50=$(echo "$row" | awk -F'|' '{gsub(/ /, "", $7); print $7}')
   p95=$(echo "$row" | awk -F'|' '{gsub(/ /, "", $8); print $8}')
-  client=$(awk '{print $1 + $2}' bench/queue-ceiling.time)
+  client=$(grep -o 'client CPU ms/request: [0-9.]*' bench/queue-ceiling.time | awk '{print $NF}')
   P95[desk$clients]=$p95
-  awk -v c="$clients" -v n="$n" -v s="$SECONDS_PER_LEVEL" -v p50="$p50" -v p95="$p95" -v d="$(awk -v a="$desk0" -v b="$desk1" 'BEGIN {print b - a}')" \
+  awk -v c="$clients" -v n="$n" -v s="$SECONDS_PER_LEVEL" -v p50="$p50" -v p95="$p95" \
+    -v d="$(awk -v a="$desk0" -v b="$desk1" 'BEGIN {print b - a}')" -v r="$(awk -v a="$req0" -v b="$req1" 'BEGIN {print b - a}')" \
     -v pg="$(awk -v a="$pg0" -v b="$pg1" 'BEGIN {print b - a}')" -v cl="$client" \
-    'BEGIN {printf "| the desk (QueryLoad) | %d | %d | %.0f | %s | %s | %.3f | %.3f | %.3f (JVM start incl.) |\n", c, n, n / s, p50, p95, d * 1000 / n, pg * 1000 / n, cl * 1000 / n}'
+    'BEGIN {printf "| the desk (QueryLoad) | %d | %d | %.0f | %s | %s | %.3f | %.3f | %.3f | %.3f |\n", c, n, n / s, p50, p95, r * 1000 / n, d * 1000 / n, pg * 1000 / n, cl}'
 done
 for clients in "${CLIENTS[@]}"; do
   awk -v c="$clients" -v d="${P95[desk$clients]}" -v q="${P95[pgbench$clients]}" \
