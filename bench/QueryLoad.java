@@ -72,13 +72,25 @@ public class QueryLoad {
         System.out.println("| scenario | clients | requests | errors | req/s | p50 ms | p95 ms | p99 ms | max ms |");
         System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
         for (Scenario scenario : scenarios) {
-            run(url + scenario.path(), auth, 1, 3); // warm-up, not reported
+            int warmup = Integer.getInteger("warmup", 3); // issue #19: bench/queue-ceiling.sh warms up apart, so its CPU is not counted
+            if (warmup > 0) {
+                run(url + scenario.path(), auth, 1, warmup); // warm-up, not reported
+            }
             for (int clients : levels) {
+                long cpu = processCpuNanos();
                 Result r = run(url + scenario.path(), auth, clients, seconds);
+                if (Boolean.getBoolean("clientCpu")) {
+                    // issue #19: what the load generator itself costs per request, on the same two cores as the desk
+                    System.err.printf("client CPU ms/request: %.3f%n", (processCpuNanos() - cpu) / 1e6 / Math.max(1, r.count()));
+                }
                 System.out.printf("| %s | %d | %d | %d | %.0f | %.2f | %.2f | %.2f | %.2f |%n", scenario.name(), clients, r.count(),
                         r.errors(), r.count() / (double) seconds, r.pct(50), r.pct(95), r.pct(99), r.pct(100));
             }
         }
+    }
+
+    static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     record Result(long[] nanos, int count, long errors) {

@@ -135,10 +135,12 @@ public class StoredQueues {
     }
 
     private List<QueuedTicket> query(String from, Filters where, String orderBy, int limit) {
-        // every base query ends in a where clause, so the filters always join with "and"
+        // every base query ends in a where clause, so the filters always join with "and"; the limit is written in (a page size,
+        // an int): a bound limit made PostgreSQL plan the queue on every execution (issue #19, ~1 ms CPU of 2 a page), where a
+        // statement without parameters keeps its plan on the pooled connection
         String sql = from + (where.conditions.isEmpty() ? "" : " and " + String.join(" and ", where.conditions))
-                + " order by " + orderBy + " limit :limit";
-        var statement = db.sql(sql).param("limit", limit);
+                + " order by " + orderBy + " limit " + limit;
+        var statement = db.sql(sql);
         for (Map.Entry<String, Object> param : where.params.entrySet()) {
             statement = statement.param(param.getKey(), param.getValue());
         }
