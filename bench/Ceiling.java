@@ -29,7 +29,10 @@ public class Ceiling {
     static final Pattern ENTRY = Pattern.compile("^(\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d{3}) \\S+ \\[(\\d+)\\] (\\S+) (LOG|DETAIL):  (.*)$");
     static final Pattern STATEMENT = Pattern.compile("^(?:statement|execute [^:]+): (.*)$", Pattern.DOTALL);
     static final Pattern LABEL = Pattern.compile("^/\\* pd:(.*?) \\*/ (.*)$", Pattern.DOTALL);
-    static final Pattern UUID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    /** A value the desk draws per intake: a UUID or a token of 32 hex digits. */
+    static final Pattern DRAWN = Pattern.compile("(?<![0-9a-f-])(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[0-9a-f]{32})(?![0-9a-f-])");
+    /** The new ticket's id, as the desk has it back from its insert. */
+    static final String NEW_TICKET = "currval(pg_get_serial_sequence('tickets', 'id'))";
     static final Pattern PLACEHOLDER = Pattern.compile("\\$(\\d+)");
 
     public static void main(String[] args) throws Exception {
@@ -67,7 +70,7 @@ public class Ceiling {
         }
     }
 
-    record Intake(int kind, long sent, long answered, long requestBytes, long responseBytes) {}
+    record Intake(int kind, long sent, long answered, long requestBytes, long responseBytes, String ticketId) {}
 
     static void script(Path pgLog, Path capture, Path out, String afterCommitPrefix) throws IOException {
         List<Statement> statements = read(pgLog);
@@ -88,7 +91,7 @@ public class Ceiling {
             String[] p = line.split(" ");
             if (p[0].equals("intake")) {
                 intakes.add(new Intake(Integer.parseInt(p[1]), Long.parseLong(p[2]), Long.parseLong(p[3]), Long.parseLong(p[5]),
-                        Long.parseLong(p[6])));
+                        Long.parseLong(p[6]), p[7]));
             }
         }
         Files.createDirectories(out);
@@ -110,7 +113,7 @@ public class Ceiling {
                 }
             }
             String name = "intake-" + index;
-            Script script = new Script(name);
+            Script script = new Script(name, intake.ticketId());
             script.add(request);
             script.add(afterCommit);
             Files.writeString(out.resolve(name + ".sql"), script.text, StandardCharsets.UTF_8);
@@ -175,14 +178,16 @@ public class Ceiling {
      */
     static final class Script {
         final String name;
+        final String ticketId;
         final StringBuilder text = new StringBuilder();
         final StringBuilder variables = new StringBuilder();
         final Map<String, String> uuids = new LinkedHashMap<>();
         int statement;
         boolean pendingBegin;
 
-        Script(String name) {
+        Script(String name, String ticketId) {
             this.name = name;
+            this.ticketId = ticketId;
         }
 
         void add(List<Statement> statements) {
@@ -214,24 +219,66 @@ public class Ceiling {
                 String value = n <= s.parameters.size() ? s.parameters.get(n - 1) : null;
                 String replacement;
                 if (value == null) {
-                    replacement = "NULL";
-                } else if (UUID.matcher(value).matches()) {
-                    String variable = uuids.computeIfAbsent(value, v -> {
-                        String name = "u" + uuids.size();
-                        text.insert(0, "\\set " + name + " random(1, 9223372036854775807)\n");
-                        return name;
-                    });
-                    // the same text as a UUID the desk draws, new in each transaction
-                    replacement = "cast(lpad(to_hex(:" + variable + "::bigint), 32, '0') as uuid)";
+                    replacement = "NULL"; // a pgbench variable cannot be null
+                } else if (value.equals(ticketId)) {
+                    replacement = NEW_TICKET;
+                } else if (DRAWN.matcher(value).matches()) {
+                    replacement = drawn(value, true);
                 } else {
-                    String variable = name.replace("-", "_") + "_" + statement + "_" + n;
-                    variables.append(variable).append('=').append(value).append('\0');
-                    replacement = ":" + variable;
+                    replacement = template(n, value);
                 }
                 m.appendReplacement(b, Matcher.quoteReplacement(replacement));
             }
             m.appendTail(b);
             return b.toString();
+        }
+
+        /**
+         * A value with the new ticket's id or a drawn token in it ({@code <partnerdesk.ticket-452.3c47…@…>}): its fixed
+         * parts as variables, joined in SQL with the id and tokens of this replayed intake; any other value, one variable.
+         */
+        String template(int n, String value) {
+            Matcher parts = Pattern.compile(DRAWN.pattern() + "|(?<![0-9])" + Pattern.quote(ticketId) + "(?![0-9])").matcher(value);
+            List<String> pieces = new ArrayList<>();
+            int at = 0, part = 0;
+            while (parts.find()) {
+                if (parts.start() > at) {
+                    pieces.add(variable(n, "p" + part++, value.substring(at, parts.start())));
+                }
+                pieces.add(parts.group().equals(ticketId) ? "cast(" + NEW_TICKET + " as text)" : drawn(parts.group(), false));
+                at = parts.end();
+            }
+            if (pieces.isEmpty()) {
+                return variable(n, "", value);
+            }
+            if (at < value.length()) {
+                pieces.add(variable(n, "p" + part, value.substring(at)));
+            }
+            return "(" + String.join(" || ", pieces) + ")";
+        }
+
+        /** A UUID or a 32-digit hex token the desk draws, drawn anew in each replayed intake (the same one within it). */
+        String drawn(String token, boolean alone) {
+            String hex = "lpad(to_hex(:" + uuidVariable(token) + "::bigint), 32, '0')";
+            if (token.contains("-")) {
+                return alone ? "cast(" + hex + " as uuid)" : "cast(cast(" + hex + " as uuid) as text)";
+            }
+            return hex;
+        }
+
+        String uuidVariable(String uuid) {
+            return uuids.computeIfAbsent(uuid, v -> {
+                String variable = "u" + uuids.size();
+                text.insert(0, "\\set " + variable + " random(1, 9223372036854775807)\n");
+                return variable;
+            });
+        }
+
+        /** A bound value as a pgbench variable given with -D: the same text, bound as the desk binds it. */
+        String variable(int n, String part, String value) {
+            String variable = name.replace("-", "_") + "_" + statement + "_" + n + part;
+            variables.append(variable).append('=').append(value).append('\0');
+            return ":" + variable;
         }
     }
 

@@ -304,28 +304,22 @@ public class TicketLoad {
 
     /**
      * Issue #19: {@code rounds} intakes of each kind, one at a time with a pause after each for the work after commit, printing
-     * when each was sent and answered (epoch ms) and its JSON bytes, so bench/ceiling.sh can cut the server's statement log
-     * per intake.
+     * when each was sent and answered (epoch ms), its JSON bytes and the new ticket's id, so bench/ceiling.sh can cut the
+     * server's statement log per intake.
      */
     static void capture(String url, Path state, int rounds, long pauseMillis) throws Exception {
         Directory d = Directory.read(state);
         Random random = new Random(19L + System.nanoTime());
-        Connection connection = new Connection(URI.create(url));
         for (int i = 0; i < rounds * SHAPES; i++) {
             int shape = i % SHAPES;
             Intake intake = intake(shape, random, d.open(), d.select(), d.alliance(), d.customers());
             long sent = System.currentTimeMillis();
-            int status = connection.post("/api/v2/tickets", basic(intake.submitter().email(), intake.submitter().token()), intake.body());
+            String answer = post(url + "/api/v2/tickets", basic(intake.submitter().email(), intake.submitter().token()), intake.body(), 201);
             long answered = System.currentTimeMillis();
-            System.out.printf("intake %d %d %d %d %d %d%n", shape, sent, answered, status,
-                    intake.body().getBytes(StandardCharsets.UTF_8).length, connection.lastBodyBytes());
+            System.out.printf("intake %d %d %d %d %d %d %d%n", shape, sent, answered, 201,
+                    intake.body().getBytes(StandardCharsets.UTF_8).length, answer.getBytes(StandardCharsets.UTF_8).length, id(answer));
             Thread.sleep(pauseMillis);
-            if (connection.isClosing()) {
-                connection.close();
-                connection = new Connection(URI.create(url));
-            }
         }
-        connection.close();
     }
 
     static String ticket(long form, String subject, String fields, String extra) {
@@ -354,7 +348,6 @@ public class TicketLoad {
         private final String host;
         private final byte[] buffer = new byte[65536];
         private boolean closing;
-        private long lastBodyBytes;
 
         Connection(URI url) {
             try {
@@ -390,12 +383,9 @@ public class TicketLoad {
                     closing = true; // Tomcat ends a keep-alive connection after 100 requests
                 }
             }
-            lastBodyBytes = length;
             if (chunked) {
-                lastBodyBytes = 0;
                 for (long size = Long.parseLong(line().trim(), 16); size > 0; size = Long.parseLong(line().trim(), 16)) {
                     skip(size);
-                    lastBodyBytes += size;
                     line();
                 }
                 line();
@@ -403,10 +393,6 @@ public class TicketLoad {
                 skip(length);
             }
             return code;
-        }
-
-        long lastBodyBytes() {
-            return lastBodyBytes;
         }
 
         boolean isClosing() {
