@@ -56,6 +56,7 @@ SQL -c "select pg_stat_statements_reset()" >/dev/null
 SQL -F ' | ' -c "select calls, round(total_exec_time::numeric, 0), round(mean_exec_time::numeric, 3), rows,
     left(regexp_replace(query, '\s+', ' ', 'g'), 110)
   from pg_stat_statements where dbid = (select oid from pg_database where datname = 'partnerdesk')
+    and query not like '%pg_stat_statements%'
   order by total_exec_time desc limit 12" > "$OUT/top-statements.txt"
 
 # PROFILE=1: one more 8-client level under JFR, with the desk's CPU time from /proc over it
@@ -82,7 +83,7 @@ PARTNERDESK_DATA_DIR="$DATA/capture" PARTNERDESK_DEMO_DATA=false PARTNERDESK_ADM
   --spring.datasource.url="jdbc:postgresql://127.0.0.1:$PG_PORT/partnerdesk" --spring.datasource.username=postgres \
   --partnerdesk.bench.query-count=true --partnerdesk.bench.sql-labels=true > bench/desk-ceiling-capture.log 2>&1 &
 CAPTURE_DESK=$!
-trap 'kill $CAPTURE_DESK 2>/dev/null; wait $CAPTURE_DESK 2>/dev/null || true; kill $DESK 2>/dev/null; wait $DESK 2>/dev/null || true; rm -rf "$DATA"' EXIT
+trap 'kill $CAPTURE_DESK $DESK 2>/dev/null || true; wait $CAPTURE_DESK $DESK 2>/dev/null || true; rm -rf "$DATA"' EXIT
 for _ in $(seq 1 "${DESK_START_SECONDS:-120}"); do
   curl -fs "http://127.0.0.1:$CAPTURE_PORT/actuator/health" >/dev/null 2>&1 && break
   kill -0 $CAPTURE_DESK 2>/dev/null || break
@@ -117,7 +118,7 @@ for clients in ${LEVELS//,/ }; do
   read -r p50 p99 < <("$JAVA" bench/Ceiling.java latency "$OUT"/pgbench/pgbench_log.*)
   desk=$(awk -F'|' -v c="$clients" '$2 ~ "^ *"c" *$" {print $5 "|" $6 "|" $8}' "$OUT/desk.txt" | tr -d ' ')
   IFS='|' read -r dtps dp50 dp99 <<< "$desk"
-  ratio=$(awk -v d="$dtps" -v c="$tps" 'BEGIN { printf "%.0f%%", c > 0 ? 100 * d / c : 0 }')
+  ratio=$(awk -v d="$dtps" -v c="$tps" 'BEGIN { printf "%.0f%%", (c > 0 ? 100 * d / c : 0) }')
   printf "| %s | %s | %s | %s | %.0f | %s | %s | %s |\n" "$clients" "$dtps" "$dp50" "$dp99" "$tps" "$p50" "$p99" "$ratio" >> "$OUT/table.md"
 done
 
@@ -129,6 +130,7 @@ echo "Per captured intake (kind 0 open partner for a customer, 1 select partner,
 echo "| intake | kind | statements in request | after commit | round trips in request | after commit | transactions in request | after commit | JSON bytes request | response |"
 echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 awk '$1 == "intake" {printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", $2, $4, $6, $7, $9, $10, $12, $13, $15, $16}' "$OUT/replay/summary.txt"
+awk '$1 == "intake" {n++; s += $6; a += $7; r += $9; b += $10} END {if (n) printf "mean of the captured intakes: %.1f statements in the request + %.1f after commit, %.1f + %.1f round trips\n", s/n, a/n, r/n, b/n}' "$OUT/replay/summary.txt"
 echo "(statements count BEGIN and COMMIT; pgjdbc sends BEGIN with the next statement, so it is no round trip of its own;"
 echo " the replay runs both groups, the request's then the after-commit work, one after the other on one connection)"
 sed -n 's/^background \(.*\)/statements of other desk threads (scheduler, cleanup) in the capture, left out: \1/p' "$OUT/replay/summary.txt"
