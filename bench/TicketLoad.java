@@ -43,7 +43,7 @@ public class TicketLoad {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
-            System.err.println("usage: seed URL EMAIL TOKEN ORGS USERS STATE | load URL STATE SECONDS CLIENTS");
+            System.err.println("usage: seed URL EMAIL TOKEN ORGS USERS STATE | load URL STATE SECONDS CLIENTS | capture URL STATE ROUNDS PAUSE_MS");
             System.exit(2);
         }
         requireLoopback(args[1]);
@@ -51,6 +51,7 @@ public class TicketLoad {
             case "seed" -> seed(args[1], args[2], args[3], Integer.parseInt(args[4]), Integer.parseInt(args[5]), Path.of(args[6]));
             case "load" -> load(args[1], Path.of(args[2]), Integer.parseInt(args[3]),
                     Arrays.stream(args[4].split(",")).mapToInt(Integer::parseInt).toArray());
+            case "capture" -> capture(args[1], Path.of(args[2]), Integer.parseInt(args[3]), Long.parseLong(args[4]));
             default -> throw new IllegalArgumentException(args[0]);
         }
     }
@@ -157,24 +158,35 @@ public class TicketLoad {
 
     // ---------------------------------------------------------------- load
 
-    static void load(String url, Path state, int seconds, int[] levels) throws Exception {
-        List<Submitter> open = new ArrayList<>(), select = new ArrayList<>(), alliance = new ArrayList<>();
-        List<String> customers = new ArrayList<>();
-        for (String line : Files.readAllLines(state)) {
-            String[] p = line.split(" ");
-            if (p[0].equals("C")) {
-                customers.add(p[1]);
-            } else {
-                Submitter s = new Submitter(p[2], p[3], p[1]);
-                (p[1].equals("open") ? open : p[1].equals("select") ? select : alliance).add(s);
+    record Directory(List<Submitter> open, List<Submitter> select, List<Submitter> alliance, List<String> customers) {
+        static Directory read(Path state) throws IOException {
+            List<Submitter> open = new ArrayList<>(), select = new ArrayList<>(), alliance = new ArrayList<>();
+            List<String> customers = new ArrayList<>();
+            for (String line : Files.readAllLines(state)) {
+                String[] p = line.split(" ");
+                if (p[0].equals("C")) {
+                    customers.add(p[1]);
+                } else {
+                    Submitter s = new Submitter(p[2], p[3], p[1]);
+                    (p[1].equals("open") ? open : p[1].equals("select") ? select : alliance).add(s);
+                }
             }
+            if (open.isEmpty() || select.isEmpty() || alliance.isEmpty() || customers.isEmpty()) {
+                throw new IllegalStateException("the seed needs open, select and alliance submitters and customers");
+            }
+            return new Directory(open, select, alliance, customers);
         }
-        if (open.isEmpty() || select.isEmpty() || alliance.isEmpty() || customers.isEmpty()) {
-            throw new IllegalStateException("the seed needs open, select and alliance submitters and customers");
-        }
+    }
+
+    static void load(String url, Path state, int seconds, int[] levels) throws Exception {
+        Directory d = Directory.read(state);
+        List<Submitter> open = d.open(), select = d.select(), alliance = d.alliance();
+        List<String> customers = d.customers();
         System.out.printf("directory: %d customer contacts, submitters %d open / %d select / %d alliance%n",
                 customers.size(), open.size(), select.size(), alliance.size());
-        warmUp(url, open, select, alliance, customers);
+        if (!"false".equals(System.getProperty("warmup"))) {
+            warmUp(url, open, select, alliance, customers); // bench/ceiling.sh's profiled level follows a warm run
+        }
         System.out.println("| clients | tickets | errors | tickets/s | p50 ms | p90 ms | p99 ms | max ms |");
         System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|");
         for (int clients : levels) {
@@ -217,30 +229,9 @@ public class TicketLoad {
                     Connection connection = new Connection(URI.create(url));
                     int n = 0;
                     while (System.nanoTime() < deadline && issued.incrementAndGet() <= maxTickets) {
-                        int shape = random.nextInt(4);
-                        Submitter s;
-                        String body;
-                        switch (shape) {
-                            case 0 -> {
-                                s = open.get(random.nextInt(open.size()));
-                                body = ticket(OPEN, "Pipeline fails", fields(ORG_EMAIL, customers.get(random.nextInt(customers.size())),
-                                        ENGAGEMENT, "on_behalf_of_customer"), "");
-                            }
-                            case 1 -> {
-                                s = select.get(random.nextInt(select.size()));
-                                body = ticket(SELECT, "Slow merges", fields(CUSTOMER_NAME, "Initech", ENGAGEMENT, "on_behalf_of_customer"), "");
-                            }
-                            case 2 -> {
-                                s = alliance.get(random.nextInt(alliance.size()));
-                                body = ticket(ALLIANCE, "Runner offline", fields(CUSTOMER_NAME, "Umbrella Corp", ALLIANCE_ID,
-                                        "ALLY-" + random.nextInt(100_000)), ",\"email_ccs\":[{\"user_email\":\""
-                                        + customers.get(random.nextInt(customers.size())) + "\"}]");
-                            }
-                            default -> {
-                                s = open.get(random.nextInt(open.size()));
-                                body = ticket(SUPPORT, "Our own instance", "", "");
-                            }
-                        }
+                        Intake intake = intake(random.nextInt(SHAPES), random, open, select, alliance, customers);
+                        Submitter s = intake.submitter();
+                        String body = intake.body();
                         long t0 = System.nanoTime();
                         try {
                             int status = connection.post("/api/v2/tickets", basic(s.email(), s.token()), body);
@@ -276,6 +267,59 @@ public class TicketLoad {
         double seconds = (System.nanoTime() - started) / 1e9;
         long[] all = perClient.stream().flatMapToLong(Arrays::stream).sorted().toArray();
         return new Result(all.length, errors.get(), seconds, all);
+    }
+
+    /** The load's four kinds of intake, drawn with equal weight: bench/ceiling.sh captures the SQL of one of each. */
+    static final int SHAPES = 4;
+
+    record Intake(Submitter submitter, String body) {}
+
+    static Intake intake(int shape, Random random, List<Submitter> open, List<Submitter> select, List<Submitter> alliance,
+                         List<String> customers) {
+        Submitter s;
+        String body;
+        switch (shape) {
+            case 0 -> {
+                s = open.get(random.nextInt(open.size()));
+                body = ticket(OPEN, "Pipeline fails", fields(ORG_EMAIL, customers.get(random.nextInt(customers.size())),
+                        ENGAGEMENT, "on_behalf_of_customer"), "");
+            }
+            case 1 -> {
+                s = select.get(random.nextInt(select.size()));
+                body = ticket(SELECT, "Slow merges", fields(CUSTOMER_NAME, "Initech", ENGAGEMENT, "on_behalf_of_customer"), "");
+            }
+            case 2 -> {
+                s = alliance.get(random.nextInt(alliance.size()));
+                body = ticket(ALLIANCE, "Runner offline", fields(CUSTOMER_NAME, "Umbrella Corp", ALLIANCE_ID,
+                        "ALLY-" + random.nextInt(100_000)), ",\"email_ccs\":[{\"user_email\":\""
+                        + customers.get(random.nextInt(customers.size())) + "\"}]");
+            }
+            default -> {
+                s = open.get(random.nextInt(open.size()));
+                body = ticket(SUPPORT, "Our own instance", "", "");
+            }
+        }
+        return new Intake(s, body);
+    }
+
+    /**
+     * Issue #19: {@code rounds} intakes of each kind, one at a time with a pause after each for the work after commit, printing
+     * when each was sent and answered (epoch ms), its JSON bytes and the new ticket's id, so bench/ceiling.sh can cut the
+     * server's statement log per intake.
+     */
+    static void capture(String url, Path state, int rounds, long pauseMillis) throws Exception {
+        Directory d = Directory.read(state);
+        Random random = new Random(19L + System.nanoTime());
+        for (int i = 0; i < rounds * SHAPES; i++) {
+            int shape = i % SHAPES;
+            Intake intake = intake(shape, random, d.open(), d.select(), d.alliance(), d.customers());
+            long sent = System.currentTimeMillis();
+            String answer = post(url + "/api/v2/tickets", basic(intake.submitter().email(), intake.submitter().token()), intake.body(), 201);
+            long answered = System.currentTimeMillis();
+            System.out.printf("intake %d %d %d %d %d %d %d%n", shape, sent, answered, 201,
+                    intake.body().getBytes(StandardCharsets.UTF_8).length, answer.getBytes(StandardCharsets.UTF_8).length, id(answer));
+            Thread.sleep(pauseMillis);
+        }
     }
 
     static String ticket(long form, String subject, String fields, String extra) {

@@ -26,18 +26,26 @@ final class CountingDataSource extends DelegatingDataSource implements AutoClose
             "executeBatch", "executeLargeBatch");
     private static final Set<String> STATEMENTS = Set.of("createStatement", "prepareStatement", "prepareCall");
 
-    CountingDataSource(DataSource pool) {
+    private final boolean labelled;
+
+    /**
+     * Issue #19: {@code labelled} prefixes each statement's text with a comment naming the thread that runs it
+     * ({@code pd:http-nio-8080-exec-1}), so bench/ceiling.sh can tell in the server's statement log what a request ran from
+     * what the outbox ran after its commit and what the scheduler ran meanwhile.
+     */
+    CountingDataSource(DataSource pool, boolean labelled) {
         super(pool);
+        this.labelled = labelled;
     }
 
     @Override
     public Connection getConnection() throws SQLException {
-        return counted(super.getConnection());
+        return counted(super.getConnection(), labelled);
     }
 
     @Override
     public Connection getConnection(String username, String password) throws SQLException {
-        return counted(super.getConnection(username, password));
+        return counted(super.getConnection(username, password), labelled);
     }
 
     /** The pool closes with the context, as it would without this wrapper. */
@@ -48,18 +56,18 @@ final class CountingDataSource extends DelegatingDataSource implements AutoClose
         }
     }
 
-    private static Connection counted(Connection connection) {
-        return proxy(Connection.class, connection, (method, result) ->
-                STATEMENTS.contains(method.getName()) ? statement(method.getName(), result) : result);
+    private static Connection counted(Connection connection, boolean labelled) {
+        return proxy(Connection.class, connection, labelled ? STATEMENTS : Set.of(), (method, result) ->
+                STATEMENTS.contains(method.getName()) ? statement(method.getName(), result, labelled) : result);
     }
 
-    private static Object statement(String created, Object statement) {
+    private static Object statement(String created, Object statement, boolean labelled) {
         Class<?> type = switch (created) {
             case "prepareStatement" -> PreparedStatement.class;
             case "prepareCall" -> CallableStatement.class;
             default -> Statement.class;
         };
-        return proxy(type, statement, (method, result) -> {
+        return proxy(type, statement, labelled ? LABELLED_EXECUTIONS : Set.of(), (method, result) -> {
             if (EXECUTIONS.contains(method.getName())) {
                 RequestCost.statementExecuted();
             }
@@ -67,14 +75,25 @@ final class CountingDataSource extends DelegatingDataSource implements AutoClose
         });
     }
 
+    private static final Set<String> LABELLED_EXECUTIONS = Set.of("execute", "executeQuery", "executeUpdate",
+            "executeLargeUpdate", "addBatch");
+
+    private static String label(String sql) {
+        return "/* pd:" + Thread.currentThread().getName().replace("*/", "") + " */ " + sql;
+    }
+
     private interface After {
         Object apply(Method method, Object result);
     }
 
-    private static <T> T proxy(Class<T> type, Object target, After after) {
+    /** {@code labelling} names the methods whose first argument, an SQL text, gets the thread's label. */
+    private static <T> T proxy(Class<T> type, Object target, Set<String> labelling, After after) {
         InvocationHandler handler = (proxy, method, args) -> {
             if (method.getName().equals("unwrap") && args != null && args[0] instanceof Class<?> wanted && wanted.isInstance(target)) {
                 return target;
+            }
+            if (args != null && args.length > 0 && args[0] instanceof String sql && labelling.contains(method.getName())) {
+                args[0] = label(sql);
             }
             try {
                 Object result = method.invoke(target, args);

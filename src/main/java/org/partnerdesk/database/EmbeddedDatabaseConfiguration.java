@@ -1,6 +1,7 @@
 package org.partnerdesk.database;
 
 import java.nio.file.Path;
+import java.util.List;
 
 
 import com.zaxxer.hikari.HikariDataSource;
@@ -19,11 +20,12 @@ class EmbeddedDatabaseConfiguration {
 
     @Bean(destroyMethod = "close")
     LocalPostgres localPostgres(@Value("${partnerdesk.data-dir}") Path dataDir,
-                                @Value("${partnerdesk.embedded.ephemeral:false}") boolean ephemeral) {
+                                @Value("${partnerdesk.embedded.ephemeral:false}") boolean ephemeral,
+                                @Value("${partnerdesk.embedded.server-settings:}") List<String> serverSettings) {
         Path clusterDir = ephemeral
                 ? dataDir.resolve("pg-" + ProcessHandle.current().pid() + "-" + System.nanoTime())
                 : dataDir.resolve("pg");
-        return LocalPostgres.start(clusterDir, ephemeral);
+        return LocalPostgres.start(clusterDir, ephemeral, serverSettings);
     }
 
     @Bean

@@ -45,15 +45,17 @@ public final class LocalPostgres implements AutoCloseable {
 
     private final Path dataDir;
     private final boolean ephemeral;
+    private final List<String> serverSettings;
     private final int port;
     private static final Path SETSID = Path.of("/usr/bin/setsid");
     private final List<String> asOwner;
     private @Nullable Process server;
     private @Nullable Process watcher;
 
-    private LocalPostgres(Path dataDir, boolean ephemeral) {
+    private LocalPostgres(Path dataDir, boolean ephemeral, List<String> serverSettings) {
         this.dataDir = dataDir.toAbsolutePath().normalize();
         this.ephemeral = ephemeral;
+        this.serverSettings = List.copyOf(serverSettings);
         this.port = freePort();
         this.asOwner = runningAsRoot()
                 ? List.of("setpriv", "--reuid=" + NOBODY, "--regid=" + NOBODY, "--clear-groups")
@@ -62,7 +64,15 @@ public final class LocalPostgres implements AutoCloseable {
 
     /** Starts a server on {@code dataDir}, creating the cluster on first use; ephemeral ones are deleted on close. The caller closes it. */
     public static LocalPostgres start(Path dataDir, boolean ephemeral) {
-        LocalPostgres postgres = new LocalPostgres(dataDir, ephemeral);
+        return start(dataDir, ephemeral, List.of());
+    }
+
+    /**
+     * As {@link #start(Path, boolean)}, with extra {@code name=value} server settings passed as {@code -c} options: issue #19,
+     * bench/ceiling.sh loads {@code pg_stat_statements} this way ({@code partnerdesk.embedded.server-settings}, empty by default).
+     */
+    public static LocalPostgres start(Path dataDir, boolean ephemeral, List<String> serverSettings) {
+        LocalPostgres postgres = new LocalPostgres(dataDir, ephemeral, serverSettings);
         try {
             postgres.run();
         } catch (IOException e) {
@@ -100,6 +110,11 @@ public final class LocalPostgres implements AutoCloseable {
         List<String> command = asOwner(binaries.resolve("bin/postgres").toString(), "-D", dataDir.toString(),
                 "-p", Integer.toString(port), "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=",
                 "-c", "max_connections=200");
+        for (String setting : serverSettings) {
+            if (!setting.isBlank()) {
+                command.addAll(List.of("-c", setting.strip()));
+            }
+        }
         if (ephemeral) {
             // test clusters are thrown away, so durability only costs time there
             command.addAll(List.of("-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"));

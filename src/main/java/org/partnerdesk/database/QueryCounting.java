@@ -8,6 +8,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
 
 /**
  * Issue #14: {@code partnerdesk.bench.query-count=true} (off by default) counts the SQL statements and the server time of
@@ -18,12 +19,14 @@ import org.springframework.core.Ordered;
 @ConditionalOnProperty(name = "partnerdesk.bench.query-count", havingValue = "true")
 class QueryCounting {
 
+    /** Issue #19: {@code partnerdesk.bench.sql-labels=true} also labels each statement with its thread, for bench/ceiling.sh. */
     @Bean
-    static BeanPostProcessor countingDataSource() {
+    static BeanPostProcessor countingDataSource(Environment environment) {
+        boolean labelled = environment.getProperty("partnerdesk.bench.sql-labels", Boolean.class, false);
         return new BeanPostProcessor() {
             @Override
             public Object postProcessAfterInitialization(Object bean, String beanName) {
-                return bean instanceof DataSource pool && !(bean instanceof CountingDataSource) ? new CountingDataSource(pool) : bean;
+                return bean instanceof DataSource pool && !(bean instanceof CountingDataSource) ? new CountingDataSource(pool, labelled) : bean;
             }
         };
     }

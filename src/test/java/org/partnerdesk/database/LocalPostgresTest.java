@@ -40,6 +40,20 @@ class LocalPostgresTest {
     }
 
     @Test
+    void extraServerSettingsReachTheServerSoTheBenchCanLoadPgStatStatements() throws Exception {
+        Path dataDir = reachableByNobody("settings-").resolve("pg");
+        // issue #19: bench/ceiling.sh starts the desk with partnerdesk.embedded.server-settings=shared_preload_libraries=...
+        try (LocalPostgres postgres = LocalPostgres.start(dataDir, true, List.of("shared_preload_libraries=pg_stat_statements", "work_mem=7MB"));
+             Connection connection = DriverManager.getConnection(postgres.jdbcUrl(), postgres.username(), "");
+             var statement = connection.createStatement()) {
+            var shown = statement.executeQuery("select current_setting('shared_preload_libraries'), current_setting('work_mem')");
+            shown.next();
+            assertThat(shown.getString(1)).isEqualTo("pg_stat_statements");
+            assertThat(shown.getString(2)).isEqualTo("7MB");
+        }
+    }
+
+    @Test
     void theServerStopsWhenTheJvmThatStartedItIsKilled() throws Exception {
         Path dataDir = reachableByNobody("orphan-").resolve("pg");
         String java = ProcessHandle.current().info().command().orElse("java");
