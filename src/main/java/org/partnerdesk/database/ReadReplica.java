@@ -47,7 +47,7 @@ final class ReadReplica implements AutoCloseable {
 
     ReadReplica(HikariDataSource pool, boolean countQueries, DataSource primary, Duration tolerance, RecentWriters writers) {
         this.pool = pool;
-        this.counted = countQueries ? new CountingDataSource(pool) : pool; // bench/pages.sh counts replica statements too
+        this.counted = countQueries ? new CountingDataSource(pool, false) : pool; // bench/pages.sh counts replica statements too
         this.primary = primary;
         this.tolerance = tolerance;
         this.writers = writers;
