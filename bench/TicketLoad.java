@@ -43,7 +43,7 @@ public class TicketLoad {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
-            System.err.println("usage: seed URL EMAIL TOKEN ORGS USERS STATE | load URL STATE SECONDS CLIENTS");
+            System.err.println("usage: seed URL EMAIL TOKEN ORGS USERS STATE | load URL STATE SECONDS CLIENTS | count URL STATE CLIENTS TICKETS");
             System.exit(2);
         }
         requireLoopback(args[1]);
@@ -51,6 +51,7 @@ public class TicketLoad {
             case "seed" -> seed(args[1], args[2], args[3], Integer.parseInt(args[4]), Integer.parseInt(args[5]), Path.of(args[6]));
             case "load" -> load(args[1], Path.of(args[2]), Integer.parseInt(args[3]),
                     Arrays.stream(args[4].split(",")).mapToInt(Integer::parseInt).toArray());
+            case "count" -> count(args[1], Path.of(args[2]), Integer.parseInt(args[3]), Integer.parseInt(args[4]));
             default -> throw new IllegalArgumentException(args[0]);
         }
     }
@@ -156,6 +157,29 @@ public class TicketLoad {
     }
 
     // ---------------------------------------------------------------- load
+
+    /** Issue #19: exactly {@code tickets} tickets at {@code clients} clients, no warm-up: what bench/intake-cost.sh divides by. */
+    static void count(String url, Path state, int clients, int tickets) throws Exception {
+        List<Submitter> open = new ArrayList<>(), select = new ArrayList<>(), alliance = new ArrayList<>();
+        List<String> customers = new ArrayList<>();
+        read(state, open, select, alliance, customers);
+        Result r = run(url, open, select, alliance, customers, clients, Duration.ofHours(1), tickets);
+        System.out.printf("tickets %d errors %d seconds %.1f tickets/s %.0f p99 %.2f ms%n", r.count, r.errors, r.seconds,
+                r.count / r.seconds, r.percentile(99));
+    }
+
+    static void read(Path state, List<Submitter> open, List<Submitter> select, List<Submitter> alliance, List<String> customers)
+            throws IOException {
+        for (String line : Files.readAllLines(state)) {
+            String[] p = line.split(" ");
+            if (p[0].equals("C")) {
+                customers.add(p[1]);
+            } else {
+                Submitter s = new Submitter(p[2], p[3], p[1]);
+                (p[1].equals("open") ? open : p[1].equals("select") ? select : alliance).add(s);
+            }
+        }
+    }
 
     static void load(String url, Path state, int seconds, int[] levels) throws Exception {
         List<Submitter> open = new ArrayList<>(), select = new ArrayList<>(), alliance = new ArrayList<>();
