@@ -19,6 +19,9 @@ TICKETS=${TICKETS:-20000} CLIENTS=${CLIENTS:-8} WARM=${WARM:-20000}
 JAVA="$JAVA_HOME/bin/java"
 DESK_ARGS="--partnerdesk.bench.query-count=true ${DESK_ARGS:-}"
 
+# the GC log gives the bytes allocated per ticket: heap before each collection minus heap after the one before
+DESK_HEAP="${DESK_HEAP:--Xms1g -Xmx1g} -Xlog:gc:file=$DATA/gc.log"
+mkdir -p "$DATA"
 . bench/desk.sh
 start_desk bench/desk-cost.log
 
@@ -51,6 +54,16 @@ if [ "${STATEMENTS:-false}" = true ]; then
   echo "statements PostgreSQL logged for one ticket (with the after-commit work): $(grep -c 'LOG:  \(statement\|execute\)' "$DATA/one-ticket.sql"), in $DATA/one-ticket.sql"
 fi
 
+# pg_stat_statements needs a restart: the first run asks for it (alter system), the runs after it read it
+pgss=$(psql_desk -c "select count(*) from pg_extension where extname = 'pg_stat_statements'" 2>/dev/null || echo 0)
+if [ "$(psql_desk -c 'show shared_preload_libraries')" != pg_stat_statements ]; then
+  psql_desk -c "alter system set shared_preload_libraries = 'pg_stat_statements'" >/dev/null
+  echo "pg_stat_statements: loaded from the next run on"
+elif [ "$pgss" = 0 ]; then
+  psql_desk -c "create extension pg_stat_statements" >/dev/null; pgss=1
+fi
+[ "$pgss" = 1 ] && psql_desk -c "select pg_stat_statements_reset()" >/dev/null
+
 cpu() { # user+system clock ticks of a process and, for PostgreSQL, of all its children
   local total=0
   for pid in "$@"; do
@@ -62,11 +75,25 @@ cpu() { # user+system clock ticks of a process and, for PostgreSQL, of all its c
 }
 pg_pids() { echo "$PG_PID $(cat /proc/$PG_PID/task/*/children 2>/dev/null)"; }
 hz=$(getconf CLK_TCK)
+jcmd "$DESK" GC.run >/dev/null
 desk0=$(cpu "$DESK"); pg0=$(cpu $(pg_pids))
 out=$("$JAVA" bench/TicketLoad.java count "$URL" "$DATA/state.txt" "$CLIENTS" "$TICKETS")
 desk1=$(cpu "$DESK"); pg1=$(cpu $(pg_pids))
+jcmd "$DESK" GC.run >/dev/null; sleep 1
 echo "$out"
 tickets=$(echo "$out" | awk '{print $2}')
 awk -v d=$((desk1 - desk0)) -v p=$((pg1 - pg0)) -v hz="$hz" -v n="$tickets" 'BEGIN {
   printf "per ticket: desk JVM %.3f ms CPU, PostgreSQL %.3f ms CPU (busy backends of the run; short-lived ones not counted)\n",
     d * 1000 / hz / n, p * 1000 / hz / n }'
+# between the last two System.gc collections (jcmd GC.run around the counted run)
+awk -v n="$tickets" '/Pause/ && /->/ {
+    match($0, /[0-9]+M->[0-9]+M/); split(substr($0, RSTART, RLENGTH), h, /M->|M/)
+    before[++k] = h[1]; after[k] = h[2]; if ($0 ~ /System.gc/) full[++f] = k }
+  END { if (f < 2) exit; a = 0; for (i = full[f - 1] + 1; i <= full[f]; i++) a += before[i] - after[i - 1]
+        printf "allocated per ticket: %.0f KB (GC log, %d collections)\n", a * 1024 / n, full[f] - full[f - 1] }' "$DATA/gc.log"
+if [ "$pgss" = 1 ]; then
+  echo "pg_stat_statements over the counted run, per ticket (calls, ms of execution), the most expensive first:"
+  psql_desk -F ' | ' -c "select round(calls::numeric / $tickets, 2), round((total_exec_time / $tickets)::numeric, 3),
+      left(regexp_replace(query, '\\s+', ' ', 'g'), 110) from pg_stat_statements where calls >= $tickets / 20
+      order by total_exec_time desc limit 25"
+fi
