@@ -43,7 +43,7 @@ public class TicketLoad {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
-            System.err.println("usage: seed URL EMAIL TOKEN ORGS USERS STATE | load URL STATE SECONDS CLIENTS | capture URL STATE ROUNDS PAUSE_MS");
+            System.err.println("usage: seed URL EMAIL TOKEN ORGS USERS STATE | load URL STATE SECONDS CLIENTS | capture URL STATE ROUNDS PAUSE_MS | count URL STATE CLIENTS TICKETS");
             System.exit(2);
         }
         requireLoopback(args[1]);
@@ -52,6 +52,7 @@ public class TicketLoad {
             case "load" -> load(args[1], Path.of(args[2]), Integer.parseInt(args[3]),
                     Arrays.stream(args[4].split(",")).mapToInt(Integer::parseInt).toArray());
             case "capture" -> capture(args[1], Path.of(args[2]), Integer.parseInt(args[3]), Long.parseLong(args[4]));
+            case "count" -> count(args[1], Path.of(args[2]), Integer.parseInt(args[3]), Integer.parseInt(args[4]));
             default -> throw new IllegalArgumentException(args[0]);
         }
     }
@@ -176,6 +177,14 @@ public class TicketLoad {
             }
             return new Directory(open, select, alliance, customers);
         }
+    }
+
+    /** Issue #19: exactly {@code tickets} tickets at {@code clients} clients, no warm-up: what bench/intake-cost.sh divides by. */
+    static void count(String url, Path state, int clients, int tickets) throws Exception {
+        Directory d = Directory.read(state);
+        Result r = run(url, d.open(), d.select(), d.alliance(), d.customers(), clients, Duration.ofHours(1), tickets);
+        System.out.printf("tickets %d errors %d seconds %.1f tickets/s %.0f p99 %.2f ms%n", r.count, r.errors, r.seconds,
+                r.count / r.seconds, r.percentile(99));
     }
 
     static void load(String url, Path state, int seconds, int[] levels) throws Exception {

@@ -3,7 +3,9 @@ package org.partnerdesk.notification;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.partnerdesk.directory.User;
 import org.partnerdesk.directory.Users;
@@ -43,15 +45,19 @@ class ReplyMail {
         if (deletions.wasDeleted(reply.ticketId())) {
             return; // issue #17 item 5: a reply still in the outbox when its ticket was deleted is mailed to no one
         }
-        send(reply, "reply", reply.authorId(), reply.body());
+        // issue #19: the requester and every CC in one query, for both parts (was one query per person per part)
+        List<Long> people = new ArrayList<>(reply.collaboratorIds());
+        people.add(reply.requesterId());
+        Map<Long, String> emails = users.findAll(people).stream().collect(Collectors.toMap(User::id, User::email));
+        send(reply, "reply", reply.authorId(), reply.body(), emails);
         if (reply.deskReply() != null) { // ENT-5/6/9: the desk's answer to a new ticket, mailed with its opening
-            send(reply, "desk-reply", DESK_AUTHOR, reply.deskReply());
+            send(reply, "desk-reply", DESK_AUTHOR, reply.deskReply(), emails);
         }
     }
 
-    private void send(PublicReplyAdded reply, String part, long authorId, String body) {
-        List<String> to = recipients(List.of(reply.requesterId()), authorId);
-        List<String> cc = recipients(reply.collaboratorIds(), authorId);
+    private void send(PublicReplyAdded reply, String part, long authorId, String body, Map<Long, String> emails) {
+        List<String> to = recipients(List.of(reply.requesterId()), authorId, emails);
+        List<String> cc = recipients(reply.collaboratorIds(), authorId, emails);
         cc.removeAll(to);
         if (to.isEmpty() && cc.isEmpty()) {
             return;
@@ -65,11 +71,12 @@ class ReplyMail {
         log.debug("Mailed the public reply on ticket {} to {} and {}", reply.ticketId(), to, cc);
     }
 
-    private List<String> recipients(List<Long> userIds, long authorId) {
+    private static List<String> recipients(List<Long> userIds, long authorId, Map<Long, String> known) {
         Set<String> emails = new LinkedHashSet<>();
         for (long id : userIds) {
-            if (id != authorId) {
-                users.find(id).map(User::email).filter(ReplyMail::deliverable).ifPresent(emails::add);
+            String email = id == authorId ? null : known.get(id);
+            if (email != null && deliverable(email)) {
+                emails.add(email);
             }
         }
         return new ArrayList<>(emails);
