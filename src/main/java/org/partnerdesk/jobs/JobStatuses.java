@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
 import org.partnerdesk.api.Actor;
 import org.partnerdesk.api.ApiException;
@@ -45,13 +44,13 @@ public class JobStatuses {
     private static final Pattern ID = Pattern.compile("[0-9a-f]{32}");
 
     private final StoredJobStatuses stored;
-    private final ObjectProvider<Scheduler> scheduler;
+    private final ObjectProvider<ImmediateRuns> immediately;
     private final JsonMapper json;
     private final Clock clock;
 
-    JobStatuses(StoredJobStatuses stored, ObjectProvider<Scheduler> scheduler, JsonMapper json, Clock clock) {
+    JobStatuses(StoredJobStatuses stored, ObjectProvider<ImmediateRuns> immediately, JsonMapper json, Clock clock) {
         this.stored = stored;
-        this.scheduler = scheduler;
+        this.immediately = immediately;
         this.json = json;
         this.clock = clock;
     }
@@ -65,11 +64,11 @@ public class JobStatuses {
         String id = HexFormat.of().formatHex(bytes());
         stored.insert(id, jobType, actor.userId(), json.writeValueAsString(actorJson(actor)), json.writeValueAsString(records), records.size(),
                 BULK_JOB.instance(id).scheduledTo(clock.instant()));
-        // the scheduler would find the job at its next poll; once committed it is told at once
+        // issue #17 item 1: once committed the job runs at once on this node; the scheduler would find it at its next poll
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
-                scheduler.ifAvailable(Scheduler::triggerCheckForDueExecutions);
+                immediately.ifAvailable(runs -> runs.submit(id));
             }
         });
         return stored.find(id).orElseThrow();
