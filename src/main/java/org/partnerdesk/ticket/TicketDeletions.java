@@ -110,6 +110,22 @@ public class TicketDeletions {
         return tickets.find(id).orElseThrow(() -> notFound(id));
     }
 
+    /** {@code PUT /deleted_tickets/restore_many?ids=}: each back, all or none (an id not in the bin is 404). */
+    @Transactional
+    public List<Ticket> restoreMany(Actor actor, List<Long> ids) {
+        checkMayDelete(actor);
+        return ids.stream().distinct().map(id -> restore(actor, id)).toList();
+    }
+
+    /** {@code DELETE /deleted_tickets/destroy_many?ids=}: each scrubbed for good, all or none (an id not in the bin is 404). */
+    @Transactional
+    public void purgeMany(Actor actor, List<Long> ids) {
+        checkMayDelete(actor);
+        for (long id : ids.stream().distinct().toList()) {
+            purge(actor, id);
+        }
+    }
+
     /** {@code DELETE /deleted_tickets/{id}}: scrubbed for good; only a ticket in the bin can be (as Zendesk). */
     @Transactional
     public void purge(Actor actor, long id) {
