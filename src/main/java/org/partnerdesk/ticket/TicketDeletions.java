@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import org.partnerdesk.api.Actor;
 import org.partnerdesk.api.ApiException;
@@ -91,6 +92,11 @@ public class TicketDeletions {
         return bin.wasDeleted(id);
     }
 
+    /** For modules that act without a signed-in user: the ticket in the bin, as it was deleted (webhooks' ticket.soft_deleted). */
+    public Optional<Ticket> findInBin(long id) {
+        return tickets.findInBin(id);
+    }
+
     /** For modules that act without a signed-in user: whether the ticket is in the bin (deleted, restorable, not purged). */
     public boolean isInBin(long id) {
         return bin.isInBin(id);
@@ -132,6 +138,7 @@ public class TicketDeletions {
         checkMayDelete(actor);
         bin.findInBinForUpdate(id).orElseThrow(() -> notInBin(id));
         scrub(id);
+        publisher.publishEvent(new TicketPurged(id, actor.userId()));
     }
 
     /**
@@ -141,7 +148,10 @@ public class TicketDeletions {
     @Transactional
     public int purgeExpired(Instant now) {
         List<Long> expired = bin.deletedBefore(now.minus(PURGED_AFTER), PURGE_BATCH);
-        expired.forEach(this::scrub);
+        expired.forEach(id -> {
+            scrub(id);
+            publisher.publishEvent(new TicketPurged(id, null));
+        });
         return expired.size();
     }
 
