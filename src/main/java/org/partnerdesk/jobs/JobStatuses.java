@@ -2,6 +2,8 @@ package org.partnerdesk.jobs;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -15,6 +17,7 @@ import org.partnerdesk.api.Actor;
 import org.partnerdesk.api.ApiException;
 import org.partnerdesk.jobs.persistence.StoredJobStatuses;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -38,6 +41,9 @@ public class JobStatuses {
     /** How many job statuses the list shows, newest first. */
     static final int LATEST = 100;
 
+    /** How many expired job statuses one clean-up transaction deletes. */
+    static final int CLEANUP_BATCH = 1_000;
+
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** A job's id, 32 hex digits as Zendesk's; anything else names no job and is not looked up. */
@@ -47,12 +53,15 @@ public class JobStatuses {
     private final ObjectProvider<ImmediateRuns> immediately;
     private final JsonMapper json;
     private final Clock clock;
+    private final Duration keptFor;
 
-    JobStatuses(StoredJobStatuses stored, ObjectProvider<ImmediateRuns> immediately, JsonMapper json, Clock clock) {
+    JobStatuses(StoredJobStatuses stored, ObjectProvider<ImmediateRuns> immediately, JsonMapper json, Clock clock,
+                @Value("${partnerdesk.jobs.job-statuses-kept-for:P1D}") Duration keptFor) {
         this.stored = stored;
         this.immediately = immediately;
         this.json = json;
         this.clock = clock;
+        this.keptFor = keptFor;
     }
 
     /** Queues a job of {@code jobType} over {@code records} for {@code actor}; the caller has authorized the request. */
@@ -94,13 +103,25 @@ public class JobStatuses {
         return list;
     }
 
+    /** A job status the actor may read; one expired (kept a day, as Zendesk) is missing even before the clean-up deletes it. */
     public JobStatus find(Actor actor, String id) {
-        return (ID.matcher(id).matches() ? stored.find(id) : Optional.<JobStatus>empty()).filter(job -> mayRead(actor, job)).orElseThrow(() -> ApiException.notFound("Job status " + id));
+        return (ID.matcher(id).matches() ? stored.find(id) : Optional.<JobStatus>empty()).filter(job -> mayRead(actor, job) && isKept(job))
+                .orElseThrow(() -> ApiException.notFound("Job status " + id));
     }
 
     /** The latest jobs the actor started (an admin: everyone's), newest first. */
     public List<JobStatus> latest(Actor actor) {
-        return stored.latest(actor.isAdmin() ? null : actor.userId(), LATEST);
+        return stored.latest(actor.isAdmin() ? null : actor.userId(), LATEST).stream().filter(this::isKept).toList();
+    }
+
+    /** Issue #17: deletes a batch of finished job statuses older than they are kept; answers how many. */
+    @Transactional
+    public int deleteExpired(Instant now) {
+        return stored.deleteFinishedBefore(now.minus(keptFor), CLEANUP_BATCH);
+    }
+
+    private boolean isKept(JobStatus job) {
+        return job.createdAt().isAfter(clock.instant().minus(keptFor));
     }
 
     /** The jobs with these ids that the actor may read; others are left out as missing. */
@@ -109,7 +130,7 @@ public class JobStatuses {
             throw ApiException.badRequest("InvalidParameter", "show_many takes at most " + MAX_RECORDS + " ids");
         }
         return stored.findAll(ids.stream().filter(id -> ID.matcher(id).matches()).toList()).stream()
-                .filter(job -> mayRead(actor, job)).toList();
+                .filter(job -> mayRead(actor, job) && isKept(job)).toList();
     }
 
     private static boolean mayRead(Actor actor, JobStatus job) {

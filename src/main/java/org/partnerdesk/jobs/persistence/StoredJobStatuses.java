@@ -142,6 +142,14 @@ public class StoredJobStatuses {
         db.sql("set local synchronous_commit = off").update();
     }
 
+    /** Issue #17: deletes up to {@code limit} finished jobs created before {@code cutoff}, their results with them; answers how many. */
+    public int deleteFinishedBefore(Instant cutoff, int limit) {
+        return db.sql("""
+                        delete from job_statuses where id in (
+                          select id from job_statuses where created_at < ? and status in ('completed', 'failed') limit ?)""")
+                .params(Timestamp.from(cutoff), limit).update();
+    }
+
     public void finish(String id, String status, @Nullable String message) {
         db.sql("update job_statuses set status = ?, message = ?, finished_at = now(), records = '[]'::jsonb where id = ?")
                 .params(status, message, id).update();
