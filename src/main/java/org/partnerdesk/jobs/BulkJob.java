@@ -37,9 +37,13 @@ class BulkJob {
     private static final Logger log = LoggerFactory.getLogger(BulkJob.class);
 
     @Bean
-    OneTimeTask<Void> bulkJobTask(StoredJobStatuses stored, List<BulkWrite> writes, PlatformTransactionManager transactions, JsonMapper json) {
-        Run run = new Run(stored, writes.stream().collect(Collectors.toMap(BulkWrite::jobType, Function.identity())),
+    Run bulkJobRun(StoredJobStatuses stored, List<BulkWrite> writes, PlatformTransactionManager transactions, JsonMapper json) {
+        return new Run(stored, writes.stream().collect(Collectors.toMap(BulkWrite::jobType, Function.identity())),
                 new TransactionTemplate(transactions), json);
+    }
+
+    @Bean
+    OneTimeTask<Void> bulkJobTask(Run run) {
         return Tasks.oneTime(JobStatuses.BULK_JOB).execute((instance, context) -> run.job(instance.getId()));
     }
 

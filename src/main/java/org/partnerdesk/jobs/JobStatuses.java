@@ -2,6 +2,8 @@ package org.partnerdesk.jobs;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -10,12 +12,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
 import org.partnerdesk.api.Actor;
 import org.partnerdesk.api.ApiException;
 import org.partnerdesk.jobs.persistence.StoredJobStatuses;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -39,21 +41,27 @@ public class JobStatuses {
     /** How many job statuses the list shows, newest first. */
     static final int LATEST = 100;
 
+    /** How many expired job statuses one clean-up transaction deletes. */
+    static final int CLEANUP_BATCH = 1_000;
+
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** A job's id, 32 hex digits as Zendesk's; anything else names no job and is not looked up. */
     private static final Pattern ID = Pattern.compile("[0-9a-f]{32}");
 
     private final StoredJobStatuses stored;
-    private final ObjectProvider<Scheduler> scheduler;
+    private final ObjectProvider<ImmediateRuns> immediately;
     private final JsonMapper json;
     private final Clock clock;
+    private final Duration keptFor;
 
-    JobStatuses(StoredJobStatuses stored, ObjectProvider<Scheduler> scheduler, JsonMapper json, Clock clock) {
+    JobStatuses(StoredJobStatuses stored, ObjectProvider<ImmediateRuns> immediately, JsonMapper json, Clock clock,
+                @Value("${partnerdesk.jobs.job-statuses-kept-for:P1D}") Duration keptFor) {
         this.stored = stored;
-        this.scheduler = scheduler;
+        this.immediately = immediately;
         this.json = json;
         this.clock = clock;
+        this.keptFor = keptFor;
     }
 
     /** Queues a job of {@code jobType} over {@code records} for {@code actor}; the caller has authorized the request. */
@@ -65,11 +73,11 @@ public class JobStatuses {
         String id = HexFormat.of().formatHex(bytes());
         stored.insert(id, jobType, actor.userId(), json.writeValueAsString(actorJson(actor)), json.writeValueAsString(records), records.size(),
                 BULK_JOB.instance(id).scheduledTo(clock.instant()));
-        // the scheduler would find the job at its next poll; once committed it is told at once
+        // issue #17 item 1: once committed the job runs at once on this node; the scheduler would find it at its next poll
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
-                scheduler.ifAvailable(Scheduler::triggerCheckForDueExecutions);
+                immediately.ifAvailable(runs -> runs.submit(id));
             }
         });
         return stored.find(id).orElseThrow();
@@ -95,13 +103,25 @@ public class JobStatuses {
         return list;
     }
 
+    /** A job status the actor may read; one expired (kept a day, as Zendesk) is missing even before the clean-up deletes it. */
     public JobStatus find(Actor actor, String id) {
-        return (ID.matcher(id).matches() ? stored.find(id) : Optional.<JobStatus>empty()).filter(job -> mayRead(actor, job)).orElseThrow(() -> ApiException.notFound("Job status " + id));
+        return (ID.matcher(id).matches() ? stored.find(id) : Optional.<JobStatus>empty()).filter(job -> mayRead(actor, job) && isKept(job))
+                .orElseThrow(() -> ApiException.notFound("Job status " + id));
     }
 
     /** The latest jobs the actor started (an admin: everyone's), newest first. */
     public List<JobStatus> latest(Actor actor) {
-        return stored.latest(actor.isAdmin() ? null : actor.userId(), LATEST);
+        return stored.latest(actor.isAdmin() ? null : actor.userId(), LATEST).stream().filter(this::isKept).toList();
+    }
+
+    /** Issue #17: deletes a batch of finished job statuses older than they are kept; answers how many. */
+    @Transactional
+    public int deleteExpired(Instant now) {
+        return stored.deleteFinishedBefore(now.minus(keptFor), CLEANUP_BATCH);
+    }
+
+    private boolean isKept(JobStatus job) {
+        return job.createdAt().isAfter(clock.instant().minus(keptFor));
     }
 
     /** The jobs with these ids that the actor may read; others are left out as missing. */
@@ -110,7 +130,7 @@ public class JobStatuses {
             throw ApiException.badRequest("InvalidParameter", "show_many takes at most " + MAX_RECORDS + " ids");
         }
         return stored.findAll(ids.stream().filter(id -> ID.matcher(id).matches()).toList()).stream()
-                .filter(job -> mayRead(actor, job)).toList();
+                .filter(job -> mayRead(actor, job) && isKept(job)).toList();
     }
 
     private static boolean mayRead(Actor actor, JobStatus job) {

@@ -22,7 +22,11 @@ enum WebhookEventType {
     TAGS_CHANGED("ticket.tags_changed", "tags"),
     REQUESTER_CHANGED("ticket.requester_changed", "requester_id"),
     ORGANIZATION_CHANGED("ticket.organization_changed", "organization_id"),
-    COMMENT_ADDED("ticket.comment_added", null);
+    COMMENT_ADDED("ticket.comment_added", null),
+    // issue #17: into the bin, back out of it, and scrubbed for good
+    SOFT_DELETED("ticket.soft_deleted", null),
+    UNDELETED("ticket.undeleted", null),
+    PERMANENTLY_DELETED("ticket.permanently_deleted", null);
 
     /** Zendesk's subscription for webhooks its triggers and automations call: accepted and kept, but there are no triggers yet. */
     static final String CONDITIONAL_TICKET_EVENTS = "conditional_ticket_events";

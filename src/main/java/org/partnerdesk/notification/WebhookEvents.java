@@ -20,6 +20,8 @@ import org.partnerdesk.ticket.Ticket;
 import org.partnerdesk.ticket.TicketChanged;
 import org.partnerdesk.ticket.TicketChanges;
 import org.partnerdesk.ticket.TicketCreated;
+import org.partnerdesk.ticket.TicketDeletions;
+import org.partnerdesk.ticket.TicketPurged;
 import org.partnerdesk.ticket.Tickets;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
@@ -44,16 +46,18 @@ class WebhookEvents {
     private final StoredWebhooks webhooks;
     private final ActiveWebhooks active;
     private final Tickets tickets;
+    private final TicketDeletions deletions;
     private final TicketChanges changes;
     private final ApplicationEventPublisher publisher;
     private final JsonMapper json;
     private final Clock clock;
 
-    WebhookEvents(StoredWebhooks webhooks, ActiveWebhooks active, Tickets tickets, TicketChanges changes, ApplicationEventPublisher publisher,
-                  JsonMapper json, Clock clock) {
+    WebhookEvents(StoredWebhooks webhooks, ActiveWebhooks active, Tickets tickets, TicketDeletions deletions, TicketChanges changes,
+                  ApplicationEventPublisher publisher, JsonMapper json, Clock clock) {
         this.webhooks = webhooks;
         this.active = active;
         this.tickets = tickets;
+        this.deletions = deletions;
         this.changes = changes;
         this.publisher = publisher;
         this.json = json;
@@ -68,7 +72,7 @@ class WebhookEvents {
         }
         // the opening's audit (its description among them) is told as ticket.created, not again as changes or a comment
         changes.inThisTransaction(created.ticketId()).forEach(audit -> announced().add(audit.id()));
-        tickets.find(created.ticketId()).ifPresent(ticket -> tell(subscribed, ticket, created.submitterId(),
+        tickets.find(created.ticketId()).ifPresent(ticket -> tell(subscribed, ticket.id(), detail(ticket, created.submitterId()),
                 List.of(new Occurrence(WebhookEventType.TICKET_CREATED, Map.of()))));
     }
 
@@ -86,8 +90,24 @@ class WebhookEvents {
             }
         }
         if (!occurrences.isEmpty()) {
-            tickets.find(changed.ticketId()).ifPresent(ticket -> tell(subscribed, ticket, changed.changedBy(), occurrences));
+            // issue #17: a ticket just moved to the bin is told about as it was deleted; any other change to one, never
+            boolean deletedNow = occurrences.stream().anyMatch(o -> o.type() == WebhookEventType.SOFT_DELETED);
+            tickets.find(changed.ticketId()).or(() -> deletedNow ? deletions.findInBin(changed.ticketId()) : Optional.empty())
+                    .ifPresent(ticket -> tell(subscribed, ticket.id(), detail(ticket, changed.changedBy()), occurrences));
         }
+    }
+
+    /** Issue #17: a purged ticket is scrubbed, so its event tells only its id and who purged it (none: the daily purge). */
+    @EventListener
+    void on(TicketPurged purged) {
+        List<Webhook> subscribed = active.any() ? webhooks.activeSubscribedToAny(TICKET_EVENTS) : List.of();
+        if (subscribed.isEmpty()) {
+            return;
+        }
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("actor_id", purged.purgedBy() == null ? "-1" : Long.toString(purged.purgedBy()));
+        detail.put("id", Long.toString(purged.ticketId()));
+        tell(subscribed, purged.ticketId(), detail, List.of(new Occurrence(WebhookEventType.PERMANENTLY_DELETED, Map.of())));
     }
 
     /** One Zendesk event of an action, with its {@code event} object. */
@@ -103,8 +123,12 @@ class WebhookEvents {
             comment.put("is_public", !"internal".equals(event.reason()));
             return Optional.of(new Occurrence(WebhookEventType.COMMENT_ADDED, Map.of("comment", comment)));
         }
-        if (!"Change".equals(event.type()) || isDeletionOrRestore(event)) {
+        if (!"Change".equals(event.type())) {
             return Optional.empty();
+        }
+        if (isDeletionOrRestore(event)) {
+            return Optional.of(new Occurrence("deleted".equals(event.value()) ? WebhookEventType.SOFT_DELETED : WebhookEventType.UNDELETED,
+                    Map.of()));
         }
         return WebhookEventType.followingField(event.fieldName()).map(type -> {
             Map<String, Object> change = new LinkedHashMap<>();
@@ -116,17 +140,16 @@ class WebhookEvents {
 
     /**
      * Issue #17 item 5: moving a ticket to the bin or back is audited as a status change to or from "deleted"; it is not a
-     * status change of Zendesk's (which has its own ticket.soft_deleted and ticket.undeleted events, not offered yet), so it
-     * calls no webhook. Any other change to a deleted ticket calls none either: {@link Tickets#find(long)} leaves it out.
+     * status change of Zendesk's but its own ticket.soft_deleted or ticket.undeleted event. Any other change to a deleted
+     * ticket calls no webhook: {@link Tickets#find(long)} leaves it out.
      */
     private static boolean isDeletionOrRestore(Audit.Event event) {
         return "status".equals(event.fieldName()) && ("deleted".equals(event.value()) || "deleted".equals(event.previousValue()));
     }
 
-    private void tell(List<Webhook> subscribed, Ticket ticket, long actorId, List<Occurrence> occurrences) {
+    private void tell(List<Webhook> subscribed, long ticketId, Map<String, Object> detail, List<Occurrence> occurrences) {
         String sequence = UUID.randomUUID().toString();
         String time = clock.instant().truncatedTo(ChronoUnit.SECONDS).toString();
-        Map<String, Object> detail = detail(ticket, actorId);
         int position = 0;
         for (Occurrence occurrence : occurrences) {
             position++;
@@ -143,12 +166,12 @@ class WebhookEvents {
             payload.put("id", eventId.toString());
             payload.put("time", time);
             payload.put("zendesk_event_version", EVENT_VERSION);
-            payload.put("subject", "zen:ticket:" + ticket.id());
+            payload.put("subject", "zen:ticket:" + ticketId);
             payload.put("detail", detail);
             payload.put("event", event);
             String body = json.writeValueAsString(payload);
             for (Webhook webhook : listening) {
-                publisher.publishEvent(new WebhookCallRequested(webhook.id(), eventId, occurrence.type().zendeskName(), ticket.id(), body));
+                publisher.publishEvent(new WebhookCallRequested(webhook.id(), eventId, occurrence.type().zendeskName(), ticketId, body));
             }
         }
     }

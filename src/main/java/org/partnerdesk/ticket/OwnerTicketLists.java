@@ -55,6 +55,31 @@ public class OwnerTicketLists {
                 page.fetchSize()), page, Ticket::id);
     }
 
+    /** Issue #17: the counts of the lists above, for the same people and by the same rules (an unknown owner counts 0 for non-staff). */
+    public long countOfOrganization(Actor actor, long organizationId) {
+        if (actor.isStaff()) {
+            organizations.find(organizationId).orElseThrow(() -> ApiException.notFound("Organization " + organizationId));
+            return stored.countOfOrganization(organizationId, null, null);
+        }
+        return stored.countOfOrganization(organizationId, actor.userId(), actor.organizationId());
+    }
+
+    public long countRequestedBy(Actor actor, long userId) {
+        if (actor.isStaff()) {
+            checkUserExists(userId);
+            return stored.countRequestedBy(userId, null, null);
+        }
+        return stored.countRequestedBy(userId, actor.userId(), actor.organizationId());
+    }
+
+    public long countCopying(Actor actor, long userId) {
+        if (actor.isStaff()) {
+            checkUserExists(userId);
+            return stored.countCopying(userId, null, null);
+        }
+        return stored.countCopying(userId, actor.userId(), actor.organizationId());
+    }
+
     private void checkUserExists(long userId) {
         users.find(userId).orElseThrow(() -> ApiException.notFound("User " + userId));
     }

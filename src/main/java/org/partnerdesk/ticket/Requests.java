@@ -12,6 +12,7 @@ import org.partnerdesk.api.CursorPage;
 import org.partnerdesk.api.KeysetRequest;
 import org.partnerdesk.api.PageRequest;
 import org.partnerdesk.api.Role;
+import org.partnerdesk.ticket.persistence.StoredConversation;
 import org.partnerdesk.ticket.persistence.StoredRequests;
 import org.springframework.stereotype.Service;
 
@@ -32,9 +33,11 @@ public class Requests {
     private final Tickets tickets;
     private final RequestLists lists;
     private final TicketSearch search;
+    private final StoredConversation conversation;
 
-    Requests(StoredRequests stored, Tickets tickets, RequestLists lists, TicketSearch search) {
+    Requests(StoredRequests stored, Tickets tickets, RequestLists lists, TicketSearch search, StoredConversation conversation) {
         this.stored = stored;
+        this.conversation = conversation;
         this.tickets = tickets;
         this.lists = lists;
         this.search = search;
@@ -95,6 +98,12 @@ public class Requests {
     public CursorPage<Comment> comments(Actor actor, long id, PageRequest page) {
         find(actor, id);
         return tickets.publicComments(actor, id, page);
+    }
+
+    /** Issue #17, TKT-1: one public comment of a request the person may see; an internal note answers as missing (#10). */
+    public Comment comment(Actor actor, long id, long commentId) {
+        find(actor, id);
+        return conversation.publicComment(id, commentId).orElseThrow(() -> ApiException.notFound("Comment " + commentId));
     }
 
     /** SPEC 7: filed exactly as {@code POST /tickets} files it: the same decision, audit, SLA clocks and mail. */

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import org.partnerdesk.api.Actor;
 import org.partnerdesk.api.ApiException;
@@ -91,6 +92,11 @@ public class TicketDeletions {
         return bin.wasDeleted(id);
     }
 
+    /** For modules that act without a signed-in user: the ticket in the bin, as it was deleted (webhooks' ticket.soft_deleted). */
+    public Optional<Ticket> findInBin(long id) {
+        return tickets.findInBin(id);
+    }
+
     /** For modules that act without a signed-in user: whether the ticket is in the bin (deleted, restorable, not purged). */
     public boolean isInBin(long id) {
         return bin.isInBin(id);
@@ -110,12 +116,29 @@ public class TicketDeletions {
         return tickets.find(id).orElseThrow(() -> notFound(id));
     }
 
+    /** {@code PUT /deleted_tickets/restore_many?ids=}: each back, all or none (an id not in the bin is 404). */
+    @Transactional
+    public List<Ticket> restoreMany(Actor actor, List<Long> ids) {
+        checkMayDelete(actor);
+        return ids.stream().distinct().map(id -> restore(actor, id)).toList();
+    }
+
+    /** {@code DELETE /deleted_tickets/destroy_many?ids=}: each scrubbed for good, all or none (an id not in the bin is 404). */
+    @Transactional
+    public void purgeMany(Actor actor, List<Long> ids) {
+        checkMayDelete(actor);
+        for (long id : ids.stream().distinct().toList()) {
+            purge(actor, id);
+        }
+    }
+
     /** {@code DELETE /deleted_tickets/{id}}: scrubbed for good; only a ticket in the bin can be (as Zendesk). */
     @Transactional
     public void purge(Actor actor, long id) {
         checkMayDelete(actor);
         bin.findInBinForUpdate(id).orElseThrow(() -> notInBin(id));
         scrub(id);
+        publisher.publishEvent(new TicketPurged(id, actor.userId()));
     }
 
     /**
@@ -125,7 +148,10 @@ public class TicketDeletions {
     @Transactional
     public int purgeExpired(Instant now) {
         List<Long> expired = bin.deletedBefore(now.minus(PURGED_AFTER), PURGE_BATCH);
-        expired.forEach(this::scrub);
+        expired.forEach(id -> {
+            scrub(id);
+            publisher.publishEvent(new TicketPurged(id, null));
+        });
         return expired.size();
     }
 

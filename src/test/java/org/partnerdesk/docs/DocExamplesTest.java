@@ -199,6 +199,10 @@ class DocExamplesTest {
                 answered.put(root.getKey().toUpperCase() + "_ID", id.asString());
             }
         }
+        // issue #17: COMMENT_ID, the first comment of the last list of comments
+        if (json.at("/comments/0/id").isNumber()) {
+            answered.put("COMMENT_ID", json.at("/comments/0/id").asString());
+        }
         if (json.at("/upload/token").isString()) {
             answered.put("UPLOAD_TOKEN", json.at("/upload/token").stringValue());
         }

@@ -181,6 +181,29 @@ class WebhookDeliveryTest extends ApiTest {
         assertThat(received).noneMatch(c -> c.body().contains("deleted") || c.body().contains("Anyone there?"));
     }
 
+    @Test
+    void deletingRestoringAndPurgingATicketAreTheirOwnEvents() throws Exception {
+        webhook("zen:event-type:ticket.soft_deleted", "zen:event-type:ticket.undeleted", "zen:event-type:ticket.permanently_deleted");
+        long ticket = ticket(desk.agent(), "Filed twice");
+
+        assertThat(desk.admin.delete("/api/v2/tickets/" + ticket).status()).isEqualTo(204);
+        Call deleted = await(c -> isAbout(c, ticket, "zen:event-type:ticket.soft_deleted"));
+        assertThat(desk.admin.put("/api/v2/deleted_tickets/" + ticket + "/restore", "").status()).isEqualTo(200);
+        Call undeleted = await(c -> isAbout(c, ticket, "zen:event-type:ticket.undeleted"));
+        assertThat(desk.admin.delete("/api/v2/tickets/" + ticket).status()).isEqualTo(204);
+        assertThat(desk.admin.delete("/api/v2/deleted_tickets/" + ticket).status()).isEqualTo(204);
+        Call purged = await(c -> isAbout(c, ticket, "zen:event-type:ticket.permanently_deleted"));
+
+        assertThat(deleted.json().at("/detail/subject").stringValue()).isEqualTo("Filed twice");
+        assertThat(deleted.json().at("/subject").stringValue()).isEqualTo("zen:ticket:" + ticket);
+        assertThat(undeleted.json().at("/detail/id").stringValue()).isEqualTo(Long.toString(ticket));
+        assertThat(purged.json().at("/detail/id").stringValue()).isEqualTo(Long.toString(ticket));
+        assertThat(purged.body()).doesNotContain("Filed twice");
+        Thread.sleep(300); // calls go out on several threads: give any other the time to arrive
+        assertThat(received.stream().filter(c -> isAbout(c, ticket, "zen:event-type:ticket.soft_deleted"))).hasSize(2);
+        assertThat(received.stream().filter(c -> isAbout(c, ticket, "zen:event-type:ticket.undeleted"))).hasSize(1);
+    }
+
     private String webhook(String... subscriptions) {
         Reply created = desk.admin.post("/api/v2/webhooks", """
                 {"webhook":{"name":"Sync","endpoint":"http://127.0.0.1:%d/hooks","http_method":"POST","request_format":"json",

@@ -48,6 +48,34 @@ public class StoredJobStatuses {
         executions.scheduleIfNotExists(execution);
     }
 
+    /**
+     * Issue #17 item 1: claims the scheduler's execution of job {@code id} for {@code node}, as the scheduler picks one (only
+     * if no one has picked it); true when this node now owns the run. The execution stays in the table until
+     * {@link #completed}, so a node that dies midway leaves it to the scheduler's dead-execution revival.
+     */
+    public boolean claim(String task, String id, String node) {
+        return db.sql("""
+                        update scheduled_tasks set picked = true, picked_by = ?, last_heartbeat = now(), version = version + 1
+                         where task_name = ? and task_instance = ? and not picked""")
+                .params(node, task, id).update() == 1;
+    }
+
+    /** The claimed execution ran: it is removed, as the scheduler removes a one-time task's execution once it succeeds. */
+    public void completed(String task, String id, String node) {
+        db.sql("delete from scheduled_tasks where task_name = ? and task_instance = ? and picked and picked_by = ?")
+                .params(task, id, node).update();
+    }
+
+    /** The claimed execution failed: handed back to the scheduler, due again after {@code retryAfterSeconds}. */
+    public void failed(String task, String id, String node, int retryAfterSeconds) {
+        db.sql("""
+                        update scheduled_tasks set picked = false, picked_by = null, last_heartbeat = null, last_failure = now(),
+                               consecutive_failures = coalesce(consecutive_failures, 0) + 1,
+                               execution_time = now() + make_interval(secs => ?), version = version + 1
+                         where task_name = ? and task_instance = ? and picked and picked_by = ?""")
+                .params(retryAfterSeconds, task, id, node).update();
+    }
+
     public Optional<JobStatus> find(String id) {
         return findAll(List.of(id)).stream().findFirst();
     }
@@ -112,6 +140,14 @@ public class StoredJobStatuses {
      */
     public void commitWithoutWaiting() {
         db.sql("set local synchronous_commit = off").update();
+    }
+
+    /** Issue #17: deletes up to {@code limit} finished jobs created before {@code cutoff}, their results with them; answers how many. */
+    public int deleteFinishedBefore(Instant cutoff, int limit) {
+        return db.sql("""
+                        delete from job_statuses where id in (
+                          select id from job_statuses where created_at < ? and status in ('completed', 'failed') limit ?)""")
+                .params(Timestamp.from(cutoff), limit).update();
     }
 
     public void finish(String id, String status, @Nullable String message) {

@@ -32,6 +32,12 @@ public class StoredConversation {
         return db.sql("select min(id) from ticket_comments where ticket_id = ?").param(ticketId).query(Long.class).single();
     }
 
+    /** Issue #17: one public comment of a ticket; an internal note answers as missing. */
+    public java.util.Optional<Comment> publicComment(long ticketId, long commentId) {
+        return db.sql("select id, ticket_id, author_id, body, public, created_at from ticket_comments where ticket_id = ? and id = ? and public")
+                .params(ticketId, commentId).query(StoredConversation::comment).optional();
+    }
+
     public List<Comment> comments(long ticketId, boolean withInternalNotes, long afterId, int limit) {
         return db.sql("select id, ticket_id, author_id, body, public, created_at from ticket_comments"
                         + " where ticket_id = ? and (public or ?) and id > ? order by id limit ?")

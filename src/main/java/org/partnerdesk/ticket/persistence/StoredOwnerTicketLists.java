@@ -51,6 +51,28 @@ public class StoredOwnerTicketLists {
         return pageVisibleTo(COPYING, userId, viewer, viewerOrganization, afterId, limit);
     }
 
+    /** Issue #17: how many tickets the owner has, deleted ones left out; {@code viewer} null counts them all (staff). */
+    public long countOfOrganization(long organizationId, @Nullable Long viewer, @Nullable Long viewerOrganization) {
+        return count(OF_ORGANIZATION, organizationId, viewer, viewerOrganization);
+    }
+
+    public long countRequestedBy(long userId, @Nullable Long viewer, @Nullable Long viewerOrganization) {
+        return count(REQUESTED_BY, userId, viewer, viewerOrganization);
+    }
+
+    public long countCopying(long userId, @Nullable Long viewer, @Nullable Long viewerOrganization) {
+        return count(COPYING, userId, viewer, viewerOrganization);
+    }
+
+    private long count(String owner, long ownerId, @Nullable Long viewer, @Nullable Long viewerOrganization) {
+        String visible = viewer == null ? "" : " and " + TicketVisibility.VISIBLE_TO;
+        var query = db.sql("select count(*) from tickets where " + owner + visible + " and deleted_at is null").param("owner", ownerId);
+        if (viewer != null) {
+            query = query.param("user", viewer).param("org", viewerOrganization);
+        }
+        return query.query(Long.class).single();
+    }
+
     private List<Ticket> page(String owner, long ownerId, long afterId, int limit) {
         return db.sql("select " + StoredTickets.COLUMNS + " from tickets where " + owner
                         + " and id > :after and deleted_at is null order by id limit :limit")

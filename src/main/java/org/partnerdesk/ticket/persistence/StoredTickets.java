@@ -84,6 +84,11 @@ public class StoredTickets {
         return db.sql("select " + COLUMNS + " from tickets where id = ? and " + TicketVisibility.NOT_DELETED).param(id).query(this::map).optional();
     }
 
+    /** Issue #17: a ticket in the bin (deleted, not purged), as it was when deleted. */
+    public Optional<Ticket> findInBin(long id) {
+        return db.sql("select " + COLUMNS + " from tickets where id = ? and deleted_at is not null and purged_at is null").param(id).query(this::map).optional();
+    }
+
     public Optional<Ticket> findForUpdate(long id) {
         return db.sql("select " + COLUMNS + " from tickets where id = ? and " + TicketVisibility.NOT_DELETED + " for update").param(id).query(this::map).optional();
     }

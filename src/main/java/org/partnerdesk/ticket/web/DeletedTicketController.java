@@ -54,9 +54,13 @@ class DeletedTicketController {
     @DeleteMapping("/tickets/destroy_many")
     JobStatusResponse deleteMany(Actor actor, @RequestParam(name = "ids", required = false) @Nullable String ids) {
         deletions.checkMayDelete(actor); // authorize before validating
-        List<Long> wanted = ids(ids).stream().distinct().toList();
+        List<Long> wanted = ids(ids, "destroy_many").stream().distinct().toList();
         deletions.deleteMany(actor, wanted);
-        List<JobResult> results = wanted.stream().map(id -> new JobResult(id, "delete", true, "Deleted")).toList();
+        return completed(wanted, "Deleted");
+    }
+
+    private static JobStatusResponse completed(List<Long> ids, String status) {
+        List<JobResult> results = ids.stream().map(id -> new JobResult(id, "delete", true, status)).toList();
         return new JobStatusResponse(new JobStatus(UUID.randomUUID().toString(), null, results.size(), results.size(), "completed",
                 "Completed at " + WholeSeconds.of(Instant.now()), results));
     }
@@ -74,6 +78,22 @@ class DeletedTicketController {
     @PutMapping("/deleted_tickets/{id}/restore")
     TicketController.TicketResponse restore(Actor actor, @PathVariable long id) {
         return new TicketController.TicketResponse(shape.of(deletions.restore(actor, id), actor));
+    }
+
+    /** Zendesk answers 200 with no body; all or none, an id not in the bin is 404. */
+    @PutMapping("/deleted_tickets/restore_many")
+    void restoreMany(Actor actor, @RequestParam(name = "ids", required = false) @Nullable String ids) {
+        deletions.checkMayDelete(actor); // authorize before validating
+        deletions.restoreMany(actor, ids(ids, "restore_many"));
+    }
+
+    /** As {@code /tickets/destroy_many}: done at once, answered as a completed job status with one result per ticket. */
+    @DeleteMapping("/deleted_tickets/destroy_many")
+    JobStatusResponse purgeMany(Actor actor, @RequestParam(name = "ids", required = false) @Nullable String ids) {
+        deletions.checkMayDelete(actor); // authorize before validating
+        List<Long> wanted = ids(ids, "destroy_many").stream().distinct().toList();
+        deletions.purgeMany(actor, wanted);
+        return completed(wanted, "Deleted");
     }
 
     @DeleteMapping("/deleted_tickets/{id}")
@@ -104,7 +124,7 @@ class DeletedTicketController {
         };
     }
 
-    private static List<Long> ids(@Nullable String ids) {
+    private static List<Long> ids(@Nullable String ids, String endpoint) {
         if (ids == null || ids.isBlank()) {
             throw ApiException.badRequest("InvalidParameter", "ids is required: a comma-separated list of ticket ids");
         }
@@ -117,7 +137,7 @@ class DeletedTicketController {
             }
         }
         if (wanted.size() > MOST_IDS) {
-            throw ApiException.badRequest("InvalidParameter", "destroy_many takes at most " + MOST_IDS + " ids");
+            throw ApiException.badRequest("InvalidParameter", endpoint + " takes at most " + MOST_IDS + " ids");
         }
         return wanted;
     }

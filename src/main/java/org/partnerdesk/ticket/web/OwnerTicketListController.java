@@ -1,8 +1,11 @@
 package org.partnerdesk.ticket.web;
 
+import java.time.Instant;
+
 import jakarta.servlet.http.HttpServletRequest;
 import org.partnerdesk.api.Actor;
 import org.partnerdesk.api.PageRequest;
+import org.partnerdesk.api.WholeSeconds;
 import org.partnerdesk.ticket.OwnerTicketLists;
 import org.partnerdesk.ticket.TicketForms;
 import org.partnerdesk.ticket.web.TicketController.TicketPage;
@@ -37,5 +40,31 @@ class OwnerTicketListController {
     @GetMapping("/users/{userId}/tickets/ccd")
     TicketPage copying(Actor actor, @PathVariable long userId, HttpServletRequest request) {
         return lists.copying(actor, userId, PageRequest.from(request)).body(t -> shape.of(t, actor), request, TicketPage::new);
+    }
+
+    @GetMapping("/organizations/{organizationId}/tickets/count")
+    CountResponse countOfOrganization(Actor actor, @PathVariable long organizationId) {
+        return CountResponse.of(lists.countOfOrganization(actor, organizationId));
+    }
+
+    @GetMapping("/users/{userId}/tickets/requested/count")
+    CountResponse countRequestedBy(Actor actor, @PathVariable long userId) {
+        return CountResponse.of(lists.countRequestedBy(actor, userId));
+    }
+
+    @GetMapping("/users/{userId}/tickets/ccd/count")
+    CountResponse countCopying(Actor actor, @PathVariable long userId) {
+        return CountResponse.of(lists.countCopying(actor, userId));
+    }
+
+    /** Zendesk's count: {@code {"count":{"value":12,"refreshed_at":"…"}}}; the desk counts exactly, so refreshed now. */
+    record CountResponse(Count count) {
+
+        static CountResponse of(long value) {
+            return new CountResponse(new Count(value, WholeSeconds.of(Instant.now())));
+        }
+    }
+
+    record Count(long value, String refreshedAt) {
     }
 }

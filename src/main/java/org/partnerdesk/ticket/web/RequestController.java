@@ -145,6 +145,13 @@ class RequestController {
         return page.body(c -> TicketCommentJson.of(c, files.getOrDefault(c.id(), List.of())), request, RequestCommentPage::new);
     }
 
+    @GetMapping("/api/v2/requests/{id}/comments/{commentId}")
+    RequestCommentResponse comment(Actor actor, @PathVariable long id, @PathVariable long commentId) {
+        Comment comment = requests.comment(actor, id, commentId);
+        return new RequestCommentResponse(TicketCommentJson.of(comment,
+                uploads.attachmentsOf(List.of(comment.id())).getOrDefault(comment.id(), List.of())));
+    }
+
     /** SPEC 7: the intake of {@code POST /tickets}, from Zendesk's request body; {@code requester} names the customer a partner files for. */
     @PostMapping("/api/v2/requests")
     @ResponseStatus(HttpStatus.CREATED)
@@ -314,6 +321,9 @@ class RequestController {
                        @JsonInclude(JsonInclude.Include.NON_NULL) CursorPage.@Nullable Links links, @Nullable String nextPage,
                        @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String previousPage,
                        @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Long count) {
+    }
+
+    record RequestCommentResponse(TicketCommentJson comment) {
     }
 
     /** One cursor page of a request's public comments, oldest first. */

@@ -73,6 +73,10 @@ class HostileInputTest extends ApiTest {
     private static final Map<String, List<String>> UNDECLARED = Map.of(
             "GET /api/v2/views/tickets", List.of("status", "group_id", "assignee_id", "organization_id", "partner_id", "flag", "sort"));
 
+    /** Issue #17: lists of ids (show_many, destroy_many, restore_many): empty, gaps, non-numeric, over Zendesk's 100. */
+    private static final List<String> HOSTILE_ID_LISTS = List.of("", "%2C", "1%2C%2C2", "1%2Cabc", "1%2C-1",
+            String.join("%2C", java.util.stream.IntStream.rangeClosed(1, 101).mapToObj(Integer::toString).toList()));
+
     private static final List<String> HOSTILE_IDS = List.of("0", "-1", "99999999999999999999", "abc", "1.5", "%00", "%ff", "1e3");
 
     @Autowired
@@ -147,6 +151,9 @@ class HostileInputTest extends ApiTest {
         for (String name : names) {
             for (String value : HOSTILE_PARAMETERS) {
                 queries.add(name + "=" + value);
+            }
+            if (name.equals("ids")) {
+                HOSTILE_ID_LISTS.forEach(value -> queries.add("ids=" + value));
             }
         }
         String farFuture = Base64.getUrlEncoder().withoutPadding().encodeToString(utf8("key:1:+999999999-12-31T23:59:59Z"));

@@ -215,6 +215,27 @@ class RequestsApiTest extends ApiTest {
     }
 
     @Test
+    void oneRequestCommentIsShownButAnInternalNoteOrAnotherTicketsCommentIsMissing() {
+        Account ann = desk.endUserIn(premiumCustomer());
+        Account agent = desk.agent();
+        long id = file(ann, "Flaky cache");
+        long other = file(ann, "Another one");
+        assertThat(agent.api().put("/api/v2/tickets/" + id, """
+                {"ticket":{"comment":{"body":"internal only","public":false}}}""").status()).isEqualTo(200);
+        JsonNode all = agent.api().get("/api/v2/tickets/" + id + "/comments").json().get("comments");
+        long first = all.get(0).get("id").longValue();
+        long note = all.get(all.size() - 1).get("id").longValue();
+
+        Reply shown = ann.api().get("/api/v2/requests/" + id + "/comments/" + first);
+        assertThat(shown.status()).as(shown.toString()).isEqualTo(200);
+        assertThat(shown.at("/comment/id").longValue()).isEqualTo(first);
+        assertThat(shown.at("/comment/public").booleanValue()).isTrue();
+        assertThat(ann.api().get("/api/v2/requests/" + id + "/comments/" + note).status()).isEqualTo(404);
+        assertThat(ann.api().get("/api/v2/requests/" + other + "/comments/" + first).status()).isEqualTo(404);
+        assertThat(desk.stranger().api().get("/api/v2/requests/" + id + "/comments/" + first).status()).isEqualTo(404);
+    }
+
+    @Test
     void agentsSeeTheirOwnRequestsOnlyAndWriteNoInternalNoteThroughThem() {
         Account ann = desk.endUserIn(premiumCustomer());
         Account agent = desk.agent();

@@ -280,6 +280,25 @@ class TicketAuthorizationTest extends ApiTest {
         }
     };
 
+    /** Issue #17: an owner's count is the length of the owner's list as the same caller sees it (one page holds it here). */
+    private static Effect countsAsTheList(java.util.function.Function<World, String> list) {
+        return (w, caller, reply, before, after) -> {
+            CHANGES_NOTHING.check(w, caller, reply, before, after);
+            JsonNode listed = w.as(caller).get(list.apply(w) + "?page[size]=100").json();
+            assertThat(reply.at("/count/value").longValue()).as(reply.toString()).isEqualTo(listed.get("tickets").size());
+            assertThat(reply.at("/count/value").longValue() > 0).isEqualTo(caller.seesTheTicket() || caller.isStaff());
+            assertThat(reply.at("/count/refreshed_at").stringValue()).isNotBlank();
+        };
+    }
+
+    /** Issue #17: the request's first comment, public, as the request's comments list shows it. */
+    private static final Effect SHOWS_THE_FIRST_COMMENT = (w, caller, reply, before, after) -> {
+        CHANGES_NOTHING.check(w, caller, reply, before, after);
+        JsonNode first = w.commentsAsAdminSeesThem().get(0);
+        assertThat(reply.at("/comment/id").longValue()).isEqualTo(first.get("id").longValue());
+        assertThat(reply.at("/comment/body").stringValue()).isEqualTo(first.get("body").stringValue());
+    };
+
     /** Issue #17: the ticket's tags as the ticket shows them. */
     private static final Effect SHOWS_THE_TAGS = (w, caller, reply, before, after) -> {
         CHANGES_NOTHING.check(w, caller, reply, before, after);
@@ -317,6 +336,11 @@ class TicketAuthorizationTest extends ApiTest {
                         ADMINS_ONLY, "ticket", RESTORES_THE_DOOMED_TICKET),
                 new Call("DELETE /deleted_tickets/{id}", Endpoint.of("DELETE /api/v2/deleted_tickets/{doomed}"), null, ADMINS_ONLY_WITHOUT_CONTENT, "",
                         PURGES_THE_DOOMED_TICKET),
+                // issue #17: the bin's bulk calls, as Zendesk's: restore_many answers 200 without a body
+                new Call("PUT /deleted_tickets/restore_many", Endpoint.of("PUT /api/v2/deleted_tickets/restore_many?ids={doomed}"),
+                        (w, caller) -> "", ADMINS_ONLY, "", RESTORES_THE_DOOMED_TICKET),
+                new Call("DELETE /deleted_tickets/destroy_many", Endpoint.of("DELETE /api/v2/deleted_tickets/destroy_many?ids={doomed}"), null,
+                        ADMINS_ONLY, "job_status", PURGES_THE_DOOMED_TICKET),
                 new Call("POST /tickets", Endpoint.of("POST /api/v2/tickets"),
                         (w, caller) -> """
                                 {"ticket":{"subject":"%s","comment":{"body":"It broke"},"ticket_form_id":%d}}"""
@@ -383,6 +407,13 @@ class TicketAuthorizationTest extends ApiTest {
                         ANYONE_SIGNED_IN, "tickets", LISTS_THE_OWNERS_TICKET_TO_THOSE_WHO_SEE_IT),
                 new Call("GET /users/{cc}/tickets/ccd", Endpoint.of("GET /api/v2/users/{cc}/tickets/ccd"), null,
                         ANYONE_SIGNED_IN, "tickets", LISTS_THE_OWNERS_TICKET_TO_THOSE_WHO_SEE_IT),
+                // issue #17: their counts, by the same rules as the lists
+                new Call("GET /organizations/{org}/tickets/count", Endpoint.of("GET /api/v2/organizations/{org}/tickets/count"), null,
+                        ANYONE_SIGNED_IN, "count", countsAsTheList(w -> "/api/v2/organizations/" + w.acme().id() + "/tickets")),
+                new Call("GET /users/{requester}/tickets/requested/count", Endpoint.of("GET /api/v2/users/{requester}/tickets/requested/count"),
+                        null, ANYONE_SIGNED_IN, "count", countsAsTheList(w -> "/api/v2/users/" + w.ann().id() + "/tickets/requested")),
+                new Call("GET /users/{cc}/tickets/ccd/count", Endpoint.of("GET /api/v2/users/{cc}/tickets/ccd/count"), null,
+                        ANYONE_SIGNED_IN, "count", countsAsTheList(w -> "/api/v2/users/" + w.carl().id() + "/tickets/ccd")),
                 // issue #17: tags are read by whoever sees the ticket and changed by staff
                 new Call("GET /tickets/{id}/tags", Endpoint.of("GET /api/v2/tickets/{id}/tags"), null, THE_TICKETS_PEOPLE_AND_STAFF,
                         "tags", SHOWS_THE_TAGS),
@@ -423,6 +454,8 @@ class TicketAuthorizationTest extends ApiTest {
                         CHANGES_NOTHING),
                 new Call("GET /requests/{id}/comments", Endpoint.of("GET /api/v2/requests/{id}/comments"), null, THE_REQUESTS_PEOPLE,
                         "comments", CHANGES_NOTHING),
+                new Call("GET /requests/{id}/comments/{comment}", Endpoint.of("GET /api/v2/requests/{id}/comments/{comment}"), null,
+                        THE_REQUESTS_PEOPLE, "comment", SHOWS_THE_FIRST_COMMENT),
                 new Call("PUT /requests/{id} with a comment", Endpoint.of("PUT /api/v2/requests/{id}"),
                         (w, caller) -> """
                                 {"request":{"comment":{"body":"%s"}}}""".formatted(commentOf(caller)),
@@ -487,7 +520,8 @@ class TicketAuthorizationTest extends ApiTest {
         }
         Snapshot before = snapshot(w);
 
-        values.putAll(Map.of("org", w.acme().id(), "requester", w.ann().id(), "cc", w.carl().id(), "webhook", webhook()));
+        values.putAll(Map.of("org", w.acme().id(), "requester", w.ann().id(), "cc", w.carl().id(), "webhook", webhook(),
+                "comment", firstCommentId(w)));
         Reply reply = call.endpoint().send(w.as(caller), values, body);
 
         Snapshot after = snapshot(w);
@@ -499,13 +533,15 @@ class TicketAuthorizationTest extends ApiTest {
                 default -> "Forbidden";
             });
             if (expected == 404) { // the same answer as for a ticket that does not exist: the id tells nothing
-                Reply missing = call.endpoint().send(w.as(caller), Map.of("id", 999_999_999L), body);
+                Map<String, Object> missingTicket = new HashMap<>(values);
+                missingTicket.put("id", 999_999_999L);
+                Reply missing = call.endpoint().send(w.as(caller), missingTicket, body);
                 assertThat(reply.text()).isEqualTo(missing.text().replace("999999999", Long.toString(w.ticketId())));
             }
             assertThat(reply.at("/description").stringValue()).isNotBlank();
             assertThat(after).as("a refused call changes nothing").isEqualTo(before);
         } else {
-            if (expected != 204) { // a 204 has no body (issue #17's deletions)
+            if (expected != 204 && !call.root().isEmpty()) { // a 204 has no body (issue #17's deletions), nor has restore_many's 200
                 assertThat(reply.json().has(call.root())).as(reply.toString()).isTrue();
             }
             call.effect().check(w, caller, reply, before, after);
@@ -513,6 +549,10 @@ class TicketAuthorizationTest extends ApiTest {
     }
 
     private @Nullable String webhook;
+
+    private long firstCommentId(World w) {
+        return w.commentsAsAdminSeesThem().get(0).get("id").longValue();
+    }
 
     // issue #17 item 7: an inactive webhook, so the matrix's tickets call nobody
     private String webhook() {
