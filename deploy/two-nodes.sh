@@ -196,7 +196,7 @@ case "$MODE" in
     # load, kill one node mid-load, proofs; it names the node it killed in check.state
     check failover "desk-1=${NODE_PID[1]},desk-2=${NODE_PID[2]}" "${LOAD_SECONDS:-8}"
     victim=$(sed -n 's/^victim=desk-//p' "$WORK/check.state")
-    wait "${NODE_PID[$victim]}" 2>/dev/null || true
+    { wait "${NODE_PID[$victim]}"; } 2>/dev/null || true
     RESTARTED_AT=$(date +%s%N)
     start_node "$victim"
     wait_node "$victim"
