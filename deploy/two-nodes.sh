@@ -10,8 +10,9 @@
 #                                      # without the balancer; 1/8/32 clients, SECONDS_PER_LEVEL (10) each
 #   bash deploy/two-nodes.sh --up      # start everything and wait (Ctrl-C stops it all): to look around
 # Ports: TWO_NODES_BASE_PORT (19100) + 0 HAProxy, +1 its stats page, +10 PostgreSQL, +11 replica, +20 S3Proxy,
-# +31 and +32 the nodes. Needs a JDK 21+, Maven (once, for the jar and S3Proxy's class path), Debian's postgresql-15,
-# postgresql-client-15 and haproxy. Every process it starts is stopped on exit, also on failure.
+# +31 and +32 the nodes; TWO_NODES_WORK replaces deploy/var. Needs a JDK 21+, Maven (once, for the jar and S3Proxy's
+# class path), Debian's postgresql-15, postgresql-client-15 and haproxy. Every process it starts is stopped on exit,
+# also on failure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -26,7 +27,7 @@ BASE=${TWO_NODES_BASE_PORT:-19100}
 LB_PORT=$BASE STATS_PORT=$((BASE + 1)) PG_PORT=$((BASE + 10)) REPLICA_PORT=$((BASE + 11)) S3_PORT=$((BASE + 20))
 NODE_PORTS=([1]=$((BASE + 31)) [2]=$((BASE + 32)))
 LB="http://127.0.0.1:$LB_PORT"
-WORK="$PWD/deploy/var"
+WORK="${TWO_NODES_WORK:-$PWD/deploy/var}"
 PG_BIN=${PG_BIN:-/usr/lib/postgresql/15/bin}
 TOKEN="two-nodes-admin-token"
 DB_PASSWORD="partnerdesk-two-nodes"
@@ -55,7 +56,7 @@ stop_all() {
   done
   wait 2>/dev/null || true
   if [ "$status" -ne 0 ]; then
-    echo "two-nodes: FAILED (exit $status); logs under deploy/var/*.log" >&2
+    echo "two-nodes: FAILED (exit $status); logs under $WORK/*.log" >&2
     for log in "$WORK"/*.log; do [ -f "$log" ] && { echo "---- tail of $log" >&2; tail -n 15 "$log" >&2; }; done
   fi
   exit "$status"
@@ -134,7 +135,7 @@ EOF
 "$JAVA" -Xmx256m -cp "$(cat "$S3_CLASSPATH")" org.gaul.s3proxy.Main --properties "$WORK/s3proxy.properties" > "$WORK/s3proxy.log" 2>&1 &
 S3_PID=$!
 wait_http "http://127.0.0.1:$S3_PORT/" 60 S3Proxy "$S3_PID"
-echo "S3Proxy on $S3_PORT, bucket $BUCKET under deploy/var/s3"
+echo "S3Proxy on $S3_PORT, bucket $BUCKET under $WORK/s3"
 
 # ---------------------------------------------------------------- the desk nodes
 start_node() { # start_node N
@@ -154,12 +155,12 @@ start_node() { # start_node N
 }
 wait_node() { # wait_node N: until its readiness answers 200
   local n=$1
-  for _ in $(seq 1 "${DESK_START_SECONDS:-180}"); do
+  for _ in $(seq 1 "${DESK_START_SECONDS:-300}"); do
     curl -fs -o /dev/null -m 2 "http://127.0.0.1:${NODE_PORTS[$n]}/actuator/health/readiness" && return 0
     kill -0 "${NODE_PID[$n]}" 2>/dev/null || break
     sleep 1
   done
-  echo "desk-$n did not become ready; see deploy/var/desk-$n.log" >&2
+  echo "desk-$n did not become ready; see $WORK/desk-$n.log" >&2
   return 1
 }
 # the first node migrates the empty database (Flyway) and creates the admin; the second starts once that is done
@@ -209,7 +210,7 @@ case "$MODE" in
     "$JAVA" bench/TicketLoad.java seed "$LB" admin@partnerdesk.test "$TOKEN" "${ORGS:-200}" "${USERS:-1000}" "$WORK/bench.state"
     echo "## intake through HAProxy, 2 nodes"
     "$JAVA" bench/TicketLoad.java load "$LB" "$WORK/bench.state" "$SECONDS_PER_LEVEL" "$LEVELS"
-    kill "${NODE_PID[2]}"; wait "${NODE_PID[2]}" 2>/dev/null || true; unset 'NODE_PID[2]'
+    kill "${NODE_PID[2]}"; { wait "${NODE_PID[2]}"; } 2>/dev/null || true; unset 'NODE_PID[2]'
     for _ in $(seq 1 30); do
       curl -s "http://127.0.0.1:$STATS_PORT/stats;csv" | awk -F, '$1=="desks" && $2=="desk-2"' | grep -q ',DOWN' && break
       sleep 1
