@@ -450,15 +450,19 @@ public class TwoNodeCheck {
         }
 
         HttpResponse<String> get(String path) throws Exception {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(10)).GET();
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30)).GET();
             if (cookie != null) {
                 request.header("Cookie", "PARTNERDESK_SESSION=" + cookie);
             }
-            return read(http.send(request.build(), HttpResponse.BodyHandlers.ofString()));
+            try {
+                return read(http.send(request.build(), HttpResponse.BodyHandlers.ofString()));
+            } catch (IOException lost) { // a kept-alive connection from before the kill: a browser sends a GET again too
+                return read(http.send(request.build(), HttpResponse.BodyHandlers.ofString()));
+            }
         }
 
         HttpResponse<String> post(String path, String form) throws Exception {
-            return read(http.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(10))
+            return read(http.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(BodyPublishers.ofString(form + "&_csrf=" + encode(csrf))).build(), HttpResponse.BodyHandlers.ofString()));
         }
@@ -489,7 +493,7 @@ public class TwoNodeCheck {
     }
 
     HttpResponse<String> send(String method, String path, String auth, String json, int expected) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(lb + path)).timeout(Duration.ofSeconds(10))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(lb + path)).timeout(Duration.ofSeconds(30))
                 .method(method, json == null ? BodyPublishers.noBody() : BodyPublishers.ofString(json)).header("Authorization", auth);
         if (json != null) {
             request.header("Content-Type", "application/json");
