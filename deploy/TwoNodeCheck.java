@@ -411,7 +411,9 @@ public class TwoNodeCheck {
         System.out.printf("rejoin: the page session signed in before the kill answers 200 on the restarted %s too%n", victim);
 
         // f. a ticket written through the balancer reaches the streaming replica
-        long ticket = id(send("POST", "/api/v2/tickets", admin, "{\"ticket\":{\"subject\":\"two-nodes replica\",\"comment\":"
+        String word = "streamed" + new Random().ints(10, 'a', 'z' + 1).collect(StringBuilder::new, StringBuilder::appendCodePoint,
+                StringBuilder::append); // one word no other ticket has, for the search below
+        long ticket = id(send("POST", "/api/v2/tickets", admin, "{\"ticket\":{\"subject\":\"two-nodes replica " + word + "\",\"comment\":"
                 + "{\"body\":\"streamed\"},\"ticket_form_id\":426148}}", 201).body());
         long created = System.nanoTime();
         boolean streamed = false;
@@ -428,6 +430,21 @@ public class TwoNodeCheck {
         System.out.printf("replica: ticket %d visible on the replica (in recovery: %s) within %d ms of its 201%n", ticket,
                 replay.startsWith("t") ? "yes" : "NO", lag);
         require(replay.startsWith("t"), "the replica is not in recovery");
+
+        // g. both nodes read search, queue counts and exports from the replica (PARTNERDESK_READ_REPLICA_URL): its health
+        // group is UP on each, and search through the balancer finds the streamed ticket once the writer's 5 s have passed
+        Set<String> replicaUp = new TreeSet<>();
+        for (int i = 0; i < 40 && replicaUp.size() < 2; i++) {
+            HttpResponse<String> health = send("GET", "/actuator/health/replica", admin, null, 0);
+            require(health.statusCode() == 200 && health.body().contains("\"UP\""), "/actuator/health/replica answered "
+                    + health.statusCode() + " from " + servedBy(health) + ": " + health.body());
+            replicaUp.add(servedBy(health));
+        }
+        require(replicaUp.size() == 2, "the replica's health was seen UP on " + replicaUp + " only");
+        Thread.sleep(5_500);
+        HttpResponse<String> found = send("GET", "/api/v2/search?query=" + word, admin, null, 200);
+        require(Pattern.compile("\"id\":" + ticket + "\\D").matcher(found.body()).find(), "search did not find ticket " + ticket + ": " + found.body());
+        System.out.printf("replica: in use on %s; search through the balancer finds ticket %d%n", replicaUp, ticket);
     }
 
     // ---------------------------------------------------------------- plumbing
