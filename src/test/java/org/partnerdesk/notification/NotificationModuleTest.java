@@ -2,7 +2,11 @@ package org.partnerdesk.notification;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -30,6 +34,7 @@ import org.springframework.modulith.test.Scenario;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.anyCollection;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
@@ -145,12 +150,18 @@ class NotificationModuleTest extends ModuleTest {
                 .toList();
     }
 
+    private final Map<Long, User> known = new HashMap<>();
+
     private User aUser(String word) {
         long id = IDS.incrementAndGet();
         Instant created = Instant.parse("2026-01-05T09:00:00Z");
         User user = new User(id, word + " " + id, word + "-" + id + "@people.test", Role.END_USER, null, null, null, true, null,
                 created, created);
         when(users.find(id)).thenReturn(Optional.of(user));
+        known.put(id, user);
+        // the reply mail reads the requester and the CCs in one call (issue #19)
+        when(users.findAll(anyCollection())).thenAnswer(call -> call.<Collection<Long>>getArgument(0).stream()
+                .map(known::get).filter(Objects::nonNull).toList());
         return user;
     }
 
