@@ -85,6 +85,23 @@ public class ApiTokens {
     }
 
     @Transactional
+    /**
+     * Issue #18: the start-up admin's token, set once however many nodes start or restart: a token the admin already
+     * holds is left as it is (revoking and storing it again would refuse the admin's requests in between on the other nodes).
+     */
+    void ensureStartupToken(long adminId, String token, String description) {
+        if (authenticate(token).filter(holder -> holder.userId() == adminId).isPresent()) {
+            return;
+        }
+        stored.deleteByDescription(adminId, description);
+        store(adminId, token, description);
+    }
+
+    /** Issue #18: taken first in the start-up admin's transaction, so nodes starting together set it one after the other. */
+    void lockStartupAdmin() {
+        stored.lockStartupAdmin();
+    }
+
     public void revokeByDescription(long userId, String description) {
         stored.deleteByDescription(userId, description);
     }

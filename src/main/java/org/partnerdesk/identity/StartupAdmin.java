@@ -12,6 +12,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionOperations;
 
 /**
  * SPEC 7 start-up: {@code PARTNERDESK_ADMIN_EMAIL} and {@code PARTNERDESK_ADMIN_TOKEN} make sure that admin
@@ -26,15 +27,17 @@ class StartupAdmin {
     private final Users users;
     private final ApiTokens tokens;
     private final Environment environment;
+    private final TransactionOperations transactions;
     private final String email;
     private final String token;
 
-    StartupAdmin(Users users, ApiTokens tokens, Environment environment,
+    StartupAdmin(Users users, ApiTokens tokens, Environment environment, TransactionOperations transactions,
                  @Value("${partnerdesk.admin.email:admin@partnerdesk.test}") String email,
                  @Value("${partnerdesk.admin.token:}") String token) {
         this.users = users;
         this.tokens = tokens;
         this.environment = environment;
+        this.transactions = transactions;
         this.email = email.strip();
         this.token = token.strip();
     }
@@ -45,10 +48,13 @@ class StartupAdmin {
         if (email.isEmpty()) {
             return;
         }
-        User admin = users.ensureAdmin(email, "Desk Admin");
         String secret = token.isEmpty() ? ApiTokens.newToken() : token;
-        tokens.revokeByDescription(admin.id(), DESCRIPTION);
-        tokens.store(admin.id(), secret, DESCRIPTION);
+        // issue #18: one transaction under one lock, so two nodes starting on an empty database make one admin
+        transactions.executeWithoutResult(status -> {
+            tokens.lockStartupAdmin();
+            User admin = users.ensureAdmin(email, "Desk Admin");
+            tokens.ensureStartupToken(admin.id(), secret, DESCRIPTION);
+        });
         String url = "http://localhost:" + environment.getProperty("local.server.port", "8080");
         log.info("""
 

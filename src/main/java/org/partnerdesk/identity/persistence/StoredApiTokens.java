@@ -55,6 +55,11 @@ public class StoredApiTokens {
         db.sql("delete from api_tokens where id = ?").param(tokenId).update();
     }
 
+    /** Issue #18: nodes starting together set the start-up admin one after the other (held until the transaction ends). */
+    public void lockStartupAdmin() {
+        db.sql("select pg_advisory_xact_lock(hashtext('partnerdesk.startup-admin'))").query((rs, n) -> 1).list();
+    }
+
     public void deleteByDescription(long userId, String description) {
         db.sql("delete from api_tokens where user_id = ? and description = ?").params(userId, description).update();
     }
