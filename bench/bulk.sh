@@ -3,7 +3,8 @@
 # (target <= 1 s), each timed from the request until its job status reads completed, 127.0.0.1 only.
 #   bash bench/bulk.sh                                   # starts a fresh desk under bench/var-bulk, 20 rounds
 #   bash bench/bulk.sh --running URL EMAIL TOKEN         # against a desk already running on 127.0.0.1
-# ROUNDS sets the rounds measured (after two warm-up rounds).
+# ROUNDS sets the rounds measured, WARMUP the warm-up rounds before them (default 2), POLL_MS how often the job status is
+# polled (default 5 ms).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -26,7 +27,7 @@ else
   start_desk bench/desk-bulk.log
 fi
 
-"$JAVA" bench/BulkLoad.java "$URL" "$EMAIL" "$TOKEN" "$ROUNDS"
+"$JAVA" -Dwarmup="${WARMUP:-2}" -Dpoll="${POLL_MS:-5}" bench/BulkLoad.java "$URL" "$EMAIL" "$TOKEN" "$ROUNDS"
 
 if [ "${1:-}" != --running ]; then
   for type in create_many_users update_many_tickets; do

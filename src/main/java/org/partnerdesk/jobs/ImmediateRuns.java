@@ -63,17 +63,15 @@ class ImmediateRuns implements DisposableBean {
     /** The job's run if this node claims its execution; false when the scheduler (or another run) had it first. */
     boolean runClaimed(String id) {
         String name = node.value();
-        if (!stored.claim(JobStatuses.BULK_JOB.getTaskName(), id, name)) {
-            return false;
-        }
+        String task = JobStatuses.BULK_JOB.getTaskName();
         try {
-            run.job(id);
-            stored.completed(JobStatuses.BULK_JOB.getTaskName(), id, name);
+            // the claim shares the job's first transaction and the execution's removal its last
+            return run.job(id, () -> stored.claim(task, id, name), () -> stored.completed(task, id, name));
         } catch (RuntimeException e) {
             log.warn("Bulk job {} failed on this node; the scheduler runs it again in {} s", id, RETRY_AFTER_SECONDS, e);
-            stored.failed(JobStatuses.BULK_JOB.getTaskName(), id, name, RETRY_AFTER_SECONDS);
+            stored.failed(task, id, name, RETRY_AFTER_SECONDS);
+            return true;
         }
-        return true;
     }
 
     // jobs queued but not started were never claimed: the scheduler runs them on this node's next start or on another node

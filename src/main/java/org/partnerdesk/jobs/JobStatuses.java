@@ -71,8 +71,8 @@ public class JobStatuses {
             throw ApiException.badRequest("InvalidRequest", "A bulk request takes 1 to " + MAX_RECORDS + " records.");
         }
         String id = HexFormat.of().formatHex(bytes());
-        stored.insert(id, jobType, actor.userId(), json.writeValueAsString(actorJson(actor)), json.writeValueAsString(records), records.size(),
-                BULK_JOB.instance(id).scheduledTo(clock.instant()));
+        Instant created = stored.insert(id, jobType, actor.userId(), json.writeValueAsString(actorJson(actor)),
+                json.writeValueAsString(records), records.size(), BULK_JOB.getTaskName());
         // issue #17 item 1: once committed the job runs at once on this node; the scheduler would find it at its next poll
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
@@ -80,7 +80,7 @@ public class JobStatuses {
                 immediately.ifAvailable(runs -> runs.submit(id));
             }
         });
-        return stored.find(id).orElseThrow();
+        return new JobStatus(id, jobType, actor.userId(), "queued", records.size(), List.of(), null, created, null, null);
     }
 
     /**

@@ -110,7 +110,7 @@ class ImmediateRunsTest extends ApiTest {
         new TransactionTemplate(transactions).executeWithoutResult(status -> stored.insert(id, "create_many_users", admin.userId(),
                 """
                 {"user_id":%d,"email":"%s","role":"admin","organization_id":null,"groups":[]}""".formatted(admin.userId(), ADMIN_EMAIL),
-                json.writeValueAsString(users(prefix, 3)), 3, JobStatuses.BULK_JOB.instance(id).scheduledTo(Instant.now())));
+                json.writeValueAsString(users(prefix, 3)), 3, JobStatuses.BULK_JOB.getTaskName()));
         return id;
     }
 

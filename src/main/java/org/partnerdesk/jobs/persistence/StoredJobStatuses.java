@@ -11,15 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import javax.sql.DataSource;
-
-import com.github.kagkarlsson.scheduler.SchedulerClient;
-import com.github.kagkarlsson.scheduler.task.SchedulableInstance;
 import org.jspecify.annotations.Nullable;
 import org.partnerdesk.jobs.JobResult;
 import org.partnerdesk.jobs.JobStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 import org.springframework.stereotype.Repository;
 
 /** Issue #17 item 3: bulk jobs (job_statuses) with their waiting records, and each done record's result (job_status_results). */
@@ -29,23 +24,30 @@ public class StoredJobStatuses {
     private static final String COLUMNS = "id, job_type, started_by, status, total, message, created_at, started_at, finished_at";
 
     private final JdbcClient db;
-    private final SchedulerClient executions;
 
-    // a scheduler client of our own on the transaction-aware data source: the job and its execution commit together
-    StoredJobStatuses(JdbcClient db, DataSource dataSource) {
+    StoredJobStatuses(JdbcClient db) {
         this.db = db;
-        this.executions = SchedulerClient.Builder.create(new TransactionAwareDataSourceProxy(dataSource)).build();
     }
 
     /** What a job's run needs: its type, who started it (as JSON) and its records (a JSON array). */
     public record Queued(String jobType, String actor, String records) {
     }
 
-    /** A queued job and the scheduler's execution of it, in the caller's transaction. */
-    public void insert(String id, String jobType, long startedBy, String actor, String records, int total, SchedulableInstance<?> execution) {
-        db.sql("insert into job_statuses (id, job_type, started_by, actor, records, total) values (?, ?, ?, ?::jsonb, ?::jsonb, ?)")
-                .params(id, jobType, startedBy, actor, records, total).update();
-        executions.scheduleIfNotExists(execution);
+    /**
+     * A queued job and the scheduler's execution of it, in one statement of the caller's transaction (the row db-scheduler's
+     * own client would insert: an unpicked one-time execution without data, due now); answers when the job was created.
+     */
+    public Instant insert(String id, String jobType, long startedBy, String actor, String records, int total, String task) {
+        return db.sql("""
+                        with job as (
+                          insert into job_statuses (id, job_type, started_by, actor, records, total)
+                          values (?, ?, ?, ?::jsonb, ?::jsonb, ?) returning created_at),
+                        execution as (
+                          insert into scheduled_tasks (task_name, task_instance, task_data, execution_time, picked, version)
+                          values (?, ?, null, now(), false, 1))
+                        select created_at from job""")
+                .params(id, jobType, startedBy, actor, records, total, task, id)
+                .query((rs, n) -> rs.getTimestamp(1).toInstant()).single();
     }
 
     /**
