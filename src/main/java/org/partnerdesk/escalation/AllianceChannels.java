@@ -52,6 +52,9 @@ public class AllianceChannels {
         if (partner.chatWebhookUrl() == null) {
             throw refused(partner.name() + " has no chat channel: set organization_fields.chat_webhook_url first");
         }
+        webhook.refusal(partner.chatWebhookUrl()).ifPresent(why -> {
+            throw refused(partner.name() + "'s chat webhook cannot be called: it " + why);
+        });
         String allianceTicketId = ticket.text(forms.fieldId(TicketForms.ALLIANCE_TICKET_ID));
         String theirs = allianceTicketId == null ? "no partner ticket id" : allianceTicketId;
         String label = kind.equals("escalation") ? "Escalation" : "Request for information";

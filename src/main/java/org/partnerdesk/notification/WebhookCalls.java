@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
+import org.partnerdesk.api.OutboundAddresses;
 import org.partnerdesk.notification.persistence.StoredWebhooks;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -34,12 +35,12 @@ class WebhookCalls {
     // redirects are not followed: a webhook calls the URL an admin set, nowhere else
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).followRedirects(HttpClient.Redirect.NEVER).build();
     private final StoredWebhooks webhooks;
-    private final WebhookDestinations destinations;
+    private final OutboundAddresses destinations;
     private final MailsInFlight inFlight;
     private final TransactionTemplate logSeparately;
     private final Clock clock;
 
-    WebhookCalls(StoredWebhooks webhooks, WebhookDestinations destinations, MailsInFlight inFlight, PlatformTransactionManager transactions,
+    WebhookCalls(StoredWebhooks webhooks, OutboundAddresses destinations, MailsInFlight inFlight, PlatformTransactionManager transactions,
                  Clock clock) {
         this.webhooks = webhooks;
         this.destinations = destinations;

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
+import org.partnerdesk.api.OutboundAddresses;
 import org.partnerdesk.api.Actor;
 import org.partnerdesk.api.ApiException;
 import org.partnerdesk.api.CursorPage;
@@ -29,10 +30,10 @@ public class Webhooks {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final StoredWebhooks stored;
-    private final WebhookDestinations destinations;
+    private final OutboundAddresses destinations;
     private final ActiveWebhooks active;
 
-    Webhooks(StoredWebhooks stored, WebhookDestinations destinations, ActiveWebhooks active) {
+    Webhooks(StoredWebhooks stored, OutboundAddresses destinations, ActiveWebhooks active) {
         this.stored = stored;
         this.destinations = destinations;
         this.active = active;
@@ -99,7 +100,7 @@ public class Webhooks {
 
     /**
      * Issue #17: a webhook calls http or https URLs only (no file:, ftp:, javascript: ...), with a host and without
-     * credentials in the URL (lists would show them), and not to an internal address ({@link WebhookDestinations}); the reason
+     * credentials in the URL (lists would show them), and not to an internal address ({@link OutboundAddresses}); the reason
      * when {@code endpoint} is not one, else null.
      */
     public @Nullable String endpointProblem(String endpoint) {

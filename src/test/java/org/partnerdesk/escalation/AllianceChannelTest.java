@@ -24,8 +24,11 @@ import org.partnerdesk.Desk.Account;
 import org.partnerdesk.Desk.Org;
 import org.partnerdesk.notification.OutboxRetry;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
 
 /** TKT-8 [004]: escalations reach the alliance partner's #a_ channel through the outbox. The receiver is a stand-in for the chat service. */
+// the stand-in chat service listens on loopback, which the desk calls only with this setting (OutboundAddresses)
+@TestPropertySource(properties = "partnerdesk.webhooks.allow-internal-addresses=true")
 class AllianceChannelTest extends ApiTest {
 
     @Autowired

@@ -17,12 +17,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.partnerdesk.BrowserTest;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * UI-1 operations console (#16) in a browser: organizations, users and groups, the DIR-3 refusal in words, the special
  * process edited with the keyboard alone and pinned on the partner's tickets, and the alliance webhook's test message.
  * The chat receiver is a stand-in for the chat service, as in AllianceHandoverPartsTest.
  */
+// the stand-in chat service listens on loopback, which the desk calls only with this setting (OutboundAddresses)
+@TestPropertySource(properties = "partnerdesk.webhooks.allow-internal-addresses=true")
 class OperationsDirectoryPagesTest extends BrowserTest {
 
     private HttpServer chat;

@@ -21,11 +21,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.partnerdesk.BrowserTest;
 import org.partnerdesk.Desk.Org;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * TKT-8, TKT-9 [004], UI-1: on an alliance handover the partner's special process is pinned above the conversation and
  * the agent posts to the partner's chat channel. The receiver is a stand-in for the chat service, as in AllianceChannelTest.
  */
+// the stand-in chat service listens on loopback, which the desk calls only with this setting (OutboundAddresses)
+@TestPropertySource(properties = "partnerdesk.webhooks.allow-internal-addresses=true")
 class AllianceHandoverPartsTest extends BrowserTest {
 
     private HttpServer chat;

@@ -183,7 +183,7 @@ class PortalRequestPagesTest extends ApiTest {
         Org umbrella = desk.aPartner("alliance");
         assertThat(desk.admin.put("/api/v2/organizations/" + umbrella.id(), """
                 {"organization":{"organization_fields":{"special_process":"Never ask the customer directly",
-                 "chat_webhook_url":"http://127.0.0.1:9/hook"}}}""").status()).isEqualTo(200);
+                 "chat_webhook_url":"https://chat.test/hook"}}}""").status()).isEqualTo(200);
         Account ally = desk.endUserIn(umbrella);
         Reply created = ally.api().post("/api/v2/tickets", """
                 {"ticket":{"subject":"Runner offline","comment":{"body":"Copied from our system"},"ticket_form_id":%d,

@@ -1,4 +1,4 @@
-package org.partnerdesk.notification;
+package org.partnerdesk.api;
 
 import java.net.Inet4Address;
 import java.net.Inet6Address;
@@ -14,18 +14,18 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Issue #17 (server-side request forgery): where a webhook may not call. The desk sits inside a network, so an admin's
- * webhook aimed at loopback, link-local (169.254.169.254, the cloud metadata service), private, shared (100.64/10),
+ * Issue #17 (server-side request forgery): where the desk's outgoing calls (webhooks, alliance chat webhooks) may not go. The
+ * desk sits inside a network, so an admin's webhook aimed at loopback, link-local (169.254.169.254, the cloud metadata service), private, shared (100.64/10),
  * unspecified or multicast addresses would reach what only the desk may reach. Checked when a webhook is saved and again,
  * after resolving the host, before each call (DNS may change between the two); {@code
  * partnerdesk.webhooks.allow-internal-addresses=true} lets a desk on a private network call its neighbours.
  */
 @Component
-class WebhookDestinations {
+public class OutboundAddresses {
 
     private final boolean allowInternal;
 
-    WebhookDestinations(@Value("${partnerdesk.webhooks.allow-internal-addresses:false}") boolean allowInternal) {
+    OutboundAddresses(@Value("${partnerdesk.webhooks.allow-internal-addresses:false}") boolean allowInternal) {
         this.allowInternal = allowInternal;
     }
 
@@ -33,7 +33,7 @@ class WebhookDestinations {
      * Why a webhook may not call this http(s) URL's host, if it may not: every address the host resolves to is checked. A host
      * that does not resolve (yet) is not refused here: the call fails, and is logged, if it still does not.
      */
-    Optional<String> refusal(URI endpoint) {
+    public Optional<String> refusal(URI endpoint) {
         String host = endpoint.getHost();
         if (allowInternal || host == null) {
             return Optional.empty();
@@ -44,7 +44,7 @@ class WebhookDestinations {
         } catch (UnknownHostException e) {
             return Optional.empty();
         }
-        return Arrays.stream(addresses).map(WebhookDestinations::internalKind).filter(Objects::nonNull).findFirst()
+        return Arrays.stream(addresses).map(OutboundAddresses::internalKind).filter(Objects::nonNull).findFirst()
                 .map(kind -> "must not be an internal address: " + host + " is " + kind
                         + " (set partnerdesk.webhooks.allow-internal-addresses to allow it)");
     }

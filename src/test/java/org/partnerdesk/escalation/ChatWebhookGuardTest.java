@@ -1,0 +1,84 @@
+package org.partnerdesk.escalation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.partnerdesk.Desk.ALLIANCE_PARTNER_FORM;
+import static org.partnerdesk.Desk.ALLIANCE_TICKET_ID;
+import static org.partnerdesk.Desk.CUSTOMER_NAME;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.partnerdesk.ApiClient.Reply;
+import org.partnerdesk.ApiTest;
+import org.partnerdesk.Desk.Org;
+import org.partnerdesk.api.Actor;
+import org.partnerdesk.api.Role;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * TKT-8, server-side request forgery: in the desk's default settings an alliance partner's chat webhook on an internal
+ * address (here loopback) is never called: posting to the channel is refused with the reason, and the admin's test message
+ * says it was not delivered and why.
+ */
+class ChatWebhookGuardTest extends ApiTest {
+
+    @Autowired
+    AllianceChannels channels;
+    @Autowired
+    JdbcClient db;
+
+    private HttpServer chat;
+    private final AtomicInteger calls = new AtomicInteger();
+
+    @BeforeEach
+    void startChat() throws IOException {
+        chat = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        chat.createContext("/hook", exchange -> {
+            calls.incrementAndGet();
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        chat.start();
+    }
+
+    @AfterEach
+    void stopChat() {
+        chat.stop(0);
+    }
+
+    @Test
+    void aChatWebhookOnAnInternalAddressIsNeverCalled() throws Exception {
+        Org alliance = desk.aPartner("alliance");
+        assertThat(desk.admin.put("/api/v2/organizations/" + alliance.id(), """
+                {"organization":{"organization_fields":{"chat_webhook_url":"http://127.0.0.1:%d/hook"}}}"""
+                .formatted(chat.getAddress().getPort())).status()).isEqualTo(200);
+        Reply created = desk.endUserIn(alliance).api().post("/api/v2/tickets", """
+                {"ticket":{"subject":"Runner offline","comment":{"body":"copied"},"ticket_form_id":%d,
+                 "custom_fields":[{"id":%d,"value":"Umbrella Corp"},{"id":%d,"value":"ALLY-SSRF"}]}}"""
+                .formatted(ALLIANCE_PARTNER_FORM, CUSTOMER_NAME, ALLIANCE_TICKET_ID));
+
+        Reply posted = desk.agent().api().post("/api/v2/tickets/" + created.id("ticket") + "/alliance_messages", """
+                {"alliance_message":{"kind":"escalation","text":"Customer down"}}""");
+        ChannelTest test = channels.sendTestMessage(adminActor(), alliance.id());
+        Thread.sleep(500);
+
+        assertThat(posted.status()).isEqualTo(422);
+        assertThat(posted.at("/details/ticket_id/0/description").stringValue())
+                .contains("must not be an internal address", "loopback");
+        assertThat(test.isDelivered()).isFalse();
+        assertThat(test.outcome()).contains("not delivered", "internal address");
+        assertThat(calls).hasValue(0);
+    }
+
+    private Actor adminActor() {
+        long id = db.sql("select id from users where lower(email) = lower(?)").param(ADMIN_EMAIL).query(Long.class).single();
+        return new Actor(id, ADMIN_EMAIL, Role.ADMIN, null, Set.of());
+    }
+}
