@@ -7,6 +7,7 @@ import javax.sql.DataSource;
 import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.partnerdesk.api.OutsideOverallHealth;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -85,9 +86,10 @@ class ReadReplicaConfiguration {
             return new ReplicaHealth(replica);
         }
 
+        // issue #18: without the replica the desk reads from the primary; its own group, added only with a replica
         @Bean
-        static ReplicaOutsideOverallHealth replicaOutsideOverallHealth() {
-            return new ReplicaOutsideOverallHealth();
+        static OutsideOverallHealth replicaOutsideOverallHealth() {
+            return new OutsideOverallHealth(ReplicaHealth.NAME, ReplicaHealth.GROUP);
         }
     }
 }

@@ -5,7 +5,7 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 
 /**
  * Issue #18: {@code /actuator/health/replica}, the last lag check (state, lag in seconds), read without touching the
- * replica. It is its own group and outside readiness and the overall status ({@link ReplicaOutsideOverallHealth}): a
+ * replica. It is its own group and outside readiness and the overall status ({@code api.OutsideOverallHealth}): a
  * replica down or behind sends reads to the primary, the node keeps serving.
  */
 final class ReplicaHealth implements HealthIndicator {

@@ -4,7 +4,7 @@
  * the read replica ({@code PARTNERDESK_READ_REPLICA_URL}, issue #18) for the reads that tolerate a second of lag.
  */
 @NullMarked
-@ApplicationModule(displayName = "Database", allowedDependencies = {})
+@ApplicationModule(displayName = "Database", allowedDependencies = {"api"})
 package org.partnerdesk.database;
 
 import org.jspecify.annotations.NullMarked;

@@ -17,7 +17,7 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 /**
  * Issue #11: {@code /actuator/health/mail}, the last check of the mail server, made on a background thread every
  * {@code partnerdesk.smtp.health-check-interval}. A health request only reads it, so a hung mail server never holds a
- * request worker; and the mail group is outside the overall status ({@link MailOutsideOverallHealth}).
+ * request worker; and the mail group is outside the overall status ({@link org.partnerdesk.api.OutsideOverallHealth}).
  */
 class MailHealth implements HealthIndicator, InitializingBean, DisposableBean {
 

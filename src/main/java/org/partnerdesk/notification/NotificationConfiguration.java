@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.Properties;
 
 import org.jspecify.annotations.Nullable;
+import org.partnerdesk.api.OutsideOverallHealth;
 import org.partnerdesk.notification.persistence.StoredOutgoingMails;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -60,8 +61,9 @@ class NotificationConfiguration {
         return new MailHealth(sender, delivery, smtp.healthCheckInterval(), clock);
     }
 
+    // issue #11: with the mail server down the desk still serves (mail waits in the outbox): its group is "mail"
     @Bean
-    static MailOutsideOverallHealth mailOutsideOverallHealth() {
-        return new MailOutsideOverallHealth();
+    static OutsideOverallHealth mailOutsideOverallHealth() {
+        return new OutsideOverallHealth("smtp", null);
     }
 }

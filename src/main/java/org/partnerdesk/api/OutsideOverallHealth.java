@@ -1,4 +1,4 @@
-package org.partnerdesk.database;
+package org.partnerdesk.api;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -13,11 +13,19 @@ import org.springframework.boot.health.actuate.endpoint.HttpCodeStatusMapper;
 import org.springframework.boot.health.actuate.endpoint.StatusAggregator;
 
 /**
- * Issue #18: the replica is not part of {@code /actuator/health} (nor readiness, which names its members): without it the
- * desk reads from the primary, so a balancer must not take the node out. Its own group, {@code /actuator/health/replica},
- * is added here rather than in application.properties, since the contributor exists only with a replica configured.
+ * Issues #11, #18: a health contributor the desk serves without (the mail server, the read replica) is left out of
+ * {@code /actuator/health}'s overall status, which balancers read, so its outage never takes the node out; it is read in its
+ * own group instead, added here when {@code group} is given (else configured in application.properties).
  */
-final class ReplicaOutsideOverallHealth implements HealthEndpointGroupsPostProcessor {
+public final class OutsideOverallHealth implements HealthEndpointGroupsPostProcessor {
+
+    private final String contributor;
+    private final @Nullable String group;
+
+    public OutsideOverallHealth(String contributor, @Nullable String group) {
+        this.contributor = contributor;
+        this.group = group;
+    }
 
     @Override
     public HealthEndpointGroups postProcessHealthEndpointGroups(HealthEndpointGroups groups) {
@@ -26,16 +34,18 @@ final class ReplicaOutsideOverallHealth implements HealthEndpointGroupsPostProce
             named.put(name, groups.get(name));
         }
         HealthEndpointGroup primary = groups.getPrimary();
-        named.put(ReplicaHealth.GROUP, new Members(primary, true));
-        return HealthEndpointGroups.of(new Members(primary, false), named);
+        if (group != null) {
+            named.put(group, new Members(primary, contributor, true));
+        }
+        return HealthEndpointGroups.of(new Members(primary, contributor, false), named);
     }
 
-    /** The primary group's settings; with {@code onlyReplica} the replica alone, else everything the primary has but it. */
-    private record Members(HealthEndpointGroup primary, boolean onlyReplica) implements HealthEndpointGroup {
+    /** The primary group's settings; with {@code onlyIt} the contributor alone, else everything the primary has but it. */
+    private record Members(HealthEndpointGroup primary, String contributor, boolean onlyIt) implements HealthEndpointGroup {
 
         @Override
         public boolean isMember(String name) {
-            return onlyReplica ? ReplicaHealth.NAME.equals(name) : !ReplicaHealth.NAME.equals(name) && primary.isMember(name);
+            return onlyIt ? contributor.equals(name) : !contributor.equals(name) && primary.isMember(name);
         }
 
         @Override
@@ -60,7 +70,7 @@ final class ReplicaOutsideOverallHealth implements HealthEndpointGroupsPostProce
 
         @Override
         public @Nullable AdditionalHealthEndpointPath getAdditionalPath() {
-            return onlyReplica ? null : primary.getAdditionalPath();
+            return onlyIt ? null : primary.getAdditionalPath();
         }
     }
 }
