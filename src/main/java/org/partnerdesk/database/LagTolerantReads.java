@@ -1,6 +1,10 @@
 package org.partnerdesk.database;
 
+import java.util.function.Function;
+
 import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -20,8 +24,20 @@ public final class LagTolerantReads {
         this.replica = replica;
     }
 
-    /** The client for one lag-tolerant read; writes and every other read use the primary's {@link JdbcClient} as before. */
-    public JdbcClient db() {
-        return replica != null && replica.serves() ? replica.db() : primary;
+    /**
+     * One lag-tolerant read, given the client to run it on; writes and every other read use the primary's {@link JdbcClient}
+     * as before. A read the replica fails midway (it stopped, and a pooled connection found out) runs again on the primary.
+     */
+    public <T> T read(Function<JdbcClient, T> query) {
+        ReadReplica serving = replica != null && replica.serves() ? replica : null;
+        if (serving == null) {
+            return query.apply(primary);
+        }
+        try {
+            return query.apply(serving.db());
+        } catch (DataAccessResourceFailureException | TransientDataAccessResourceException replicaGone) {
+            serving.fellOver(); // until its next check answers
+            return query.apply(primary);
+        }
     }
 }

@@ -102,7 +102,7 @@ final class ReadReplica implements AutoCloseable {
         }
     }
 
-    private void fellOver() {
+    void fellOver() {
         changeTo(ReplicaLag.down());
     }
 

@@ -22,7 +22,8 @@ class NoReadReplicaTest extends ApiTest {
     void aDeskWithoutTheSettingHasNoSecondPoolNoWriterCookieAndReadsThePrimary() {
         assertThat(context.getBeanNamesForType(ReadReplica.class)).isEmpty();
         assertThat(context.getBeanNamesForType(RecentWriters.class)).isEmpty();
-        assertThat(lagTolerant.db()).isSameAs(primary);
+        JdbcClient used = lagTolerant.read(client -> client);
+        assertThat(used).isSameAs(primary);
         assertThat(desk.anonymous().get("/actuator/health/replica").status()).isEqualTo(404);
         var created = desk.admin.post("/api/v2/organizations", """
                 {"organization":{"name":"%s","organization_fields":{"org_type":"customer"}}}""".formatted(org.partnerdesk.Desk.unique("NoReplica")));

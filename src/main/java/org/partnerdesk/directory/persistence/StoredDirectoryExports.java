@@ -22,15 +22,16 @@ public class StoredDirectoryExports {
     }
 
     public List<User> usersChanged(Position after, Instant before, int limit) {
-        return db.db().sql(StoredUsers.SELECT + " where (u.updated_at, u.id) > (?, ?) and u.updated_at < ? order by u.updated_at, u.id limit ?")
+        return db.read(client -> client.sql(StoredUsers.SELECT
+                        + " where (u.updated_at, u.id) > (?, ?) and u.updated_at < ? order by u.updated_at, u.id limit ?")
                 .params(Timestamp.from(after.at()), after.id(), Timestamp.from(before), limit)
-                .query(StoredUsers::map).list();
+                .query(StoredUsers::map).list());
     }
 
     public List<Organization> organizationsChanged(Position after, Instant before, int limit) {
-        return db.db().sql("select " + StoredOrganizations.COLUMNS + " from organizations"
+        return db.read(client -> client.sql("select " + StoredOrganizations.COLUMNS + " from organizations"
                         + " where (updated_at, id) > (?, ?) and updated_at < ? order by updated_at, id limit ?")
                 .params(Timestamp.from(after.at()), after.id(), Timestamp.from(before), limit)
-                .query(StoredOrganizations::map).list();
+                .query(StoredOrganizations::map).list());
     }
 }

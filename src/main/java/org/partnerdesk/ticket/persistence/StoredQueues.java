@@ -88,7 +88,7 @@ public class StoredQueues {
      * {@link TicketQueues#MOST_COUNTED} meaning "more". */
     public Map<String, Long> counts(long agentId, Instant now) {
         // issue #18: the counts tolerate a second of lag; the queue an agent works from (byId, bySlaDue) reads the primary
-        return lagTolerant.db().sql(COUNTS).param("me", agentId).param("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+        return lagTolerant.read(client -> client.sql(COUNTS).param("me", agentId).param("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
                 .query((rs, row) -> {
                     Map<String, Long> counts = new LinkedHashMap<>();
                     var meta = rs.getMetaData();
@@ -96,7 +96,7 @@ public class StoredQueues {
                         counts.put(meta.getColumnLabel(column), rs.getLong(column));
                     }
                     return counts;
-                }).single();
+                }).single());
     }
 
     private final JdbcClient db;

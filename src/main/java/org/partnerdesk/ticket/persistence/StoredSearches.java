@@ -40,7 +40,10 @@ public class StoredSearches {
     public Found tickets(SearchQuery query, SearchQuery.Order order, Searcher searcher, int offset, int limit, int newest) {
         int bound = Math.clamp(newest, 1, MAX_RESULTS);
         // issue #18: search tolerates a second of lag; the tickets found are then read from the primary (TicketSearch)
-        JdbcClient db = lagTolerant.db();
+        return lagTolerant.read(db -> tickets(db, query, order, searcher, offset, limit, bound));
+    }
+
+    private Found tickets(JdbcClient db, SearchQuery query, SearchQuery.Order order, Searcher searcher, int offset, int limit, int bound) {
         List<String> where = new ArrayList<>();
         Map<String, Object> params = new LinkedHashMap<>();
         // API-2: only agents search internal notes; everyone else searches what the requester can read

@@ -34,10 +34,10 @@ public class StoredTicketExports {
      */
     public List<ExportedTicket> changed(Position after, Instant before, int limit) {
         // issue #18: an export runs behind the present by design (its end is a second ago), so the replica serves it
-        return db.db().sql("select " + StoredTickets.CONTENT_COLUMNS + ", deleted_at, purged_at from tickets"
+        return db.read(client -> client.sql("select " + StoredTickets.CONTENT_COLUMNS + ", deleted_at, purged_at from tickets"
                         + " where (updated_at, id) > (?, ?) and updated_at < ? order by updated_at, id limit ?")
                 .params(Timestamp.from(after.at()), after.id(), Timestamp.from(before), limit)
-                .query(this::exported).list();
+                .query(this::exported).list());
     }
 
     /**
@@ -45,7 +45,7 @@ public class StoredTicketExports {
      * deletion is reported, not its content), a purged ticket's none.
      */
     public List<Audit> audits(Position after, Instant before, int limit) {
-        return db.db().sql("""
+        return db.read(client -> client.sql("""
                         select a.id, a.ticket_id, a.author_id, a.events::text, a.created_at
                           from ticket_audits a join tickets t on t.id = a.ticket_id
                          where (a.created_at, a.id) > (?, ?) and a.created_at < ?
@@ -55,7 +55,7 @@ public class StoredTicketExports {
                 .query((rs, n) -> new Audit(rs.getLong(1), rs.getLong(2), rs.getLong(3),
                         json.readValue(rs.getString(4), new TypeReference<List<Audit.Event>>() { }),
                         rs.getTimestamp(5).toInstant()))
-                .list();
+                .list());
     }
 
     private ExportedTicket exported(ResultSet rs, int row) throws SQLException {

@@ -38,9 +38,10 @@ public class StoredTicketMetrics {
 
     /** The tickets after {@code afterId}, by id, at most {@code limit}. */
     public List<TicketHistory> histories(long afterId, int limit, String deskEmail) {
-        JdbcClient db = lagTolerant.db(); // issue #18: a report's list tolerates a second of lag
-        return histories(db, db.sql("select id, status, created_at, updated_at from tickets where id > ? and deleted_at is null order by id limit ?")
-                .params(afterId, limit).query(StoredTicketMetrics::ticket).list(), deskEmail);
+        // issue #18: a report's list tolerates a second of lag
+        return lagTolerant.read(db -> histories(db, db.sql(
+                        "select id, status, created_at, updated_at from tickets where id > ? and deleted_at is null order by id limit ?")
+                .params(afterId, limit).query(StoredTicketMetrics::ticket).list(), deskEmail));
     }
 
     private record Row(long id, String status, Instant createdAt, Instant updatedAt) {
