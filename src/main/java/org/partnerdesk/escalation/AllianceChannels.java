@@ -80,6 +80,10 @@ public class AllianceChannels {
                             + " has no alliance chat webhook to test: set the webhook of the alliance partner's #a_ channel first.", "TKT-8"))));
         }
         String channel = channelName(partner);
+        Optional<String> internal = webhook.refusal(partner.chatWebhookUrl());
+        if (internal.isPresent()) {
+            return new ChannelTest(channel, false, "Test message not sent to " + channel + ": its webhook " + internal.get() + ".");
+        }
         String text = "Test message from PartnerDesk: this is " + channel + ", where escalations for " + partner.name() + " are posted.";
         try {
             int status = webhook.deliver(partner.chatWebhookUrl(), text);

@@ -24,7 +24,7 @@ class ChannelTestAction {
     @PostMapping("/ops/organizations/{id}/test-message")
     String send(Actor actor, @PathVariable long id, RedirectAttributes redirect) {
         ChannelTest test = channels.sendTestMessage(actor, id);
-        redirect.addFlashAttribute("flash", test.outcome());
+        redirect.addFlashAttribute(test.isDelivered() ? "flash" : "flashProblem", test.outcome());
         return "redirect:/ops/organizations/" + id;
     }
 }
