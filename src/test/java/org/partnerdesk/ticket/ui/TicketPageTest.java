@@ -39,6 +39,21 @@ class TicketPageTest extends BrowserTest {
         assertAccessible();
     }
 
+    @Test // UI-1 at 320 px: the composer's form grid and the queue's bulk fieldset once widened the pages to 387 and 483 px
+    void theTicketPageAndTheQueueFitA320PxScreenWithoutSidewaysScrolling() {
+        Account ann = aPremiumCustomersUser();
+        long id = files(ann, "A subject long enough to wrap on a phone", "urgent");
+        signIn(withPassword(desk.agent()));
+        page.setViewportSize(320, 900);
+
+        for (String path : java.util.List.of("/agent/tickets/" + id, "/agent")) {
+            page.navigate(at(path));
+            Object pageWidth = page.evaluate("() => document.documentElement.scrollWidth");
+            assertThat(((Number) pageWidth).intValue()).as(path + " is as wide as the screen").isEqualTo(320);
+        }
+        assertAccessible();
+    }
+
     @Test
     void anAgentOpensTheMostUrgentTicketNotesRepliesAsPendingAndTheNextTicketOpens() {
         Account ann = aPremiumCustomersUser();
