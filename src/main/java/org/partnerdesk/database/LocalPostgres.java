@@ -109,10 +109,7 @@ public final class LocalPostgres implements AutoCloseable {
         stopLeftOverServer(binaries);
         List<String> command = asOwner(binaries.resolve("bin/postgres").toString(), "-D", dataDir.toString(),
                 "-p", Integer.toString(port), "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=",
-                "-c", "max_connections=200",
-                // issue #17: a new desk's tables grow from empty in bursts (create_many, CRM import); statistics a minute old
-                // kept a batch's user lookup on a sequential scan, 2.4 -> 36-64 ms over 9,000 users (docs/benchmarks.md)
-                "-c", "autovacuum_naptime=10s");
+                "-c", "max_connections=200");
         for (String setting : serverSettings) {
             if (!setting.isBlank()) {
                 command.addAll(List.of("-c", setting.strip()));
