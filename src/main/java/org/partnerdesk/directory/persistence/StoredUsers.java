@@ -125,7 +125,14 @@ public class StoredUsers {
 
     /** DIR-7 import: the users a chunk of CRM contacts names, by external id or e-mail, locked for the import's transaction. */
     public List<User> lockByExternalIdsOrEmails(List<String> externalIds, List<String> emails) {
-        return db.sql(SELECT + " where u.external_id = any(?) or lower(u.email) = any(?) order by u.id for update of u")
+        // one index probe per value: a plan that does not hang on statistics, which lag behind a new desk's first bulk jobs
+        // (an "= any(?) or = any(?)" plan made on a near-empty table scanned 9,000 users per batch: 2.4 -> 36-64 ms)
+        return db.sql(SELECT + "\n" + """
+                         where u.id in (
+                          select f.id from unnest(?::text[]) x(v) cross join lateral (select id from users where external_id = x.v) f
+                          union
+                          select f.id from unnest(?::text[]) e(v) cross join lateral (select id from users where lower(email) = e.v) f)
+                         order by u.id for update of u""")
                 .params(externalIds.toArray(String[]::new), emails.stream().map(String::toLowerCase).toArray(String[]::new))
                 .query(StoredUsers::map).list();
     }
