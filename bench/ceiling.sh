@@ -7,6 +7,7 @@
 #   PROFILE=1 bash bench/ceiling.sh   # and a JFR profile of the desk over one more 8-client level
 # ROUNDS (default 2) is how many intakes of each of the load's four kinds are captured and replayed.
 # BENCH_PORT is the desk's port (default 18080); a second desk that only serves the capture listens on BENCH_PORT+1.
+# HOLD=1 keeps the desk's server up after the run until bench/ceiling-out/release exists (to replay variants of the scripts).
 # Writes what it captured (pgbench scripts, statement listings, the JFR recording) to bench/ceiling-out/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -140,3 +141,8 @@ cat "$OUT/top-statements.txt"
 [ -f "$OUT/profile.txt" ] && { echo; echo "Profile of the desk at 8 clients (JFR):"; cat "$OUT/profile.txt"; }
 echo
 echo "Captured statements per intake: $OUT/replay/intake-*.txt; pgbench scripts: $OUT/replay/intake-*.sql"
+if [ "${HOLD:-0}" = 1 ]; then
+  echo "Holding the server on port $PG_PORT (database partnerdesk, user postgres) until $OUT/release exists"
+  echo "$PG_PORT" > "$OUT/pg-port"
+  while [ ! -f "$OUT/release" ]; do sleep 2; done
+fi

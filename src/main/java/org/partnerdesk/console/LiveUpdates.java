@@ -6,7 +6,7 @@ import org.springframework.stereotype.Service;
 
 /**
  * UI-1 live updates: tells the browsers on every node that something changed. Called inside the writing transaction,
- * so the notice goes out when it commits, and never for a change rolled back.
+ * so the notice goes out once it commits, and never for a change rolled back.
  */
 @Service
 public class LiveUpdates {

@@ -7,8 +7,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * UI-1 live updates: a ticket's change becomes one PostgreSQL notice, sent in the writing transaction (so at its commit)
- * on the writer's own connection: the intake path gains one statement and no query.
+ * UI-1 live updates: a ticket's change becomes one PostgreSQL notice, asked for in the writing transaction and sent
+ * after its commit (issue #19: the intake's transaction gains no statement).
  */
 @Component
 class TicketLiveUpdates {
