@@ -1,13 +1,15 @@
 package org.partnerdesk;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
+import org.springframework.modulith.events.ApplicationModuleListener;
 
 /** Rules of DESIGN.md and STYLE.md that a compiler does not check. */
 class ArchitectureTest {
@@ -66,6 +68,14 @@ class ArchitectureTest {
                 // Flyway needs no exception: Boot's auto-configuration runs it, no class of ours touches it
                 .should().dependOnClassesThat(resideInAnyPackage("org.springframework.jdbc..", "javax.sql..", "java.sql.."))
                 .because("SQL lives in Stored* classes of a module's persistence package; the facades call them (STYLE.md, #13)")
+                .check(PRODUCTION);
+    }
+
+    @Test
+    void outboxListenersRunInTheTransactionTheirPublicationCompletesIn() {
+        noMethods().should().beAnnotatedWith(ApplicationModuleListener.class)
+                .because("issue #19: @OutboxListener has no transaction of its own, so a listener's work and the deletion of its"
+                        + " publication commit in one (notification.OutboxTransactions); Modulith's opens a second")
                 .check(PRODUCTION);
     }
 }

@@ -10,9 +10,9 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.partnerdesk.api.OutboundAddresses;
+import org.partnerdesk.api.OutboxListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -35,7 +35,7 @@ class ChatWebhook {
         this.addresses = addresses;
     }
 
-    @ApplicationModuleListener
+    @OutboxListener
     void on(AllianceMessageRequested message) throws IOException, InterruptedException {
         Optional<String> refused = refusal(message.webhookUrl());
         if (refused.isPresent()) {

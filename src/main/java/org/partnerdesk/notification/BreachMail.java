@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
+import org.partnerdesk.api.OutboxListener;
 import org.partnerdesk.directory.Groups;
 import org.partnerdesk.directory.User;
 import org.partnerdesk.directory.Users;
@@ -13,7 +14,6 @@ import org.partnerdesk.ticket.Tickets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -41,7 +41,7 @@ class BreachMail {
         this.from = from;
     }
 
-    @ApplicationModuleListener
+    @OutboxListener
     void on(SlaBreached breach) {
         Ticket ticket = tickets.find(breach.ticketId()).orElse(null);
         if (ticket == null) {

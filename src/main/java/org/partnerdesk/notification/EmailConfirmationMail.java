@@ -2,13 +2,13 @@ package org.partnerdesk.notification;
 
 import java.util.Optional;
 
+import org.partnerdesk.api.OutboxListener;
 import org.partnerdesk.partnerops.AddressConfirmations;
 import org.partnerdesk.partnerops.EmailConfirmationRequested;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,7 +30,7 @@ class EmailConfirmationMail {
         this.from = from;
     }
 
-    @ApplicationModuleListener
+    @OutboxListener
     void on(EmailConfirmationRequested request) {
         Optional<String> token = confirmations.mintToken(request.confirmationId());
         if (token.isEmpty()) {

@@ -2,10 +2,10 @@ package org.partnerdesk.notification;
 
 import java.util.List;
 
+import org.partnerdesk.api.OutboxListener;
 import org.partnerdesk.partnerops.NfrException;
 import org.partnerdesk.partnerops.NfrExceptionDecided;
 import org.partnerdesk.partnerops.NfrExceptionRequested;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,7 +21,7 @@ class NfrExceptionMail {
         this.mail = mail;
     }
 
-    @ApplicationModuleListener
+    @OutboxListener
     void on(NfrExceptionRequested requested) {
         mail.send(requested, requested.deciderIds(), "[PartnerDesk] NFR Exception for " + requested.partnerName() + " (#" + requested.exceptionId() + ")",
                 "A channel manager asks for an NFR exception #" + requested.exceptionId() + " for " + requested.partnerName()
@@ -31,7 +31,7 @@ class NfrExceptionMail {
                         + "/decisions with {\"decision\":{\"verdict\":\"approve|decline\",\"comment\":\"…\"}}.");
     }
 
-    @ApplicationModuleListener
+    @OutboxListener
     void on(NfrExceptionDecided decided) {
         String comment = decided.comment() == null ? "" : "\nComment: " + decided.comment();
         String decision = "The " + decided.capacity().code().replace('_', ' ') + " decided to " + decided.verdict().code() + " NFR exception #"

@@ -1,8 +1,8 @@
 package org.partnerdesk.notification;
 
+import org.partnerdesk.api.OutboxListener;
 import org.partnerdesk.partnerops.NfrLicenseIssued;
 import org.partnerdesk.partnerops.NfrRenewalDue;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /** PO-3, PO-4: the partner hears that its NFR license was issued or renewed, and an Open partner when to ask again. */
@@ -15,7 +15,7 @@ class NfrLicenseMail {
         this.mail = mail;
     }
 
-    @ApplicationModuleListener
+    @OutboxListener
     void on(NfrLicenseIssued issued) {
         String source = switch (issued.how()) {
             case "renewal" -> "was renewed automatically (Select partners' NFR licenses renew before they end)";
@@ -29,7 +29,7 @@ class NfrLicenseMail {
                         + " integration testing and demos only; never a customer environment or managed services.");
     }
 
-    @ApplicationModuleListener
+    @OutboxListener
     void on(NfrRenewalDue due) {
         mail.send(due, due.recipientIds(), "[PartnerDesk] NFR license #" + due.licenseId() + " ends on " + due.endsOn(),
                 "NFR license #" + due.licenseId() + " of " + due.partnerName() + " (" + due.users() + " users) ends on " + due.endsOn()

@@ -3,10 +3,10 @@ package org.partnerdesk.notification;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import org.partnerdesk.api.OutboxListener;
 import org.partnerdesk.directory.Groups;
 import org.partnerdesk.directory.User;
 import org.partnerdesk.partnerops.NfrRequestSubmitted;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,7 +24,7 @@ class NfrRequestMail {
         this.groups = groups;
     }
 
-    @ApplicationModuleListener
+    @OutboxListener
     void on(NfrRequestSubmitted request) {
         String what = request.users() + " " + request.plan() + " NFR users (" + request.deployment().replace('_', '-') + ") for "
                 + request.partnerName();

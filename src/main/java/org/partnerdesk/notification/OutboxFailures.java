@@ -24,9 +24,9 @@ import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * NTF-1, issue #16: keeps why an outbox listener (a mail, a chat webhook) failed, so the operations console can show it
- * next to the waiting message. Spring Modulith marks the publication failed but keeps no reason. This advice sits just
- * inside Modulith's own (which runs at highest precedence + 10) and outside the listener's transaction, so it sees the
- * exception first and records it in a transaction of its own before rethrowing it unchanged.
+ * next to the waiting message. Spring Modulith marks the publication failed but keeps no reason. This advice sits
+ * outside Modulith's own (which runs at highest precedence + 10) and outside the listener's transaction
+ * ({@link OutboxTransactions}, + 7), so it records the reason once that has rolled back, then rethrows it unchanged.
  */
 @Configuration(proxyBeanMethods = false)
 class OutboxFailures {
@@ -39,7 +39,7 @@ class OutboxFailures {
     static Advisor outboxFailureAdvisor(ObjectProvider<StoredOutbox> outbox, ObjectProvider<StoredEvents> events) {
         DefaultPointcutAdvisor advisor = new DefaultPointcutAdvisor(
                 new AnnotationMatchingPointcut(null, TransactionalEventListener.class, true), new Recorder(outbox, events));
-        advisor.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+        advisor.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
         return advisor;
     }
 

@@ -1,7 +1,7 @@
 package org.partnerdesk.notification;
 
+import org.partnerdesk.api.OutboxListener;
 import org.partnerdesk.partnerops.PartnerApplicationAnswered;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /** PO-1: the applicant hears where the partner application stands (in review, approved, declined with the reason). */
@@ -14,7 +14,7 @@ class PartnerApplicationMail {
         this.mail = mail;
     }
 
-    @ApplicationModuleListener
+    @OutboxListener
     void on(PartnerApplicationAnswered answer) {
         mail.send(answer, answer.email(), answer.name(), "[PartnerDesk] Partner application #" + answer.applicationId() + " for "
                 + answer.company() + ": " + answer.status().code().replace('_', ' '), answer.message());

@@ -3,11 +3,11 @@ package org.partnerdesk.notification;
 import java.util.List;
 import java.util.Optional;
 
+import org.partnerdesk.api.OutboxListener;
 import org.partnerdesk.api.WholeSeconds;
 import org.partnerdesk.identity.PasswordResetRequested;
 import org.partnerdesk.identity.PasswordResets;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,7 +27,7 @@ class PasswordResetMail {
         this.from = from;
     }
 
-    @ApplicationModuleListener
+    @OutboxListener
     void on(PasswordResetRequested reset) {
         Optional<String> token = resets.mintToken(reset.resetId());
         if (token.isEmpty()) {

@@ -1,7 +1,7 @@
 package org.partnerdesk.notification;
 
+import org.partnerdesk.api.OutboxListener;
 import org.partnerdesk.partnerops.PortalAccessAnswered;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /** PO-2: the person who asked for portal access hears of a decline and its reason. */
@@ -14,7 +14,7 @@ class PortalAccessMail {
         this.mail = mail;
     }
 
-    @ApplicationModuleListener
+    @OutboxListener
     void on(PortalAccessAnswered answer) {
         mail.send(answer, answer.email(), answer.name(), "[PartnerDesk] Portal access request #" + answer.requestId() + " for "
                 + answer.organizationName() + ": " + answer.status().code(), answer.message());

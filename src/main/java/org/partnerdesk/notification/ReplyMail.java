@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.partnerdesk.api.OutboxListener;
 import org.partnerdesk.directory.User;
 import org.partnerdesk.directory.Users;
 import org.partnerdesk.ticket.PublicReplyAdded;
@@ -14,7 +15,6 @@ import org.partnerdesk.ticket.TicketDeletions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,7 +40,7 @@ class ReplyMail {
         this.from = from;
     }
 
-    @ApplicationModuleListener
+    @OutboxListener
     void on(PublicReplyAdded reply) {
         if (deletions.wasDeleted(reply.ticketId())) {
             return; // issue #17 item 5: a reply still in the outbox when its ticket was deleted is mailed to no one

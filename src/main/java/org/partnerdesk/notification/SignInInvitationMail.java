@@ -3,11 +3,11 @@ package org.partnerdesk.notification;
 import java.util.List;
 import java.util.Optional;
 
+import org.partnerdesk.api.OutboxListener;
 import org.partnerdesk.api.WholeSeconds;
 import org.partnerdesk.partnerops.PortalAccess;
 import org.partnerdesk.partnerops.SignInInvitationIssued;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,7 +27,7 @@ class SignInInvitationMail {
         this.from = from;
     }
 
-    @ApplicationModuleListener
+    @OutboxListener
     void on(SignInInvitationIssued invitation) {
         Optional<String> token = access.mintInvitationToken(invitation.invitationId());
         if (token.isEmpty()) {

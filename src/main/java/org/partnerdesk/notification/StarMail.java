@@ -2,12 +2,12 @@ package org.partnerdesk.notification;
 
 import java.util.List;
 
+import org.partnerdesk.api.OutboxListener;
 import org.partnerdesk.api.WholeSeconds;
 import org.partnerdesk.directory.User;
 import org.partnerdesk.directory.Users;
 import org.partnerdesk.escalation.StarRaised;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /** TKT-7 [003]: the on-call support manager is told of a STAR assigned to them, through the outbox like every mail. */
@@ -24,7 +24,7 @@ class StarMail {
         this.from = from;
     }
 
-    @ApplicationModuleListener
+    @OutboxListener
     void on(StarRaised star) {
         String to = users.find(star.assigneeId()).map(User::email).orElse(null);
         if (to == null) {

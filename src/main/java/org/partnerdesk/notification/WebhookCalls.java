@@ -13,8 +13,8 @@ import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 import org.partnerdesk.api.OutboundAddresses;
+import org.partnerdesk.api.OutboxListener;
 import org.partnerdesk.notification.persistence.StoredWebhooks;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -50,7 +50,7 @@ class WebhookCalls {
         this.logSeparately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
-    @ApplicationModuleListener
+    @OutboxListener
     void on(WebhookCallRequested call) throws IOException {
         Optional<Webhook> webhook = webhooks.find(call.webhookId()).filter(Webhook::isActive);
         Optional<String> secret = webhooks.signingSecret(call.webhookId());
