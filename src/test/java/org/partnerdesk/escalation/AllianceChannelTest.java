@@ -5,19 +5,8 @@ import static org.partnerdesk.Desk.ALLIANCE_PARTNER_FORM;
 import static org.partnerdesk.Desk.ALLIANCE_TICKET_ID;
 import static org.partnerdesk.Desk.CUSTOMER_NAME;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
-
-import com.sun.net.httpserver.HttpServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.partnerdesk.ApiClient.Reply;
 import org.partnerdesk.ApiTest;
 import org.partnerdesk.Desk.Account;
@@ -34,29 +23,8 @@ class AllianceChannelTest extends ApiTest {
     @Autowired
     OutboxRetry retry;
 
-    private HttpServer chat;
-    private final List<String> received = new CopyOnWriteArrayList<>();
-    private final AtomicInteger failuresToServe = new AtomicInteger();
-
-    @BeforeEach
-    void startChat() throws IOException {
-        chat = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        chat.createContext("/hook", exchange -> {
-            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            int status = failuresToServe.getAndUpdate(n -> Math.max(0, n - 1)) > 0 ? 500 : 200;
-            if (status == 200) {
-                received.add(body);
-            }
-            exchange.sendResponseHeaders(status, -1);
-            exchange.close();
-        });
-        chat.start();
-    }
-
-    @AfterEach
-    void stopChat() {
-        chat.stop(0);
-    }
+    @RegisterExtension
+    final ChatStandIn chat = new ChatStandIn();
 
     @Test
     void escalationNamesThePartnersTicketIdInItsChannel() throws Exception {
@@ -66,7 +34,7 @@ class AllianceChannelTest extends ApiTest {
                 {"alliance_message":{"kind":"escalation","text":"Customer down since 09:00"}}""");
 
         assertThat(posted.status()).isEqualTo(202);
-        String message = awaitMessage("Customer down since 09:00");
+        String message = chat.awaitMessage("Customer down since 09:00");
         assertThat(message).contains("ALLY-991", "PartnerDesk #" + id, "Escalation");
         assertThat(desk.admin.get("/api/v2/tickets/" + id + "/comments").text()).contains("Posted to #a_");
     }
@@ -74,16 +42,16 @@ class AllianceChannelTest extends ApiTest {
     @Test
     void aFailedDeliveryIsRetriedFromTheOutbox() throws Exception {
         long id = allianceTicket(withChannel(desk.aPartner("alliance")), "ALLY-992");
-        failuresToServe.set(1);
+        chat.failNext(1);
 
         desk.agent().api().post("/api/v2/tickets/" + id + "/alliance_messages", """
                 {"alliance_message":{"kind":"information_request","text":"Need the runner logs"}}""");
         Thread.sleep(1000);
-        assertThat(received).noneMatch(m -> m.contains("Need the runner logs"));
+        assertThat(chat.received()).noneMatch(m -> m.contains("Need the runner logs"));
 
         retry.retryNow();
 
-        assertThat(awaitMessage("Need the runner logs")).contains("Request for information", "ALLY-992");
+        assertThat(chat.awaitMessage("Need the runner logs")).contains("Request for information", "ALLY-992");
     }
 
     @Test
@@ -122,8 +90,8 @@ class AllianceChannelTest extends ApiTest {
 
     private Org withChannel(Org alliance) {
         Reply set = desk.admin.put("/api/v2/organizations/" + alliance.id(), """
-                {"organization":{"organization_fields":{"chat_webhook_url":"http://127.0.0.1:%d/hook"}}}"""
-                .formatted(chat.getAddress().getPort()));
+                {"organization":{"organization_fields":{"chat_webhook_url":"%s"}}}"""
+                .formatted(chat.url("/hook")));
         assertThat(set.status()).as(set.toString()).isEqualTo(200);
         return alliance;
     }
@@ -136,19 +104,6 @@ class AllianceChannelTest extends ApiTest {
                 .formatted(ALLIANCE_PARTNER_FORM, CUSTOMER_NAME, ALLIANCE_TICKET_ID, theirId));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         return created.id("ticket");
-    }
-
-    private String awaitMessage(String text) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
-        while (Instant.now().isBefore(deadline)) {
-            for (String message : received) {
-                if (message.contains(text)) {
-                    return message;
-                }
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("no chat message containing " + text + "; got " + received);
     }
 
 }

@@ -5,15 +5,10 @@ import static org.partnerdesk.Desk.ALLIANCE_PARTNER_FORM;
 import static org.partnerdesk.Desk.ALLIANCE_TICKET_ID;
 import static org.partnerdesk.Desk.CUSTOMER_NAME;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
 
-import com.sun.net.httpserver.HttpServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.partnerdesk.ApiClient.Reply;
 import org.partnerdesk.ApiTest;
 import org.partnerdesk.Desk.Org;
@@ -34,31 +29,15 @@ class ChatWebhookGuardTest extends ApiTest {
     @Autowired
     JdbcClient db;
 
-    private HttpServer chat;
-    private final AtomicInteger calls = new AtomicInteger();
-
-    @BeforeEach
-    void startChat() throws IOException {
-        chat = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        chat.createContext("/hook", exchange -> {
-            calls.incrementAndGet();
-            exchange.sendResponseHeaders(200, -1);
-            exchange.close();
-        });
-        chat.start();
-    }
-
-    @AfterEach
-    void stopChat() {
-        chat.stop(0);
-    }
+    @RegisterExtension
+    final ChatStandIn chat = new ChatStandIn();
 
     @Test
     void aChatWebhookOnAnInternalAddressIsNeverCalled() throws Exception {
         Org alliance = desk.aPartner("alliance");
         assertThat(desk.admin.put("/api/v2/organizations/" + alliance.id(), """
-                {"organization":{"organization_fields":{"chat_webhook_url":"http://127.0.0.1:%d/hook"}}}"""
-                .formatted(chat.getAddress().getPort())).status()).isEqualTo(200);
+                {"organization":{"organization_fields":{"chat_webhook_url":"%s"}}}"""
+                .formatted(chat.url("/hook"))).status()).isEqualTo(200);
         Reply created = desk.endUserIn(alliance).api().post("/api/v2/tickets", """
                 {"ticket":{"subject":"Runner offline","comment":{"body":"copied"},"ticket_form_id":%d,
                  "custom_fields":[{"id":%d,"value":"Umbrella Corp"},{"id":%d,"value":"ALLY-SSRF"}]}}"""
@@ -74,7 +53,7 @@ class ChatWebhookGuardTest extends ApiTest {
                 .contains("must not be an internal address", "loopback");
         assertThat(test.isDelivered()).isFalse();
         assertThat(test.outcome()).contains("not sent", "must not be an internal address", "loopback");
-        assertThat(calls).hasValue(0);
+        assertThat(chat.calls()).isZero();
     }
 
     private Actor adminActor() {

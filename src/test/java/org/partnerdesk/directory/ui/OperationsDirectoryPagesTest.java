@@ -3,20 +3,13 @@ package org.partnerdesk.directory.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.partnerdesk.Desk.SUPPORT_FORM;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import com.sun.net.httpserver.HttpServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.partnerdesk.BrowserTest;
+import org.partnerdesk.escalation.ChatStandIn;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -28,29 +21,8 @@ import org.springframework.test.context.TestPropertySource;
 @TestPropertySource(properties = "partnerdesk.webhooks.allow-internal-addresses=true")
 class OperationsDirectoryPagesTest extends BrowserTest {
 
-    private HttpServer chat;
-    private final List<String> received = new CopyOnWriteArrayList<>();
-
-    @BeforeEach
-    void startChat() throws IOException {
-        chat = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        chat.createContext("/hook", exchange -> {
-            received.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-            exchange.sendResponseHeaders(200, -1);
-            exchange.close();
-        });
-        chat.createContext("/gone", exchange -> {
-            exchange.getRequestBody().readAllBytes();
-            exchange.sendResponseHeaders(404, -1);
-            exchange.close();
-        });
-        chat.start();
-    }
-
-    @AfterEach
-    void stopChat() {
-        chat.stop(0);
-    }
+    @RegisterExtension
+    final ChatStandIn chat = new ChatStandIn();
 
     @Test
     void anAgentAddingACustomerContactToAPartnerOrganizationSeesTheDir3RefusalInWords() {
@@ -113,7 +85,7 @@ class OperationsDirectoryPagesTest extends BrowserTest {
 
         page.waitForURL(url -> url.endsWith("/ops/organizations/" + ally.id()));
         assertThat(page.locator("#flash").textContent()).contains("Test message delivered to #a_", "answered 200");
-        assertThat(received).singleElement().asString().contains("Test message from PartnerDesk", ally.name());
+        assertThat(chat.received()).singleElement().asString().contains("Test message from PartnerDesk", ally.name());
         assertAccessible();
 
         webhook(ally.id(), "/gone");
@@ -213,8 +185,8 @@ class OperationsDirectoryPagesTest extends BrowserTest {
 
     private void webhook(long organization, String path) {
         var reply = desk.admin.put("/api/v2/organizations/" + organization, """
-                {"organization":{"organization_fields":{"chat_webhook_url":"http://127.0.0.1:%d%s"}}}"""
-                .formatted(chat.getAddress().getPort(), path));
+                {"organization":{"organization_fields":{"chat_webhook_url":"%s"}}}"""
+                .formatted(chat.url(path)));
         assertThat(reply.status()).isEqualTo(200);
     }
 

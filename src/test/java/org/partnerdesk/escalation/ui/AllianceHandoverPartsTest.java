@@ -5,22 +5,13 @@ import static org.partnerdesk.Desk.ALLIANCE_PARTNER_FORM;
 import static org.partnerdesk.Desk.ALLIANCE_TICKET_ID;
 import static org.partnerdesk.Desk.CUSTOMER_NAME;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import com.sun.net.httpserver.HttpServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.partnerdesk.BrowserTest;
 import org.partnerdesk.Desk.Org;
+import org.partnerdesk.escalation.ChatStandIn;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -31,31 +22,15 @@ import org.springframework.test.context.TestPropertySource;
 @TestPropertySource(properties = "partnerdesk.webhooks.allow-internal-addresses=true")
 class AllianceHandoverPartsTest extends BrowserTest {
 
-    private HttpServer chat;
-    private final List<String> received = new CopyOnWriteArrayList<>();
-
-    @BeforeEach
-    void startChat() throws IOException {
-        chat = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        chat.createContext("/hook", exchange -> {
-            received.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-            exchange.sendResponseHeaders(200, -1);
-            exchange.close();
-        });
-        chat.start();
-    }
-
-    @AfterEach
-    void stopChat() {
-        chat.stop(0);
-    }
+    @RegisterExtension
+    final ChatStandIn chat = new ChatStandIn();
 
     @Test
     void theSpecialProcessIsPinnedOnAnAllianceHandoverAndTheAgentPostsToThePartnersChannel() throws Exception {
         Org ally = desk.aPartner("alliance");
         desk.admin.put("/api/v2/organizations/" + ally.id(), """
                 {"organization":{"organization_fields":{"special_process":"Page their duty manager before any restart",
-                 "chat_webhook_url":"http://127.0.0.1:%d/hook"}}}""".formatted(chat.getAddress().getPort()));
+                 "chat_webhook_url":"%s"}}}""".formatted(chat.url("/hook")));
         long id = desk.endUserIn(ally).api().post("/api/v2/tickets", """
                 {"ticket":{"subject":"Pipeline fails","comment":{"body":"copied from the customer"},"ticket_form_id":%d,
                  "custom_fields":[{"id":%d,"value":"Umbrella Corp"},{"id":%d,"value":"ALLY-991"}]}}"""
@@ -78,20 +53,8 @@ class AllianceHandoverPartsTest extends BrowserTest {
 
         page.waitForURL(url -> url.endsWith("/agent/tickets/" + id));
         assertThat(page.locator("#flash").textContent()).contains("Need the runner logs");
-        assertThat(awaitMessage("Need the runner logs")).contains("Request for information", "ALLY-991", "PartnerDesk #" + id);
+        assertThat(chat.awaitMessage("Need the runner logs")).contains("Request for information", "ALLY-991", "PartnerDesk #" + id);
         assertAccessible();
     }
 
-    private String awaitMessage(String text) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
-        while (Instant.now().isBefore(deadline)) {
-            for (String message : received) {
-                if (message.contains(text)) {
-                    return message;
-                }
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("no chat message containing " + text + "; got " + received);
-    }
 }
