@@ -1,6 +1,7 @@
 package org.partnerdesk.notification;
 
 import java.lang.reflect.Method;
+import java.util.Objects;
 import java.util.Set;
 
 import org.aopalliance.intercept.MethodInterceptor;
@@ -81,7 +82,7 @@ class OutboxTransactions {
                     }
                 });
             } catch (Failed failed) {
-                throw failed.getCause();
+                throw Objects.requireNonNull(failed.getCause());
             }
         }
 
@@ -103,12 +104,6 @@ class OutboxTransactions {
 
         Failed(Throwable cause) {
             super(cause);
-        }
-
-        @Override
-        public synchronized Throwable getCause() {
-            Throwable cause = super.getCause();
-            return cause == null ? this : cause;
         }
     }
 
