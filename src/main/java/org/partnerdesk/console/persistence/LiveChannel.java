@@ -131,7 +131,9 @@ public class LiveChannel implements SmartLifecycle {
         try {
             // the same notice twice in one batch tells the browsers nothing more (a burst of intakes, say)
             String[] payloads = new LinkedHashSet<>(batch).toArray(String[]::new);
-            db.sql("select pg_notify(?, payload) from unnest(?::text[]) payload").params(NAME, payloads).query((rs, n) -> 1).list();
+            // a notice is no saved data: its transaction need not wait for the WAL flush (nor hold the notify lock that long)
+            db.sql("select pg_notify(?, payload) from unnest(?::text[]) payload, set_config('synchronous_commit', 'off', true)")
+                    .params(NAME, payloads).query((rs, n) -> 1).list();
         } catch (RuntimeException e) {
             log.warn("{} live notices could not be sent; browsers catch up when they next load or reconnect: {}", batch.size(), e.toString());
         }
