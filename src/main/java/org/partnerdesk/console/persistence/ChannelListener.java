@@ -37,6 +37,9 @@ public class ChannelListener implements SmartLifecycle {
         void resync();
     }
 
+    /** The live channel's lifecycle phase: after the pool and the embedded PostgreSQL start, before they stop. */
+    static final int PHASE = Integer.MAX_VALUE - 1_000;
+
     private static final Logger log = LoggerFactory.getLogger(ChannelListener.class);
     private static final int WAIT_MILLIS = 5_000;
     /** A silent connection is asked whether it is alive this often: a dead network would otherwise go unnoticed. */
@@ -91,7 +94,7 @@ public class ChannelListener implements SmartLifecycle {
     /** Stops before the pool and the embedded PostgreSQL, starts after them. */
     @Override
     public int getPhase() {
-        return Integer.MAX_VALUE - 1_000;
+        return PHASE;
     }
 
     private void listen() {

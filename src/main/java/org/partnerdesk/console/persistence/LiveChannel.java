@@ -96,7 +96,7 @@ public class LiveChannel implements SmartLifecycle {
     /** Stops before the pool and the embedded PostgreSQL, as the listener does. */
     @Override
     public int getPhase() {
-        return Integer.MAX_VALUE - 1_000;
+        return ChannelListener.PHASE;
     }
 
     private void sendWhileRunning() {
