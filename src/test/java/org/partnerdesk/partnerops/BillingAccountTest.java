@@ -131,8 +131,18 @@ class BillingAccountTest extends ApiTest {
             status = sam.api().get("/api/v2/billing_accounts/" + id).at("/billing_account/status").stringValue();
         }
         assertThat(status).isEqualTo("active");
-        assertThat(db.sql("select count(*) from scheduled_tasks where task_name = 'billing-account-activation' and task_instance = ?")
-                .param(Long.toString(id)).query(Long.class).single()).as("a one-time job is gone once run").isZero();
+        // the scheduler removes the execution after the run returned, in a commit of its own
+        long left = activations(id);
+        while (left > 0 && Instant.now().isBefore(deadline)) {
+            Thread.sleep(50);
+            left = activations(id);
+        }
+        assertThat(left).as("a one-time job is gone once run").isZero();
+    }
+
+    private long activations(long id) {
+        return db.sql("select count(*) from scheduled_tasks where task_name = 'billing-account-activation' and task_instance = ?")
+                .param(Long.toString(id)).query(Long.class).single();
     }
 
     @Test
