@@ -1,6 +1,7 @@
 package org.partnerdesk;
 
 import org.partnerdesk.database.LocalPostgres;
+import org.springframework.boot.SpringApplication;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
@@ -31,14 +32,15 @@ public abstract class ModuleTest {
         registry.add("spring.datasource.username", () -> SharedDatabase.POSTGRES.username());
     }
 
-    /** Started on first use, stopped (and its cluster deleted) when the JVM ends. */
+    /** Started on first use, stopped (and its cluster deleted) when the JVM ends, after the cached contexts closed. */
     private static final class SharedDatabase {
 
         static final LocalPostgres POSTGRES = start();
 
         private static LocalPostgres start() {
             LocalPostgres postgres = LocalPostgres.start(TestDataDir.PATH.resolve("pg-modules-" + ProcessHandle.current().pid()), true);
-            Runtime.getRuntime().addShutdownHook(new Thread(postgres::close, "module-test-postgres"));
+            // a JVM hook of its own ran beside Boot's, which closes the contexts: their schedulers then waited 30 s for connections
+            SpringApplication.getShutdownHandlers().add(postgres::close);
             return postgres;
         }
     }
