@@ -16,7 +16,9 @@ public interface TicketPagePart {
     enum Slot {
         /** Above the conversation, always in view: presence, the partner's special-process note. */
         PINNED,
-        /** The side column beside the properties: the entitlement card, STAR, the alliance channel, upload links. */
+        /** The top of the side column, above the properties: the entitlement card, what an agent checks first. */
+        SUMMARY,
+        /** The side column below the properties: STAR, the alliance channel, upload links. */
         SIDE
     }
 

@@ -29,7 +29,7 @@ class EntitlementCard implements TicketPagePart {
 
     @Override
     public Slot slot() {
-        return Slot.SIDE;
+        return Slot.SUMMARY;
     }
 
     @Override

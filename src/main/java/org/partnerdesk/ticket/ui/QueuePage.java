@@ -25,7 +25,6 @@ import org.partnerdesk.directory.Organization;
 import org.partnerdesk.directory.Organizations;
 import org.partnerdesk.directory.User;
 import org.partnerdesk.directory.Users;
-import org.partnerdesk.entitlement.Flag;
 import org.partnerdesk.ticket.AgentView;
 import org.partnerdesk.ticket.QueuedTicket;
 import org.partnerdesk.ticket.Ticket;
@@ -88,6 +87,7 @@ class QueuePage {
         model.addAttribute("views", AgentView.values());
         model.addAttribute("rows", rows(found.items()));
         model.addAttribute("nextPage", found.hasMore() ? address(chosen, order, found.afterCursor()) : null);
+        model.addAttribute("firstPage", asked.after() == null ? null : address(chosen, order, null));
         model.addAttribute("statuses", List.of(TicketStatus.OPEN, TicketStatus.PENDING, TicketStatus.HOLD, TicketStatus.SOLVED,
                 TicketStatus.CLOSED));
         model.addAttribute("groups", groups.page(actor, new PageRequest(PageRequest.MAX_SIZE, 0)).items());
@@ -162,11 +162,12 @@ class QueuePage {
         Organization organization = ticket.organizationId() == null ? null : orgs.get(ticket.organizationId());
         // the partner is the submitter's organization when it is a partner (ENT-1..6), as the queue's partner filter reads it
         Organization submitters = submitter == null || submitter.organizationId() == null ? null : orgs.get(submitter.organizationId());
-        List<String> flags = new ArrayList<>(ticket.entitlement().flags().stream().map(Flag::code).toList());
+        // flags in the words of the sidebar's views, which wrap in a narrow column where codes did not
+        List<String> flags = new ArrayList<>(ticket.entitlement().flags().stream().map(flag -> TraceInWords.flag(flag).label()).toList());
         if (queued.isStarred()) {
             flags.add("STAR");
         }
-        return new QueueRow(ticket.id(), ticket.subject(), ticket.status().code(), SlaBadge.of(queued.slaDueAt(), now),
+        return new QueueRow(ticket.id(), ticket.subject(), ComposerForm.label(ticket.status().code()), SlaBadge.of(queued.slaDueAt(), now),
                 requester == null ? null : requester.name(), requester == null ? null : requester.email(),
                 organization == null ? null : organization.name(),
                 submitters != null && submitters.isPartner() ? submitters.name() : null,

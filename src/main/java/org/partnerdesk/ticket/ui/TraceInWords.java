@@ -21,7 +21,7 @@ final class TraceInWords {
     }
 
     /** A flag's code with what it means for the agent. */
-    record FlagInWords(String code, String meaning) {
+    record FlagInWords(String code, String label, String meaning) {
     }
 
     // the codes the policy writes into its facts, as a support lead would say them
@@ -63,13 +63,14 @@ final class TraceInWords {
     }
 
     static FlagInWords flag(Flag flag) {
-        String meaning = switch (flag) {
-            case NEEDS_ORG -> "no organization, so no SLA, until the requester is corrected (ENT-8)";
-            case NO_ENTITLEMENT -> "nothing active and paid to serve the ticket under";
-            case CLARIFY -> "the submitter has been asked what is unclear (ENT-9)";
-            case CUSTOMER_CC_MISSING -> "the alliance partner put no customer on the CCs (ENT-6)";
+        return switch (flag) {
+            case NEEDS_ORG -> new FlagInWords(flag.code(), "Needs organization",
+                    "no organization, so no SLA, until the requester is corrected (ENT-8)");
+            case NO_ENTITLEMENT -> new FlagInWords(flag.code(), "No entitlement", "nothing active and paid to serve the ticket under");
+            case CLARIFY -> new FlagInWords(flag.code(), "Asked to clarify", "the submitter has been asked what is unclear (ENT-9)");
+            case CUSTOMER_CC_MISSING -> new FlagInWords(flag.code(), "Customer not on CC",
+                    "the alliance partner put no customer on the CCs (ENT-6)");
         };
-        return new FlagInWords(flag.code(), meaning);
     }
 
     private static String words(String fact) {

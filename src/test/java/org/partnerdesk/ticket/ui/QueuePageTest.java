@@ -65,7 +65,7 @@ class QueuePageTest extends BrowserTest {
         assertThat(rows.nth(1).getAttribute("data-ticket")).isEqualTo(Long.toString(urgent));
         assertThat(rows.nth(1).locator(".badge").first().textContent()).matches("due in \\d+ min");
         assertThat(rows.nth(2).getAttribute("data-ticket")).isEqualTo(Long.toString(low));
-        assertThat(rows.nth(0).textContent()).contains(ann.email(), acme.name(), "normal");
+        assertThat(rows.nth(0).textContent()).contains(ann.email(), acme.name(), "Normal");
         assertThat(rows.nth(0).getByRole(AriaRole.LINK).textContent()).startsWith("Deploys fail");
         assertAccessible();
         screenshot("agent-queue");
@@ -117,6 +117,8 @@ class QueuePageTest extends BrowserTest {
         queueLink("Needs organization").click();
         page.waitForURL(url -> url.endsWith("view=needs_org"));
         assertThat(ticketIds()).contains(needsOrg).doesNotContain(assigned, starred);
+        // the flag in the words of its view, not its code
+        assertThat(page.locator("[data-ticket='" + needsOrg + "'] .flag").allTextContents()).contains("Needs organization");
 
         queueLink("STAR").click();
         page.waitForURL(url -> url.endsWith("view=star"));
@@ -191,6 +193,28 @@ class QueuePageTest extends BrowserTest {
                 "cannot become closed");
         assertThat(desk.admin.get("/api/v2/tickets/" + newTicket).at("/ticket/status").stringValue()).isEqualTo("new");
         assertAccessible();
+    }
+
+    @Test
+    void aLaterPageOfAViewLeadsBackToItsFirst() {
+        Account agent = withPassword(desk.agent());
+        ApiClient ann = desk.endUserIn(premiumCustomer()).api();
+        long urgent = file(ann, Desk.unique("Urgent first"), "urgent");
+        long low = file(ann, Desk.unique("Low later"), "low");
+        for (long id : List.of(urgent, low)) {
+            change(id, "{\"assignee_id\":%d}".formatted(agent.id()));
+        }
+        signIn(agent);
+        page.navigate(at("/agent?view=mine&page%5Bsize%5D=1"));
+        Locator pages = page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Pages"));
+        assertThat(pages.getByRole(AriaRole.LINK).allTextContents()).containsExactly("Next page");
+
+        pages.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Next page")).click();
+        page.waitForURL(url -> url.contains("page%5Bafter%5D") || url.contains("page[after]"));
+        assertThat(ticketIds()).containsExactly(low);
+        pages.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("First page")).click();
+        page.waitForURL(url -> url.endsWith("/agent?view=mine"));
+        assertThat(ticketIds()).containsExactly(urgent, low);
     }
 
     @Test
