@@ -3,6 +3,7 @@ package org.partnerdesk.jobs.ui;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import org.partnerdesk.api.Actor;
@@ -16,6 +17,21 @@ import org.springframework.web.bind.annotation.GetMapping;
 @ConsolePage
 class JobsPage {
 
+    // an ops manager reads what a job is for, not the scheduler's name for it; a job of a later module shows without words
+    private static final Map<String, String> WHAT_IT_DOES = Map.ofEntries(
+            Map.entry("attempt-cleanup", "Forgets the counts of failed sign-ins and public requests whose window ended, hourly."),
+            Map.entry("billing-account-activation", "Activates a billing account when its provisioning time is up (PO-5)."),
+            Map.entry("bulk-job", "Runs bulk requests (create many, CRM import) record by record."),
+            Map.entry("deleted-ticket-purge", "Purges tickets deleted more than 30 days ago, daily."),
+            Map.entry("demo-star", "Demo data only: raises the demo STAR request."),
+            Map.entry("expired-upload-sweep", "Removes files uploaded for a reply that was never sent, once their token expired."),
+            Map.entry("job-status-cleanup", "Deletes the statuses of bulk requests finished more than a day ago."),
+            Map.entry("nfr-renewals", "Renews NFR licenses and sends their renewal reminders (PO-3)."),
+            Map.entry("outbox-retry", "Sends again the notifications that failed (NTF-1)."),
+            Map.entry("partner-mailbox-poll", "Reads the partner mailbox and files each mail as a request (PO-6)."),
+            Map.entry("sla-breach-scan", "Marks SLA targets whose time passed as breached (TKT-4)."),
+            Map.entry("uploader-cleanup", "Removes Support Uploader uploads left unfinished (FILE-2)."));
+
     private final Jobs jobs;
     private final Clock clock;
 
@@ -25,7 +41,7 @@ class JobsPage {
     }
 
     /** One task as the page says it. */
-    record Row(String name, String lastRun, String outcome, boolean failed, String nextRun, String runningOn) {
+    record Row(String name, String whatItDoes, String lastRun, String outcome, boolean failed, String nextRun, String runningOn) {
     }
 
     @GetMapping("/ops/jobs")
@@ -40,7 +56,7 @@ class JobsPage {
         String outcome = last == null ? "not recorded"
                 : job.lastRunFailed() ? "failed" + (job.consecutiveFailures() > 1 ? " (" + job.consecutiveFailures() + " times in a row)" : "")
                 : "succeeded";
-        return new Row(job.name(), last == null ? "not recorded" : ago(last, now), outcome, job.lastRunFailed(), next(job, now),
+        return new Row(job.name(), WHAT_IT_DOES.getOrDefault(job.name(), ""), last == null ? "not recorded" : ago(last, now), outcome, job.lastRunFailed(), next(job, now),
                 job.runningOn().isEmpty() ? "not running" : "running on " + String.join(", ", job.runningOn()));
     }
 

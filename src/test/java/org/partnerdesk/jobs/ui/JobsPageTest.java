@@ -18,10 +18,11 @@ class JobsPageTest extends BrowserTest {
         Locator retry = page.locator("main tbody tr[data-job='outbox-retry']");
         assertThat(retry.locator("th").textContent()).isEqualTo("outbox-retry");
         String[] cells = retry.locator("td").allTextContents().toArray(String[]::new);
-        assertThat(cells[0]).as("last run").matches("less than a minute ago|\\d+ min ago|not recorded");
-        assertThat(cells[1]).as("outcome").isIn("succeeded", "not recorded");
-        assertThat(cells[2]).as("next run").matches("in \\d+ (seconds?|min)|now \\(due .*\\)|when this run ends");
-        assertThat(cells[3]).as("picked by").matches("not running|running on .+:\\d+/[0-9a-f]{6}");
+        assertThat(cells[0]).as("what it does").isEqualTo("Sends again the notifications that failed (NTF-1).");
+        assertThat(cells[1]).as("last run").matches("less than a minute ago|\\d+ min ago|not recorded");
+        assertThat(cells[2]).as("outcome").isIn("succeeded", "not recorded");
+        assertThat(cells[3]).as("next run").matches("in \\d+ (seconds?|min)|now \\(due .*\\)|when this run ends");
+        assertThat(cells[4]).as("running on").matches("not running|running on .+:\\d+/[0-9a-f]{6}");
         assertThat(page.locator("main tbody tr").count()).isGreaterThanOrEqualTo(3);
         assertAccessible();
         screenshot("ops-jobs");
