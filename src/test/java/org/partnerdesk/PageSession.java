@@ -12,9 +12,12 @@ import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
 import org.partnerdesk.identity.Passwords;
 import org.springframework.web.util.HtmlUtils;
 
@@ -73,6 +76,28 @@ public final class PageSession {
         String body = (form.isEmpty() ? "" : form + "&") + "_csrf=" + encode(csrf);
         return answer(send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build()));
+    }
+
+    /** A multipart form post, as a browser sends a form with a file input; the fields in their order. */
+    public Answer postMultipart(String path, Map<String, String> fields) {
+        return postMultipart(path, fields, null, null);
+    }
+
+    /** The same with one file, {@code fileName} as the browser names it, in the form's {@code files} input. */
+    public Answer postMultipart(String path, Map<String, String> fields, @Nullable String fileName, @Nullable String content) {
+        String boundary = "----PageSession" + System.nanoTime();
+        StringBuilder body = new StringBuilder();
+        Map<String, String> all = new LinkedHashMap<>(fields);
+        all.put("_csrf", csrf);
+        all.forEach((name, value) -> body.append("--").append(boundary).append("\r\n")
+                .append("Content-Disposition: form-data; name=\"").append(name).append("\"\r\n\r\n").append(value).append("\r\n"));
+        if (fileName != null) {
+            body.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"files\"; filename=\"").append(fileName)
+                    .append("\"\r\nContent-Type: text/plain\r\n\r\n").append(content).append("\r\n");
+        }
+        body.append("--").append(boundary).append("--\r\n");
+        return answer(send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8)).build()));
     }
 
     public static String encode(String value) {

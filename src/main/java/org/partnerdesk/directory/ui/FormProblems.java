@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.partnerdesk.api.Actor;
 import org.partnerdesk.api.ApiException;
+import org.partnerdesk.api.SupportedDates;
 import org.partnerdesk.directory.Organization;
 import org.partnerdesk.directory.Organizations;
 
@@ -61,11 +62,22 @@ final class FormProblems {
             return null;
         }
         try {
-            return LocalDate.parse(text.strip());
+            LocalDate date = LocalDate.parse(text.strip());
+            if (SupportedDates.contains(date)) {
+                return date;
+            }
+            // the API's range: year 0 had been saved from this form, a date the API refuses
+            add(field, labels.get(field) + " must be a date " + SupportedDates.RANGE + ".");
         } catch (DateTimeParseException e) {
-            add(field, labels.get(field) + " \"" + text.strip() + "\" is not a date; give one such as 2026-12-31.");
-            return null;
+            add(field, labels.get(field) + " \"" + shown(text) + "\" is not a date; give one such as 2026-12-31.");
         }
+        return null;
+    }
+
+    /** What the person typed, shown back in a problem; a pasted page of text is cut, not repeated whole. */
+    static String shown(String typed) {
+        String text = typed.strip();
+        return text.length() <= 80 ? text : text.substring(0, 80) + "…";
     }
 
     /** An organization named by its number or by its exact name (names compare without case). */
@@ -82,7 +94,7 @@ final class FormProblems {
         }
         Optional<Organization> named = organizations.withName(actor, given);
         if (named.isEmpty()) {
-            add(field, "No organization is named \"" + given + "\". Give its number or its exact name.");
+            add(field, "No organization is named \"" + shown(given) + "\". Give its number or its exact name.");
             return null;
         }
         return named.get().id();

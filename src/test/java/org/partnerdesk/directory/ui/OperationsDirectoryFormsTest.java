@@ -119,6 +119,21 @@ class OperationsDirectoryFormsTest extends ApiTest {
     }
 
     @Test
+    void aSubscriptionDatedOutsideTheApisYearsIsRefusedNextToTheFieldAndAPastedNameIsNotEchoedWhole() throws Exception {
+        var acme = desk.aCustomer();
+        var admin = PageSession.signedIn(baseUrl(), passwords, desk.anAdmin());
+        admin.get("/ops/subscriptions/new");
+
+        var refused = admin.post("/ops/subscriptions", "organization=" + acme.id() + "&plan=premium&seats=5&startsOn=0000-01-01&endsOn=0001-12-31");
+        var pasted = admin.post("/ops/subscriptions", "organization=" + "A".repeat(5_000) + "&plan=premium&seats=5&startsOn=2026-01-01&endsOn=2026-12-31");
+
+        assertThat(refused.statusCode()).isEqualTo(422); // the page had saved year 0, which the API refuses (SupportedDates)
+        assertThat(fieldError(refused, "startsOn-error")).isEqualTo("Starts on must be a date from 1900-01-01 to 9999-12-31.");
+        assertThat(admin.get("/ops/subscriptions?organization=" + acme.id()).body()).doesNotContain("data-subscription=");
+        assertThat(fieldError(pasted, "organization-error")).isEqualTo("No organization is named \"" + "A".repeat(80) + "…\". Give its number or its exact name.");
+    }
+
+    @Test
     void anAdminCreatesAPartnerAndADomainAnotherOrganizationHoldsIsRefusedDir1() throws Exception {
         var customer = desk.aCustomer();
         var admin = PageSession.signedIn(baseUrl(), passwords, desk.anAdmin());

@@ -18,6 +18,7 @@ import org.partnerdesk.api.Actor;
 import org.partnerdesk.api.ApiException;
 import org.partnerdesk.api.CursorPage;
 import org.partnerdesk.api.PageRequest;
+import org.partnerdesk.api.SupportedDates;
 import org.partnerdesk.console.ConsolePage;
 import org.partnerdesk.directory.Organization;
 import org.partnerdesk.directory.Organizations;
@@ -166,11 +167,15 @@ class CertificationPage {
             return null;
         }
         try {
-            return LocalDate.parse(typed);
+            LocalDate date = LocalDate.parse(typed);
+            if (SupportedDates.contains(date)) {
+                return date;
+            }
+            errors.put(field, "Give a date " + SupportedDates.RANGE + ".");
         } catch (DateTimeParseException e) {
-            errors.put(field, "\"" + typed + "\" is not a date (YYYY-MM-DD).");
-            return null;
+            errors.put(field, "\"" + (typed.length() <= 80 ? typed : typed.substring(0, 80) + "…") + "\" is not a date (YYYY-MM-DD).");
         }
+        return null;
     }
 
     private static String input(String field) {
