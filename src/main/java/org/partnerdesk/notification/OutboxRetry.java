@@ -80,8 +80,12 @@ public class OutboxRetry {
     }
 
     private void resubmitFailed(Duration minAge, Predicate<EventPublication> chosen) {
+        Instant before = clock.instant().minus(minAge);
+        // Modulith 2.1.1's query for failed publications drops the age for FAILED rows (its "or" binds looser than the
+        // "and" it appends), so a failure of a moment ago went out again at the job's next run: the age is checked here
         incomplete.resubmitIncompletePublications(ResubmissionOptions.defaults().withMinAge(minAge)
-                .withFilter(publication -> chosen.test(publication) && !inFlight.isSending(publication.getEvent())));
+                .withFilter(publication -> chosen.test(publication) && (minAge.isZero() || lastAttempt(publication).isBefore(before))
+                        && !inFlight.isSending(publication.getEvent())));
     }
 
     private void markStaleAsFailed() {
