@@ -114,7 +114,9 @@ public class StoredUsers {
 
     /** Active agents and admins by name, at most {@code limit}. */
     public List<User> staff(int limit) {
-        return db.sql(SELECT + " where u.role in ('agent', 'admin') and u.active order by lower(u.name), u.id limit ?").param(limit)
+        // an address under .invalid (RFC 2606) is nobody to assign work to: the desk's own author of automatic notes
+        return db.sql(SELECT + " where u.role in ('agent', 'admin') and u.active and u.email not like '%.invalid'"
+                        + " order by lower(u.name), u.id limit ?").param(limit)
                 .query(StoredUsers::map).list();
     }
 

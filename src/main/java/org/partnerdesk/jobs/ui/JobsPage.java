@@ -56,7 +56,8 @@ class JobsPage {
         String outcome = last == null ? "not recorded"
                 : job.lastRunFailed() ? "failed" + (job.consecutiveFailures() > 1 ? " (" + job.consecutiveFailures() + " times in a row)" : "")
                 : "succeeded";
-        return new Row(job.name(), WHAT_IT_DOES.getOrDefault(job.name(), ""), last == null ? "not recorded" : ago(last, now), outcome, job.lastRunFailed(), next(job, now),
+        return new Row(job.name(), WHAT_IT_DOES.getOrDefault(job.name(), ""), last == null ? "not recorded" : ago(last, now), outcome,
+                job.lastRunFailed(), next(job, now),
                 job.runningOn().isEmpty() ? "not running" : "running on " + String.join(", ", job.runningOn()));
     }
 

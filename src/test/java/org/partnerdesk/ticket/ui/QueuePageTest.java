@@ -198,12 +198,9 @@ class QueuePageTest extends BrowserTest {
     @Test
     void aLaterPageOfAViewLeadsBackToItsFirst() {
         Account agent = withPassword(desk.agent());
-        ApiClient ann = desk.endUserIn(premiumCustomer()).api();
-        long urgent = file(ann, Desk.unique("Urgent first"), "urgent");
-        long low = file(ann, Desk.unique("Low later"), "low");
-        for (long id : List.of(urgent, low)) {
-            change(id, "{\"assignee_id\":%d}".formatted(agent.id()));
-        }
+        List<Long> mine = anUrgentAndALowTicketAssignedTo(agent);
+        long urgent = mine.get(0);
+        long low = mine.get(1);
         signIn(agent);
         page.navigate(at("/agent?view=mine&page%5Bsize%5D=1"));
         Locator pages = page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Pages"));
@@ -220,12 +217,9 @@ class QueuePageTest extends BrowserTest {
     @Test
     void jAndKMoveThroughTheTicketsAndEnterOpensOne() {
         Account agent = withPassword(desk.agent());
-        ApiClient ann = desk.endUserIn(premiumCustomer()).api();
-        long first = file(ann, Desk.unique("First"), "urgent");
-        long second = file(ann, Desk.unique("Second"), "low");
-        for (long id : List.of(first, second)) {
-            change(id, "{\"assignee_id\":%d}".formatted(agent.id()));
-        }
+        List<Long> mine = anUrgentAndALowTicketAssignedTo(agent);
+        long first = mine.get(0);
+        long second = mine.get(1);
         signIn(agent);
         page.navigate(at("/agent?view=mine"));
 
@@ -359,6 +353,16 @@ class QueuePageTest extends BrowserTest {
                 {"star_request":{"ticket_id":%d,"urgency":"urgent","plan":"premium","reason":"Customer is down",
                  "desired_result":"A call today"}}""".formatted(ticket));
         assertThat(starred.status()).as(starred.toString()).isEqualTo(201);
+    }
+
+    /** Two tickets of a premium customer's, urgent then low, assigned to {@code agent}: in that order in "Mine". */
+    private List<Long> anUrgentAndALowTicketAssignedTo(Account agent) {
+        ApiClient ann = desk.endUserIn(premiumCustomer()).api();
+        List<Long> ids = List.of(file(ann, Desk.unique("Urgent"), "urgent"), file(ann, Desk.unique("Low"), "low"));
+        for (long id : ids) {
+            change(id, "{\"assignee_id\":%d}".formatted(agent.id()));
+        }
+        return ids;
     }
 
     private void change(long ticketId, String ticketJson) {
